@@ -1,0 +1,97 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class OrganizationKind(models.TextChoices):
+    NGO = "ngo", _("ONG / association")
+    NETWORK = "network", _("Réseau faîtier")
+    STATE = "state", _("Service de l'État")
+    INTERNATIONAL = "international", _("ONG internationale / agence des Nations unies")
+    DONOR = "donor", _("Bailleur / partenaire")
+    MEDIA = "media", _("Média")
+    OTHER = "other", _("Autre")
+
+
+class OrganizationIndexPage(Page):
+    """The directory of organisations ("Organisations")."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.OrganizationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("annuaire des organisations")
+
+
+class OrganizationPage(Page):
+    """A member or partner organisation. Its own practices and tools live below it so that
+    Wagtail's page permissions give each member organisation its own space."""
+
+    acronym = models.CharField(_("sigle"), max_length=40, blank=True)
+    kind = models.CharField(
+        _("type d'organisation"), max_length=20, choices=OrganizationKind.choices,
+        default=OrganizationKind.NGO,
+    )
+    communities = ParentalManyToManyField(
+        "home.CommunityPage", blank=True, related_name="member_organizations",
+        verbose_name=_("communautés"),
+    )
+    role = models.CharField(
+        _("rôle dans la CdP"), max_length=255, blank=True,
+        help_text=_("Par exemple « ONG porteuse », « service technique d'accompagnement »."),
+    )
+    commune = models.CharField(_("commune"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("courriel public"), blank=True)
+    contact_phone = models.CharField(_("téléphone public"), max_length=40, blank=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("logo"),
+    )
+    description = RichTextField(
+        _("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=3),
+        index.AutocompleteField("acronym"),
+        index.SearchField("description"),
+        index.SearchField("role"),
+        index.SearchField("commune"),
+        index.FilterField("kind"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("role"),
+             FieldPanel("communities", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Identité"),
+        ),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("commune"), FieldPanel("address"), FieldPanel("contact_email"),
+             FieldPanel("contact_phone"), FieldPanel("website")],
+            heading=_("Contacts publics"),
+            help_text=_("Uniquement des coordonnées institutionnelles, jamais personnelles."),
+        ),
+    ]
+    parent_page_types = ["home.OrganizationIndexPage"]
+    subpage_types = ["practices.PracticePage", "practices.ToolPage"]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    @property
+    def display_name(self):
+        return f"{self.title} ({self.acronym})" if self.acronym and self.acronym != self.title else self.title

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    quick_exit_url = models.URLField(
+        _("adresse de sortie rapide"),
+        default="https://www.google.com/",
+        help_text=_("Site neutre qui remplace la page quand on clique sur « Quitter ce site »."),
+    )
+    contact_email = models.EmailField(_("courriel de contact"), blank=True)
+    contact_phone = models.CharField(_("téléphone de contact"), max_length=40, blank=True)
+    contact_address = models.CharField(_("adresse"), max_length=255, blank=True)
+    footer_text = models.CharField(_("texte du pied de page"), max_length=255, blank=True)
+    help_line = models.CharField(
+        _("numéro d'aide aux survivantes"), max_length=120, blank=True,
+        help_text=_("Numéro vert ou service d'écoute à afficher dans le pied de page."),
+    )
+
+    panels = [
+        FieldPanel("quick_exit_url"),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("help_line"),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du portail")

@@ -1,0 +1,55 @@
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class Theme(index.Indexed, models.Model):
+    """A controlled theme (child marriage, VBG prevention, women's participation…)."""
+
+    name = models.CharField(_("nom"), max_length=120, unique=True)
+    slug = models.SlugField(_("identifiant d'adresse"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("theme_detail", kwargs={"slug": self.slug})
+
+
+class ClassifiedPageMixin(models.Model):
+    """Communities and themes a page belongs to; tags come from each model's own
+    ``tags`` ClusterTaggableManager (one taggit vocabulary for the whole site)."""
+
+    communities = ParentalManyToManyField(
+        "home.CommunityPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("communautés"),
+        help_text=_("Une ou plusieurs communautés de pratique concernées."),
+    )
+    themes = ParentalManyToManyField(
+        "home.Theme", blank=True, related_name="+", verbose_name=_("thèmes")
+    )
+
+    classification_panels = [
+        FieldPanel("communities", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,21 @@
+"""Registries through which other apps plug into home without home importing them.
+
+- ``classified_models``: page models that carry communities, themes and tags; community,
+  theme, tag and organisation pages list their live instances.
+- ``key_figures``: callables returning ``(label, value)`` pairs for the home page figures.
+"""
+
+classified_models = []
+key_figures = []
+
+
+def register_classified_model(model):
+    if model not in classified_models:
+        classified_models.append(model)
+    return model
+
+
+def register_key_figure(func):
+    if func not in key_figures:
+        key_figures.append(func)
+    return func

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "practices"
+    verbose_name = _("Pratiques, outils et cadres de concertation")
+
+    def ready(self):
+        from home.registry import register_classified_model
+
+        from .models import ConcertationFramePage, PracticePage, ToolPage
+
+        for model in (PracticePage, ToolPage, ConcertationFramePage):
+            register_classified_model(model)

@@ -1,0 +1,70 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+
+class OrganizationOwnedMixin(models.Model):
+    """The organisation a page belongs to, kept in a column so that listings can filter
+    and display it without walking the tree. Filled from the nearest OrganizationPage
+    ancestor when left empty (pages of the coordination's own library choose it)."""
+
+    organization = models.ForeignKey(
+        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("organisation"),
+        help_text=_("Laisser vide sous une organisation : elle est déduite de l'arborescence."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.organization_id and self.path:
+            self.organization_id = self.organization_from_tree()
+        return super().save(*args, **kwargs)
+
+    def organization_from_tree(self):
+        from home.models import OrganizationPage
+
+        steplen = self.steplen
+        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
+        return (
+            OrganizationPage.objects.filter(path__in=ancestor_paths)
+            .order_by("-depth")
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+
+class AttachmentBase(Orderable):
+    """A downloadable document attached to a page."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("document"),
+    )
+    title = models.CharField(
+        _("titre affiché"), max_length=255, blank=True,
+        help_text=_("Laisser vide pour reprendre le titre du document."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class GalleryImageBase(Orderable):
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(_("légende"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

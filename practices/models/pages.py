@@ -1,0 +1,321 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock, FigureBlock
+from home.models import ClassifiedPageMixin
+
+from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
+
+RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
+
+
+class PracticeIndexPage(Page):
+    """"Pratiques": every live PracticePage wherever it lives, with filters."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des pratiques")
+
+
+class ToolIndexPage(Page):
+    """"Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.ToolPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("bibliothèque d'outils et modèles")
+
+
+class ConcertationFrameIndexPage(Page):
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.ConcertationFramePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des cadres de concertation")
+
+
+class PracticePageTag(TaggedItemBase):
+    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+    """A practice an organisation carried out: what it did, never a person's case."""
+
+    summary = models.TextField(_("résumé"), max_length=600)
+    problem = RichTextField(_("problème traité"), blank=True, features=RICH)
+    context = RichTextField(_("contexte"), blank=True, features=RICH)
+    places = models.CharField(
+        _("lieux (communes)"), max_length=500, blank=True,
+        help_text=_("Communes et localités, séparées par des virgules."),
+    )
+    approach = RichTextField(_("démarche"), blank=True, features=RICH)
+    results = RichTextField(_("résultats"), blank=True, features=RICH)
+    result_figures = StreamField(
+        [("figure", FigureBlock())], blank=True, verbose_name=_("résultats chiffrés")
+    )
+    lessons_learned = RichTextField(_("leçons apprises"), blank=True, features=RICH)
+    challenges = RichTextField(_("difficultés"), blank=True, features=RICH)
+    replication_conditions = RichTextField(_("conditions de réplication"), blank=True, features=RICH)
+    target_groups = models.CharField(_("groupes cibles"), max_length=255, blank=True)
+    period_start = models.DateField(_("début"), null=True, blank=True)
+    period_end = models.DateField(_("fin"), null=True, blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image principale"),
+    )
+    related_tools = ParentalManyToManyField(
+        "practices.ToolPage", blank=True, related_name="related_practices",
+        verbose_name=_("outils liés"),
+    )
+    tags = ClusterTaggableManager(through=PracticePageTag, blank=True, verbose_name=_("mots-clés"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("problem"),
+        index.SearchField("context"),
+        index.SearchField("places"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("challenges"),
+        index.SearchField("replication_conditions"),
+        index.SearchField("target_groups"),
+        index.FilterField("organization"),
+        index.FilterField("period_start"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("organization", [index.SearchField("title"), index.SearchField("acronym")]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("main_image"),
+        MultiFieldPanel(
+            [FieldPanel("problem"), FieldPanel("context"), FieldPanel("places"),
+             FieldPanel("target_groups"), FieldPanel("period_start"), FieldPanel("period_end")],
+            heading=_("Contexte"),
+        ),
+        FieldPanel("approach"),
+        MultiFieldPanel([FieldPanel("results"), FieldPanel("result_figures")], heading=_("Résultats")),
+        FieldPanel("lessons_learned"),
+        FieldPanel("challenges"),
+        FieldPanel("replication_conditions"),
+        FieldPanel("related_tools"),
+        InlinePanel("attachments", label=_("Documents joints")),
+        InlinePanel("gallery_images", label=_("Images")),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("organization"), *ClassifiedPageMixin.classification_panels],
+            heading=_("Classement"),
+        ),
+    ]
+    parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pratique")
+        verbose_name_plural = _("pratiques")
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("La fin ne peut pas précéder le début.")})
+
+
+class PracticeAttachment(AttachmentBase):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="attachments")
+
+
+class PracticeGalleryImage(GalleryImageBase):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
+
+
+class MaterialLanguage(models.Model):
+    """A language a tool's material exists in (French, Bambara, Fulfulde…)."""
+
+    code = models.SlugField(_("code"), max_length=12, unique=True)
+    name = models.CharField(_("nom"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("langue du support")
+        verbose_name_plural = _("langues des supports")
+
+    def __str__(self):
+        return self.name
+
+
+class ToolKind(models.TextChoices):
+    GUIDE = "guide", _("Guide")
+    TRAINING = "training", _("Module de formation")
+    TEMPLATE = "template", _("Modèle / canevas")
+    FACT_SHEET = "fact_sheet", _("Fiche technique")
+    ADVOCACY = "advocacy", _("Document de plaidoyer")
+    AWARENESS = "awareness", _("Support de sensibilisation")
+    CONVENTION = "convention", _("Convention type")
+    REPORT = "report", _("Rapport")
+    AUDIOVISUAL = "audiovisual", _("Support audiovisuel")
+    OTHER = "other", _("Autre")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by", _("Creative Commons Attribution (CC BY 4.0)")
+    CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution – Partage dans les mêmes conditions (CC BY-SA 4.0)")
+    CC_BY_NC = "cc-by-nc", _("Creative Commons Attribution – Pas d'utilisation commerciale (CC BY-NC 4.0)")
+    FREE_USE = "free-use", _("Libre réutilisation en citant la source")
+    RESERVED = "reserved", _("Tous droits réservés")
+
+
+class ToolPageTag(TaggedItemBase):
+    content_object = ParentalKey("practices.ToolPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+    """A tool or model: guide, training module, template, fact sheet…"""
+
+    kind = models.CharField(_("type d'outil"), max_length=20, choices=ToolKind.choices, default=ToolKind.GUIDE)
+    summary = models.TextField(_("résumé"), max_length=600)
+    description = RichTextField(_("description"), blank=True, features=RICH)
+    audience = models.CharField(_("public visé"), max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("année"), null=True, blank=True, validators=[MinValueValidator(1960), MaxValueValidator(2100)]
+    )
+    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, default=Licence.FREE_USE)
+    languages = ParentalManyToManyField(
+        MaterialLanguage, blank=True, related_name="+", verbose_name=_("langues du support")
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("image de couverture"),
+    )
+    tags = ClusterTaggableManager(through=ToolPageTag, blank=True, verbose_name=_("mots-clés"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("audience"),
+        index.FilterField("kind"),
+        index.FilterField("year"),
+        index.FilterField("organization"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("organization", [index.SearchField("title"), index.SearchField("acronym")]),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("year"), FieldPanel("audience"), FieldPanel("licence"),
+             FieldPanel("languages", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Fiche"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("description"),
+        InlinePanel("documents", label=_("Fichiers téléchargeables"), min_num=0),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("organization"), *ClassifiedPageMixin.classification_panels],
+            heading=_("Classement"),
+        ),
+    ]
+    parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("outil ou modèle")
+        verbose_name_plural = _("outils et modèles")
+
+
+class ToolDocument(AttachmentBase):
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")
+    language = models.ForeignKey(
+        MaterialLanguage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("langue de ce fichier"),
+    )
+
+    panels = AttachmentBase.panels + [FieldPanel("language")]
+
+
+class ConcertationFramePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.ConcertationFramePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ConcertationFramePage(ClassifiedPageMixin, Page):
+    """A thematic concertation frame (child marriage, Loi 052, women's participation)."""
+
+    theme = models.ForeignKey(
+        "home.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("thème principal"),
+    )
+    summary = models.TextField(_("résumé"), max_length=600, blank=True)
+    objectives = RichTextField(_("objectifs"), blank=True, features=RICH)
+    strategies = RichTextField(_("stratégies échangées"), blank=True, features=RICH)
+    participant_count = models.PositiveIntegerField(
+        _("participants déclarés"), null=True, blank=True,
+        help_text=_("Chiffre rapporté par la CdP ; les réunions enregistrées donnent aussi leurs totaux."),
+    )
+    organization_count = models.PositiveIntegerField(_("organisations représentées"), null=True, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu complémentaire"))
+    related_practices = ParentalManyToManyField(
+        PracticePage, blank=True, related_name="concertation_frames", verbose_name=_("pratiques liées")
+    )
+    related_tools = ParentalManyToManyField(
+        ToolPage, blank=True, related_name="concertation_frames", verbose_name=_("outils liés")
+    )
+    tags = ClusterTaggableManager(through=ConcertationFramePageTag, blank=True, verbose_name=_("mots-clés"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("objectives"),
+        index.SearchField("strategies"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("strategies"),
+        MultiFieldPanel(
+            [FieldPanel("participant_count"), FieldPanel("organization_count")],
+            heading=_("Participation"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("related_practices"),
+        FieldPanel("related_tools"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(ClassifiedPageMixin.classification_panels, heading=_("Classement")),
+    ]
+    parent_page_types = ["practices.ConcertationFrameIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("cadre de concertation")
+        verbose_name_plural = _("cadres de concertation")
