@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "search",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,63 @@
+from dataclasses import dataclass, field
+from datetime import date
+
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+# Facet keys, in the order the page shows them. Values are strings: a content type label
+# ("practice", "tool", "frame", "meeting", "organization", "community", "page"), a
+# community/theme/organisation page or object id, a tag slug, a year, a language code.
+FACETS = ("type", "community", "theme", "tag", "organization", "year", "language")
+
+
+class EngineUnavailable(Exception):
+    """The engine cannot answer now (down, too slow): the caller falls back to another."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet key -> values (OR within, AND across)
+    sort: str = SORT_RELEVANCE
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    content_type: str  # one of the "type" facet values
+    excerpt_html: str  # escaped text, with only <mark> added around matches
+    date: date | None = None
+    score: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResponse:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetValue]]  # facet key -> values with counts given the *other* filters
+    suggestion: str | None = None  # "Vouliez-vous dire …"
+    engine: str = ""
+    notice: str | None = None  # e.g. the fallback notice shown discreetly
+
+
+class SearchEngine:
+    name = ""
+
+    def search(self, request: SearchRequest) -> SearchResponse:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:  # pragma: no cover
+        raise NotImplementedError
