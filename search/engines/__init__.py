@@ -12,6 +12,7 @@ from .base import (
     FacetValue,
     Hit,
     SearchEngine,
+    SearchRecord,
     SearchRequest,
     SearchResponse,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "FacetValue",
     "Hit",
     "SearchEngine",
+    "SearchRecord",
     "SearchRequest",
     "SearchResponse",
 ]

@@ -1,5 +1,6 @@
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
 
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
@@ -8,6 +9,28 @@ SORT_DATE = "date"
 # ("practice", "tool", "frame", "meeting", "organization", "community", "page"), a
 # community/theme/organisation page or object id, a tag slug, a year, a language code.
 FACETS = ("type", "community", "theme", "tag", "organization", "year", "language")
+
+
+class SearchRecord(TypedDict):
+    """What every engine indexes for one live page (built by ``search.records``).
+
+    ``body`` holds all the page's searchable text, including the text extracted from its
+    attached documents; facet fields hold the raw values listed in FACETS.
+    """
+
+    page_id: int
+    content_type: str
+    title: str
+    summary: str
+    body: str
+    url: str
+    date: date | None
+    year: int | None
+    communities: list[int]
+    themes: list[int]
+    tags: list[str]
+    organizations: list[int]
+    languages: list[str]
 
 
 class EngineUnavailable(Exception):
