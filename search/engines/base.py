@@ -1,5 +1,5 @@
 from dataclasses import dataclass, field
-from datetime import date
+import datetime
 from typing import TypedDict
 
 SORT_RELEVANCE = "relevance"
@@ -24,7 +24,7 @@ class SearchRecord(TypedDict):
     summary: str
     body: str
     url: str
-    date: date | None
+    date: datetime.date | None
     year: int | None
     communities: list[int]
     themes: list[int]
@@ -53,7 +53,7 @@ class Hit:
     url: str
     content_type: str  # one of the "type" facet values
     excerpt_html: str  # escaped text, with only <mark> added around matches
-    date: date | None = None
+    date: datetime.date | None = None
     score: float | None = None
     extra: dict = field(default_factory=dict)
 
