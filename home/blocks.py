@@ -45,7 +45,10 @@ class BodyStreamBlock(blocks.StreamBlock):
     """The rich body shared by every page type."""
 
     heading = blocks.CharBlock(
-        form_classname="title", icon="title", label=_("Intertitre"), template="blocks/heading_block.html"
+        form_classname="title",
+        icon="title",
+        label=_("Intertitre"),
+        template="blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ol", "ul", "h3", "document-link"],

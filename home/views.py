@@ -1,8 +1,14 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
+from wagtail.models import Page
 
+from . import registry
+from .listing import Listing, community_filter, content_type_filter, specific_items
 from .models import Theme
 
 
@@ -18,18 +24,99 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+def _carrying(lookups):
+    """Live public pages of every classified type matching ``lookups`` (e.g. a theme),
+    as one Page queryset, newest first."""
+    condition = Q(pk__in=[])
+    for model in registry.classified_models:
+        names = {f.name for f in model._meta.get_fields()}
+        if all(lookup.split("__")[0] in names for lookup in lookups):
+            condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
+    return Page.objects.live().public().filter(condition).order_by("-first_published_at", "-pk")
+
+
+def _type_counts(queryset):
+    """(label, count) per page type, in registry order, for the summary above the list."""
+    rows = dict(queryset.order_by().values_list("content_type").annotate(n=Count("pk")))
+    counts = []
+    for model in registry.classified_models:
+        content_type = ContentType.objects.get_for_model(model)
+        if rows.get(content_type.pk):
+            counts.append((model._meta.verbose_name_plural.capitalize(), rows[content_type.pk]))
+    return counts
+
+
+def _carrying_listing(request, lookups):
+    queryset = _carrying(lookups)
+    listing = Listing(
+        request,
+        queryset,
+        filters=[
+            content_type_filter(registry.classified_models),
+            community_filter(models=registry.classified_models),
+        ],
+        prepare=specific_items,
+    )
+    return listing, _type_counts(queryset)
+
+
+@require_GET
 def theme_list(request):
-    return render(request, "home/theme_list.html", {"themes": Theme.objects.all()})
+    counts = {}
+    for model in registry.classified_models:
+        if "themes" not in {f.name for f in model._meta.get_fields()}:
+            continue
+        rows = (
+            model.objects.live()
+            .public()
+            .filter(themes__isnull=False)
+            .values_list("themes")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for theme_id, count in rows:
+            counts[theme_id] = counts.get(theme_id, 0) + count
+    themes = [(theme, counts.get(theme.pk, 0)) for theme in Theme.objects.order_by("name")]
+    return render(
+        request,
+        "home/theme_list.html",
+        {
+            "themes": themes,
+            "page_title": _("Thèmes"),
+        },
+    )
 
 
+@require_GET
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    return render(request, "home/theme_detail.html", {"theme": theme})
+    listing, type_counts = _carrying_listing(request, {"themes": theme})
+    return render(
+        request,
+        "home/theme_detail.html",
+        {
+            "theme": theme,
+            "listing": listing,
+            "type_counts": type_counts,
+            "page_title": theme.name,
+        },
+    )
 
 
+@require_GET
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    return render(request, "home/tag_detail.html", {"tag": tag})
+    listing, type_counts = _carrying_listing(request, {"tags": tag})
+    return render(
+        request,
+        "home/tag_detail.html",
+        {
+            "tag": tag,
+            "listing": listing,
+            "type_counts": type_counts,
+            "page_title": tag.name,
+        },
+    )
 
 
 def page_not_found(request, exception=None):

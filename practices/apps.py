@@ -7,9 +7,11 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques, outils et cadres de concertation")
 
     def ready(self):
-        from home.registry import register_classified_model
+        from home.registry import register_classified_model, register_key_figure
 
+        from .figures import practice_and_tool_figures
         from .models import ConcertationFramePage, PracticePage, ToolPage
 
         for model in (PracticePage, ToolPage, ConcertationFramePage):
             register_classified_model(model)
+        register_key_figure(practice_and_tool_figures)

@@ -2,6 +2,7 @@ from .organizations import OrganizationIndexPage, OrganizationKind, Organization
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
 from .site_settings import PortalSettings
 from .taxonomy import ClassifiedPageMixin, Theme
+from .workflows import SurvivorSafetyTask
 
 __all__ = [
     "ClassifiedPageMixin",
@@ -14,5 +15,6 @@ __all__ = [
     "OrganizationPage",
     "PortalSettings",
     "StandardPage",
+    "SurvivorSafetyTask",
     "Theme",
 ]

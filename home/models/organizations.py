@@ -1,11 +1,30 @@
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from home.listing import (
+    PARAM_KIND,
+    PARAM_ORGANIZATION,
+    Listing,
+    community_filter,
+    field_choice_filter,
+    plural_number,
+    with_card_relations,
+)
+from home.sections import related_sections
+
+
+def count_organizations(count):
+    return ngettext("%(count)s organisation", "%(count)s organisations", plural_number(count)) % {
+        "count": intcomma(count)
+    }
 
 
 class OrganizationKind(models.TextChoices):
@@ -28,8 +47,28 @@ class OrganizationIndexPage(Page):
     subpage_types = ["home.OrganizationPage"]
     max_count = 1
 
+    listed_model = "home.OrganizationPage"
+
     class Meta:
         verbose_name = _("annuaire des organisations")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        queryset = with_card_relations(
+            OrganizationPage.objects.live().public().child_of(self).order_by("title")
+        )
+        context["listing"] = Listing(
+            request,
+            queryset,
+            filters=[
+                community_filter(),
+                field_choice_filter(
+                    PARAM_KIND, _("Type d'organisation"), "kind", OrganizationKind.choices
+                ),
+            ],
+            count_text=count_organizations,
+        )
+        return context
 
 
 class OrganizationPage(Page):
@@ -38,15 +77,21 @@ class OrganizationPage(Page):
 
     acronym = models.CharField(_("sigle"), max_length=40, blank=True)
     kind = models.CharField(
-        _("type d'organisation"), max_length=20, choices=OrganizationKind.choices,
+        _("type d'organisation"),
+        max_length=20,
+        choices=OrganizationKind.choices,
         default=OrganizationKind.NGO,
     )
     communities = ParentalManyToManyField(
-        "home.CommunityPage", blank=True, related_name="member_organizations",
+        "home.CommunityPage",
+        blank=True,
+        related_name="member_organizations",
         verbose_name=_("communautés"),
     )
     role = models.CharField(
-        _("rôle dans la CdP"), max_length=255, blank=True,
+        _("rôle dans la CdP"),
+        max_length=255,
+        blank=True,
         help_text=_("Par exemple « ONG porteuse », « service technique d'accompagnement »."),
     )
     commune = models.CharField(_("commune"), max_length=120, blank=True)
@@ -55,8 +100,12 @@ class OrganizationPage(Page):
     address = models.CharField(_("adresse"), max_length=255, blank=True)
     website = models.URLField(_("site web"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("logo"),
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
     description = RichTextField(
         _("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
@@ -72,15 +121,24 @@ class OrganizationPage(Page):
     ]
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("acronym"), FieldPanel("kind"), FieldPanel("role"),
-             FieldPanel("communities", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel("acronym"),
+                FieldPanel("kind"),
+                FieldPanel("role"),
+                FieldPanel("communities", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Identité"),
         ),
         FieldPanel("logo"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("commune"), FieldPanel("address"), FieldPanel("contact_email"),
-             FieldPanel("contact_phone"), FieldPanel("website")],
+            [
+                FieldPanel("commune"),
+                FieldPanel("address"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("website"),
+            ],
             heading=_("Contacts publics"),
             help_text=_("Uniquement des coordonnées institutionnelles, jamais personnelles."),
         ),
@@ -92,6 +150,22 @@ class OrganizationPage(Page):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = list(self.communities.live().public().order_by("title"))
+        context["sections"] = related_sections(
+            request,
+            {"organization": self},
+            PARAM_ORGANIZATION,
+            self.slug,
+            requires_field="organization",
+        )
+        return context
+
     @property
     def display_name(self):
-        return f"{self.title} ({self.acronym})" if self.acronym and self.acronym != self.title else self.title
+        return (
+            f"{self.title} ({self.acronym})"
+            if self.acronym and self.acronym != self.title
+            else self.title
+        )

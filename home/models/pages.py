@@ -1,12 +1,41 @@
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home import registry
 from home.blocks import BodyStreamBlock
+from home.listing import PARAM_COMMUNITY, plural_number, specific_items
+from home.sections import related_sections
+
+LATEST_COUNT = 3
+
+
+def _pairs(result):
+    """A key-figure callable may return one (label, value) pair or an iterable of them."""
+    if isinstance(result, tuple) and len(result) == 2 and not isinstance(result[0], (tuple, list)):
+        return [result]
+    return list(result or [])
+
+
+LATEST_MODELS = ("practices.PracticePage", "practices.ToolPage")
+
+
+def _latest_models():
+    models = []
+    for label in LATEST_MODELS:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            pass
+    return models
 
 
 class HomePage(Page):
@@ -24,6 +53,44 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def key_figures(self):
+        """Figures computed from the content; other apps add theirs through the registry."""
+        from .organizations import OrganizationPage
+
+        members = (
+            OrganizationPage.objects.live().filter(communities__isnull=False).distinct().count()
+        )
+        figures = [
+            (
+                ngettext("organisation membre", "organisations membres", plural_number(members)),
+                members,
+            )
+        ]
+        for func in registry.key_figures:
+            figures.extend(_pairs(func()))
+        return figures
+
+    def featured(self):
+        """Featured live pages in the editors' order, each with its blurb."""
+        rows = list(self.featured_items.select_related("target").filter(target__live=True))
+        items = {item.pk: item for item in specific_items(row.target for row in rows)}
+        return [(items[row.target_id], row.blurb) for row in rows if row.target_id in items]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = self.key_figures()
+        context["featured"] = self.featured()
+        context["latest"] = related_sections(
+            request, {}, size=LATEST_COUNT, models=_latest_models()
+        )
+        context["communities"] = list(
+            CommunityPage.objects.live()
+            .public()
+            .select_related("lead_organization")
+            .order_by("title")
+        )
+        return context
 
 
 class FeaturedItem(Orderable):
@@ -47,6 +114,17 @@ class CommunityIndexPage(Page):
     class Meta:
         verbose_name = _("liste des communautés")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = list(
+            CommunityPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("lead_organization", "state_service")
+            .order_by("title")
+        )
+        return context
+
 
 class CommunityPage(Page):
     """A community of practice (Ségou, Kayes, more later)."""
@@ -54,21 +132,35 @@ class CommunityPage(Page):
     region = models.CharField(_("région"), max_length=80)
     created_on = models.DateField(_("date de création"), null=True, blank=True)
     project = models.CharField(
-        _("projet d'appui"), max_length=255, blank=True,
+        _("projet d'appui"),
+        max_length=255,
+        blank=True,
         help_text=_("Par exemple « projet VLF-Musoya »."),
     )
     lead_organization = models.ForeignKey(
-        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("organisation porteuse"),
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation porteuse"),
     )
     state_service = models.ForeignKey(
-        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("service de l'État d'accompagnement"),
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("service de l'État d'accompagnement"),
     )
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
-    objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
+    objectives = RichTextField(
+        _("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
+    )
     way_of_working = RichTextField(
-        _("mode de fonctionnement"), blank=True, features=["bold", "italic", "ul", "ol", "link", "h3"]
+        _("mode de fonctionnement"),
+        blank=True,
+        features=["bold", "italic", "ul", "ol", "link", "h3"],
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu complémentaire"))
 
@@ -81,8 +173,13 @@ class CommunityPage(Page):
     ]
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("region"), FieldPanel("created_on"), FieldPanel("project"),
-             FieldPanel("lead_organization"), FieldPanel("state_service")],
+            [
+                FieldPanel("region"),
+                FieldPanel("created_on"),
+                FieldPanel("project"),
+                FieldPanel("lead_organization"),
+                FieldPanel("state_service"),
+            ],
             heading=_("Identité"),
         ),
         FieldPanel("summary"),
@@ -96,6 +193,32 @@ class CommunityPage(Page):
     class Meta:
         verbose_name = _("communauté de pratique")
         verbose_name_plural = _("communautés de pratique")
+
+    def clean(self):
+        super().clean()
+        if self.created_on and self.created_on > timezone.localdate():
+            raise ValidationError(
+                {"created_on": _("La date de création ne peut pas être dans le futur.")}
+            )
+
+    def member_organizations_live(self):
+        return list(self.member_organizations.live().public().order_by("title"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["members"] = self.member_organizations_live()
+        context["sections"] = related_sections(
+            request, {"communities": self}, PARAM_COMMUNITY, self.slug
+        )
+        context["lead_organization"] = self._live_or_none(self.lead_organization_id)
+        context["state_service"] = self._live_or_none(self.state_service_id)
+        return context
+
+    @staticmethod
+    def _live_or_none(pk):
+        from .organizations import OrganizationPage
+
+        return OrganizationPage.objects.live().filter(pk=pk).first() if pk else None
 
 
 class StandardPage(Page):

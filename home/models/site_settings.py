@@ -16,14 +16,20 @@ class PortalSettings(BaseSiteSetting):
     contact_address = models.CharField(_("adresse"), max_length=255, blank=True)
     footer_text = models.CharField(_("texte du pied de page"), max_length=255, blank=True)
     help_line = models.CharField(
-        _("numéro d'aide aux survivantes"), max_length=120, blank=True,
+        _("numéro d'aide aux survivantes"),
+        max_length=120,
+        blank=True,
         help_text=_("Numéro vert ou service d'écoute à afficher dans le pied de page."),
     )
 
     panels = [
         FieldPanel("quick_exit_url"),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("footer_text"),

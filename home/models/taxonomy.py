@@ -1,5 +1,7 @@
 from django import forms
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +12,13 @@ class Theme(index.Indexed, models.Model):
     """A controlled theme (child marriage, VBG prevention, women's participation…)."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
-    slug = models.SlugField(_("identifiant d'adresse"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("identifiant d'adresse"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("Laisser vide pour le déduire du nom (« mariage-d-enfants »)."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -24,10 +32,18 @@ class Theme(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        from django.urls import reverse
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
         return reverse("theme_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Filled before validate_unique so that a clash is a form error, not a crash.
+        if not self.slug and self.name:
+            self.slug = slugify(self.name)[:120]
 
 
 class ClassifiedPageMixin(models.Model):

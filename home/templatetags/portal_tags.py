@@ -1,5 +1,9 @@
 from django import template
+from django.conf import settings
+from django.db import DatabaseError
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page, Site
 
 from home.models import PortalSettings, StandardPage
@@ -12,21 +16,52 @@ FOOTER_SLUGS = ("a-propos", "contact", "mentions-legales")
 
 def _site(context):
     request = context.get("request")
-    return Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    if request:
+        return Site.find_for_request(request)
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def default_quick_exit_url():
+    """The neutral site used when the settings cannot be read (no site, no database)."""
+    return PortalSettings._meta.get_field("quick_exit_url").default
 
 
 @register.simple_tag(takes_context=True)
 def quick_exit_url(context):
-    site = _site(context)
-    if site is None:
-        return PortalSettings._meta.get_field("quick_exit_url").default
-    return PortalSettings.for_site(site).quick_exit_url
+    request = context.get("request")
+    try:
+        if request is not None:
+            return PortalSettings.for_request(request).quick_exit_url
+        site = _site(context)
+        return PortalSettings.for_site(site).quick_exit_url if site else default_quick_exit_url()
+    except (PortalSettings.DoesNotExist, DatabaseError):
+        return default_quick_exit_url()
 
 
 @register.simple_tag(takes_context=True)
 def quick_exit_help_url(context):
+    """The short note on what quick exit does; looked up once per request (bar and footer)."""
+    request = context.get("request")
+    cached = getattr(request, "_quick_exit_help_url", None)
+    if cached is not None:
+        return cached
     page = StandardPage.objects.live().filter(slug=QUICK_EXIT_HELP_SLUG).first()
-    return page.url if page else "/"
+    url = (page.get_url(request) if page else None) or "/"
+    if request is not None:
+        request._quick_exit_help_url = url
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's full URL, or the current path without its query string for other views."""
+    page = context.get("page")
+    request = context.get("request")
+    if page is not None and hasattr(page, "get_full_url"):
+        url = page.get_full_url(request)
+        if url:
+            return url
+    return request.build_absolute_uri(request.path) if request is not None else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -42,14 +77,35 @@ def footer_links(context):
     return StandardPage.objects.live().filter(slug__in=FOOTER_SLUGS).order_by("path")
 
 
+SIZE_UNITS = (
+    (1024**3, gettext_lazy("%(size)s Go")),
+    (1024**2, gettext_lazy("%(size)s Mo")),
+    (1024, gettext_lazy("%(size)s ko")),
+)
+
+
+def human_size(size):
+    """'1,2 Mo', '48 ko': the units French readers know (Django's own says 'Mio')."""
+    for factor, text in SIZE_UNITS:
+        if size >= factor:
+            value = size / factor
+            decimals = 0 if factor == 1024 or value >= 100 or value == int(value) else 1
+            text = text % {"size": number_format(round(value, decimals), decimal_pos=decimals)}
+            break
+    else:
+        text = ngettext("%(size)d octet", "%(size)d octets", size) % {"size": size}
+    return text.replace(" ", "\xa0")  # the unit stays beside its number
+
+
 @register.filter
 def document_format(document):
     """'PDF · 1,2 Mo' shown before a download: data is costly."""
-    from django.template.defaultfilters import filesizeformat
-
     extension = (document.file_extension or "").upper()
-    size = document.get_file_size()
-    return f"{extension} · {filesizeformat(size)}" if size else extension
+    try:
+        size = document.get_file_size()
+    except OSError:
+        size = None
+    return f"{extension} · {human_size(size)}" if size else extension
 
 
 @register.simple_tag
@@ -60,8 +116,41 @@ def url_for(name, *args):
 @register.simple_tag
 def page_description(page):
     """The meta description: the promote tab's, else the page's summary or introduction."""
+    from html import unescape
+
     from django.utils.html import strip_tags
     from django.utils.text import Truncator
 
-    text = page.search_description or getattr(page, "summary", "") or getattr(page, "introduction", "")
-    return Truncator(strip_tags(text or "")).chars(200)
+    text = (
+        getattr(page, "search_description", "")
+        or getattr(page, "summary", "")
+        or getattr(page, "introduction", "")
+    )
+    if not isinstance(text, str):  # a RichText or StreamValue
+        text = str(text)
+    text = " ".join(unescape(strip_tags(text or "")).split())
+    return Truncator(text).chars(200)
+
+
+@register.simple_tag
+def quick_exit_fallback_url():
+    """For the 500 page, which must render without the database."""
+    return default_quick_exit_url()
+
+
+@register.filter
+def is_within(page, section):
+    """True when ``page`` is ``section`` or lies below it (marks the current menu item)."""
+    path, section_path = getattr(page, "path", None), getattr(section, "path", None)
+    return bool(path and section_path and path.startswith(section_path))
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's content is written in (its Wagtail locale), which may differ
+    from the interface language negotiated from the browser: ``<html lang>`` follows the
+    content, and the interface parts say their own language when it differs."""
+    page = context.get("page")
+    locale = getattr(page, "locale", None) if page is not None else None
+    code = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
+    return code.split("-")[0]

@@ -10,8 +10,12 @@ class OrganizationOwnedMixin(models.Model):
     ancestor when left empty (pages of the coordination's own library choose it)."""
 
     organization = models.ForeignKey(
-        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("organisation"),
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
         help_text=_("Laisser vide sous une organisation : elle est déduite de l'arborescence."),
     )
 
@@ -40,11 +44,15 @@ class AttachmentBase(Orderable):
     """A downloadable document attached to a page."""
 
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+",
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
         verbose_name=_("document"),
     )
     title = models.CharField(
-        _("titre affiché"), max_length=255, blank=True,
+        _("titre affiché"),
+        max_length=255,
+        blank=True,
         help_text=_("Laisser vide pour reprendre le titre du document."),
     )
 

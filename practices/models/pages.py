@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,15 +13,45 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
+from home.listing import Listing
 from home.models import ClassifiedPageMixin
 
+from ..listings import (
+    count_frames,
+    count_practices,
+    count_tools,
+    frame_filters,
+    newest_first,
+    practice_filters,
+    tool_filters,
+)
 from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
 
 RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 
 
-class PracticeIndexPage(Page):
-    """"Pratiques": every live PracticePage wherever it lives, with filters."""
+class ListingIndexMixin:
+    """An index page listing every live page of ``listed_model`` with filters."""
+
+    listed_model = None
+
+    def listing_filters(self):
+        raise NotImplementedError
+
+    def count_text(self, count):
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        model = apps.get_model(self.listed_model)
+        context["listing"] = Listing(
+            request, newest_first(model), filters=self.listing_filters(), count_text=self.count_text
+        )
+        return context
+
+
+class PracticeIndexPage(ListingIndexMixin, Page):
+    """ "Pratiques": every live PracticePage wherever it lives, with filters."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -28,13 +59,20 @@ class PracticeIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
     max_count = 1
+    listed_model = "practices.PracticePage"
+
+    def listing_filters(self):
+        return practice_filters()
+
+    def count_text(self, count):
+        return count_practices(count)
 
     class Meta:
         verbose_name = _("liste des pratiques")
 
 
-class ToolIndexPage(Page):
-    """"Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
+class ToolIndexPage(ListingIndexMixin, Page):
+    """ "Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -42,25 +80,41 @@ class ToolIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.ToolPage"]
     max_count = 1
+    listed_model = "practices.ToolPage"
+
+    def listing_filters(self):
+        return tool_filters()
+
+    def count_text(self, count):
+        return count_tools(count)
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
 
 
-class ConcertationFrameIndexPage(Page):
+class ConcertationFrameIndexPage(ListingIndexMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.ConcertationFramePage"]
     max_count = 1
+    listed_model = "practices.ConcertationFramePage"
+
+    def listing_filters(self):
+        return frame_filters()
+
+    def count_text(self, count):
+        return count_frames(count)
 
     class Meta:
         verbose_name = _("liste des cadres de concertation")
 
 
 class PracticePageTag(TaggedItemBase):
-    content_object = ParentalKey("practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
@@ -70,7 +124,9 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     problem = RichTextField(_("problème traité"), blank=True, features=RICH)
     context = RichTextField(_("contexte"), blank=True, features=RICH)
     places = models.CharField(
-        _("lieux (communes)"), max_length=500, blank=True,
+        _("lieux (communes)"),
+        max_length=500,
+        blank=True,
         help_text=_("Communes et localités, séparées par des virgules."),
     )
     approach = RichTextField(_("démarche"), blank=True, features=RICH)
@@ -80,16 +136,24 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     )
     lessons_learned = RichTextField(_("leçons apprises"), blank=True, features=RICH)
     challenges = RichTextField(_("difficultés"), blank=True, features=RICH)
-    replication_conditions = RichTextField(_("conditions de réplication"), blank=True, features=RICH)
+    replication_conditions = RichTextField(
+        _("conditions de réplication"), blank=True, features=RICH
+    )
     target_groups = models.CharField(_("groupes cibles"), max_length=255, blank=True)
     period_start = models.DateField(_("début"), null=True, blank=True)
     period_end = models.DateField(_("fin"), null=True, blank=True)
     main_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image principale"),
     )
     related_tools = ParentalManyToManyField(
-        "practices.ToolPage", blank=True, related_name="related_practices",
+        "practices.ToolPage",
+        blank=True,
+        related_name="related_practices",
         verbose_name=_("outils liés"),
     )
     tags = ClusterTaggableManager(through=PracticePageTag, blank=True, verbose_name=_("mots-clés"))
@@ -108,18 +172,28 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         index.FilterField("organization"),
         index.FilterField("period_start"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
-        index.RelatedFields("organization", [index.SearchField("title"), index.SearchField("acronym")]),
+        index.RelatedFields(
+            "organization", [index.SearchField("title"), index.SearchField("acronym")]
+        ),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("main_image"),
         MultiFieldPanel(
-            [FieldPanel("problem"), FieldPanel("context"), FieldPanel("places"),
-             FieldPanel("target_groups"), FieldPanel("period_start"), FieldPanel("period_end")],
+            [
+                FieldPanel("problem"),
+                FieldPanel("context"),
+                FieldPanel("places"),
+                FieldPanel("target_groups"),
+                FieldPanel("period_start"),
+                FieldPanel("period_end"),
+            ],
             heading=_("Contexte"),
         ),
         FieldPanel("approach"),
-        MultiFieldPanel([FieldPanel("results"), FieldPanel("result_figures")], heading=_("Résultats")),
+        MultiFieldPanel(
+            [FieldPanel("results"), FieldPanel("result_figures")], heading=_("Résultats")
+        ),
         FieldPanel("lessons_learned"),
         FieldPanel("challenges"),
         FieldPanel("replication_conditions"),
@@ -144,6 +218,20 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         super().clean()
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("La fin ne peut pas précéder le début.")})
+
+    @property
+    def place_list(self):
+        return [place.strip() for place in self.places.split(",") if place.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.select_related("document"))
+        context["gallery"] = list(self.gallery_images.select_related("image"))
+        context["related_tools"] = list(
+            self.related_tools.all().live().public().select_related("organization")
+        )
+        context["frames"] = list(self.concertation_frames.live().public())
+        return context
 
 
 class PracticeAttachment(AttachmentBase):
@@ -185,32 +273,51 @@ class ToolKind(models.TextChoices):
 
 class Licence(models.TextChoices):
     CC_BY = "cc-by", _("Creative Commons Attribution (CC BY 4.0)")
-    CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution – Partage dans les mêmes conditions (CC BY-SA 4.0)")
-    CC_BY_NC = "cc-by-nc", _("Creative Commons Attribution – Pas d'utilisation commerciale (CC BY-NC 4.0)")
+    CC_BY_SA = (
+        "cc-by-sa",
+        _("Creative Commons Attribution – Partage dans les mêmes conditions (CC BY-SA 4.0)"),
+    )
+    CC_BY_NC = (
+        "cc-by-nc",
+        _("Creative Commons Attribution – Pas d'utilisation commerciale (CC BY-NC 4.0)"),
+    )
     FREE_USE = "free-use", _("Libre réutilisation en citant la source")
     RESERVED = "reserved", _("Tous droits réservés")
 
 
 class ToolPageTag(TaggedItemBase):
-    content_object = ParentalKey("practices.ToolPage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "practices.ToolPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     """A tool or model: guide, training module, template, fact sheet…"""
 
-    kind = models.CharField(_("type d'outil"), max_length=20, choices=ToolKind.choices, default=ToolKind.GUIDE)
+    kind = models.CharField(
+        _("type d'outil"), max_length=20, choices=ToolKind.choices, default=ToolKind.GUIDE
+    )
     summary = models.TextField(_("résumé"), max_length=600)
     description = RichTextField(_("description"), blank=True, features=RICH)
     audience = models.CharField(_("public visé"), max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(
-        _("année"), null=True, blank=True, validators=[MinValueValidator(1960), MaxValueValidator(2100)]
+        _("année"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1960), MaxValueValidator(2100)],
     )
-    licence = models.CharField(_("licence"), max_length=20, choices=Licence.choices, default=Licence.FREE_USE)
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.FREE_USE
+    )
     languages = ParentalManyToManyField(
         MaterialLanguage, blank=True, related_name="+", verbose_name=_("langues du support")
     )
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("image de couverture"),
     )
     tags = ClusterTaggableManager(through=ToolPageTag, blank=True, verbose_name=_("mots-clés"))
@@ -223,12 +330,19 @@ class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         index.FilterField("year"),
         index.FilterField("organization"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
-        index.RelatedFields("organization", [index.SearchField("title"), index.SearchField("acronym")]),
+        index.RelatedFields(
+            "organization", [index.SearchField("title"), index.SearchField("acronym")]
+        ),
     ]
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("year"), FieldPanel("audience"), FieldPanel("licence"),
-             FieldPanel("languages", widget=forms.CheckboxSelectMultiple)],
+            [
+                FieldPanel("kind"),
+                FieldPanel("year"),
+                FieldPanel("audience"),
+                FieldPanel("licence"),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Fiche"),
         ),
         FieldPanel("summary"),
@@ -249,11 +363,24 @@ class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         verbose_name = _("outil ou modèle")
         verbose_name_plural = _("outils et modèles")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = list(self.documents.select_related("document", "language"))
+        context["related_practices"] = list(
+            self.related_practices.live().public().select_related("organization")
+        )
+        context["frames"] = list(self.concertation_frames.live().public())
+        return context
+
 
 class ToolDocument(AttachmentBase):
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")
     language = models.ForeignKey(
-        MaterialLanguage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        MaterialLanguage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("langue de ce fichier"),
     )
 
@@ -270,25 +397,40 @@ class ConcertationFramePage(ClassifiedPageMixin, Page):
     """A thematic concertation frame (child marriage, Loi 052, women's participation)."""
 
     theme = models.ForeignKey(
-        "home.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "home.Theme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("thème principal"),
     )
     summary = models.TextField(_("résumé"), max_length=600, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=RICH)
     strategies = RichTextField(_("stratégies échangées"), blank=True, features=RICH)
     participant_count = models.PositiveIntegerField(
-        _("participants déclarés"), null=True, blank=True,
-        help_text=_("Chiffre rapporté par la CdP ; les réunions enregistrées donnent aussi leurs totaux."),
+        _("participants déclarés"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Chiffre rapporté par la CdP ; les réunions enregistrées donnent aussi leurs totaux."
+        ),
     )
-    organization_count = models.PositiveIntegerField(_("organisations représentées"), null=True, blank=True)
+    organization_count = models.PositiveIntegerField(
+        _("organisations représentées"), null=True, blank=True
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu complémentaire"))
     related_practices = ParentalManyToManyField(
-        PracticePage, blank=True, related_name="concertation_frames", verbose_name=_("pratiques liées")
+        PracticePage,
+        blank=True,
+        related_name="concertation_frames",
+        verbose_name=_("pratiques liées"),
     )
     related_tools = ParentalManyToManyField(
         ToolPage, blank=True, related_name="concertation_frames", verbose_name=_("outils liés")
     )
-    tags = ClusterTaggableManager(through=ConcertationFramePageTag, blank=True, verbose_name=_("mots-clés"))
+    tags = ClusterTaggableManager(
+        through=ConcertationFramePageTag, blank=True, verbose_name=_("mots-clés")
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -319,3 +461,29 @@ class ConcertationFramePage(ClassifiedPageMixin, Page):
     class Meta:
         verbose_name = _("cadre de concertation")
         verbose_name_plural = _("cadres de concertation")
+
+    def clean(self):
+        super().clean()
+        if (
+            self.participant_count is not None
+            and self.organization_count is not None
+            and self.organization_count > self.participant_count
+        ):
+            raise ValidationError(
+                {
+                    "organization_count": _(
+                        "Il ne peut pas y avoir plus d'organisations représentées "
+                        "que de participants."
+                    )
+                }
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_practices"] = list(
+            self.related_practices.all().live().public().select_related("organization")
+        )
+        context["related_tools"] = list(
+            self.related_tools.all().live().public().select_related("organization")
+        )
+        return context

@@ -1,0 +1,16 @@
+"""Key figures for the home page (registered in home.registry.key_figures)."""
+
+from django.utils.translation import ngettext
+
+from home.listing import plural_number
+
+
+def practice_and_tool_figures():
+    from .models import PracticePage, ToolPage
+
+    practices = PracticePage.objects.live().public().count()
+    tools = ToolPage.objects.live().public().count()
+    return [
+        (ngettext("pratique partagée", "pratiques partagées", plural_number(practices)), practices),
+        (ngettext("outil ou modèle", "outils et modèles", plural_number(tools)), tools),
+    ]
