@@ -1,19 +1,23 @@
-from django.conf import settings
-
-# The Wagtail admin's editor relies on inline scripts and styles; the public site does not.
+# The Wagtail admin's editor relies on inline scripts and styles, and its preview panel frames
+# the page being edited; the public site needs none of that.
 ADMIN_CSP = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
 }
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+)
 
 
 class SafetyHeadersMiddleware:
-    """Loosens CSP for the admin only, and keeps public pages out of shared caches.
+    """Loosens the Content-Security-Policy for the admin only; adds a Permissions-Policy.
 
-    Pages about violence must not linger in a proxy or a shared device's cache longer than
-    needed; the quick-exit note explains the rest to visitors.
+    Must sit after ``csp.middleware.CSPMiddleware`` in MIDDLEWARE, so that it sees the
+    response first and the CSP middleware builds the header from its replacement.
     """
 
     admin_prefixes = ("/admin/", "/django-admin/")
@@ -25,6 +29,5 @@ class SafetyHeadersMiddleware:
         response = self.get_response(request)
         if request.path.startswith(self.admin_prefixes):
             response._csp_replace = ADMIN_CSP
-        elif not settings.DEBUG:
-            response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -35,7 +35,9 @@ def make_community(tree, title="Ségou", region="Ségou", **fields):
     return add_page(tree.communities, CommunityPage(title=title, region=region, **fields))
 
 
-def make_organization(tree, title=None, acronym="", kind=OrganizationKind.NGO, communities=(), **fields):
+def make_organization(
+    tree, title=None, acronym="", kind=OrganizationKind.NGO, communities=(), **fields
+):
     title = title or f"Organisation {next(_seq)}"
     org = OrganizationPage(title=title, acronym=acronym, kind=kind, **fields)
     org.communities.set(list(communities))
@@ -74,3 +76,196 @@ def make_frame(tree, title=None, communities=(), themes=(), **fields):
 
 def root_page():
     return Page.objects.get(depth=1)
+
+
+def make_image(title="Mur d'expression artistique", width=1200, height=800, color=(107, 31, 92)):
+    """A real JPEG in the image library (renditions need a readable file)."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format="JPEG", quality=80)
+    image = get_image_model()(title=title)
+    image.file = ImageFile(buffer, name=f"{slugify(title)[:40] or 'image'}.jpg")
+    image.save()
+    return image
+
+
+def _pdf_bytes(size):
+    """A valid, empty PDF of about ``size`` bytes (padding in comments)."""
+    head = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    )
+    pad = b"%" + b"0" * 70 + b"\n"
+    body = head + pad * max(0, (size - len(head) - 200) // len(pad))
+    xref = (
+        b"xref\n0 3\n0000000000 65535 f \n"
+        + b"%010d 00000 n \n" % 9
+        + b"%010d 00000 n \n" % head.index(b"2 0 obj")
+        + b"trailer<</Size 3/Root 1 0 R>>\nstartxref\n"
+        + str(len(body)).encode()
+        + b"\n%%EOF\n"
+    )
+    return body + xref
+
+
+def make_document(title="Guide de la médiation communautaire", size=48_000, extension="pdf"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    content = _pdf_bytes(size) if extension == "pdf" else b"x" * size
+    document = get_document_model()(title=title)
+    name = f"{slugify(title)[:40] or 'document'}.{extension}"
+    document.file.save(name, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def body_with_every_block(image=None, document=None):
+    """A BodyStreamBlock value using each block type once (for templates and their tests)."""
+    blocks = [
+        ("heading", "Ce que la communauté a appris"),
+        (
+            "paragraph",
+            "<p>Les membres se réunissent chaque semestre pour <b>partager</b> "
+            "leurs pratiques.</p>",
+        ),
+        (
+            "quote",
+            {
+                "text": "Le suivi des recommandations est la clé de notre réussite.",
+                "speaker": "Présidente du comité",
+                "role": "Gouvernorat de Ségou",
+            },
+        ),
+        ("figure", {"value": "41", "label": "participants au cadre sur le mariage d'enfants"}),
+    ]
+    if image is not None:
+        blocks.append(
+            (
+                "image",
+                {
+                    "image": image,
+                    "decorative": False,
+                    "alt_text": "Fresque peinte sur un mur d'école à Ségou",
+                },
+            )
+        )
+    if document is not None:
+        blocks.append(("document", {"document": document, "title": "Télécharger le guide"}))
+    return blocks
+
+
+def every_page_type(tree):
+    """One page of each type with realistic content; returns {name: path} for the visitor's
+    pages (index pages, details, theme and tag pages, search, a missing page)."""
+    from django.urls import reverse
+
+    from home.models import StandardPage
+
+    theme = ThemeFactory(name="Mariage d'enfants")
+    image = make_image()
+    document = make_document()
+    segou = make_community(
+        tree,
+        title="Ségou",
+        region="Ségou",
+        summary="La CdP de Ségou réunit les organisations de la région.",
+        body=body_with_every_block(image=image, document=document),
+    )
+    kayes = make_community(tree, title="Kayes", region="Kayes", summary="La CdP de Kayes.")
+    org = make_organization(
+        tree, title="Association pour le progrès des femmes", acronym="APROFEM", communities=[segou]
+    )
+    practice = make_practice(
+        org,
+        title="Associations villageoises d'épargne et de crédit",
+        communities=[segou, kayes],
+        themes=[theme],
+        tags=["AVEC", "autonomisation"],
+        main_image=image,
+    )
+    tool = make_tool(
+        org,
+        title="Guide de la médiation communautaire",
+        communities=[segou],
+        themes=[theme],
+        tags=["médiation"],
+    )
+    frame = make_frame(
+        tree,
+        title="Mariage d'enfants",
+        communities=[segou],
+        themes=[theme],
+        summary="Cadre de concertation sur le mariage d'enfants.",
+        body=body_with_every_block(image=image, document=document),
+    )
+    about = add_page(
+        tree.home,
+        StandardPage(
+            title="À propos",
+            slug="a-propos",
+            introduction="Qui sommes-nous.",
+            body=body_with_every_block(image=image, document=document),
+        ),
+    )
+    tag_slug = practice.tags.first().slug
+    return {
+        "home": "/",
+        "community_index": tree.communities.url,
+        "community": segou.url,
+        "organization_index": tree.organizations.url,
+        "organization": org.url,
+        "practice_index": tree.practices.url,
+        "practice": practice.url,
+        "tool_index": tree.tools.url,
+        "tool": tool.url,
+        "frame_index": tree.frames.url,
+        "frame": frame.url,
+        "standard": about.url,
+        "quick_exit_note": tree.quick_exit_help.url,
+        "theme_list": reverse("theme_list"),
+        "theme": theme.get_absolute_url(),
+        "tag": reverse("tag_detail", args=[tag_slug]),
+        "search": reverse("search") + "?q=mariage",
+        "not_found": "/nulle-part/",
+    }
+
+
+# --- events (meetings, follow-up, results) ------------------------------------------------
+
+
+def make_event_index(tree, title="Agenda et comptes rendus", slug="agenda"):
+    from events.models import EventIndexPage
+
+    return add_page(tree.home, EventIndexPage(title=title, slug=slug, show_in_menus=True))
+
+
+def make_meeting(
+    index, title=None, communities=(), organizers=(), participating=(), sessions=(), **fields
+):
+    """A published MeetingPage; ``sessions`` are dicts of MeetingSession fields."""
+    import datetime
+
+    from events.models import MeetingPage, MeetingSession
+
+    title = title or f"Rencontre {next(_seq)}"
+    fields.setdefault("start_date", datetime.date(2025, 10, 2))
+    meeting = MeetingPage(title=title, **fields)
+    meeting.communities.set(list(communities))
+    meeting.organizers.set(list(organizers))
+    meeting.participating_organizations.set(list(participating))
+    meeting.sessions = [MeetingSession(**session) for session in sessions]
+    return add_page(index, meeting)
+
+
+def make_recommendation(meeting=None, plan=None, text=None, **fields):
+    from events.models import Recommendation
+
+    return Recommendation.objects.create(
+        meeting=meeting, plan=plan, text=text or f"Recommandation {next(_seq)}", **fields
+    )
