@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Réunions et suivi")
+
+    def ready(self):
+        from home.registry import register_classified_model, register_key_figure
+
+        from .key_figures import meetings_held, participants
+        from .models import MeetingPage
+
+        register_classified_model(MeetingPage)
+        register_key_figure(meetings_held)
+        register_key_figure(participants)

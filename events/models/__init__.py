@@ -1,0 +1,26 @@
+from .followup import FollowUpNote, Recommendation, RecommendationStatus, SustainabilityPlan
+from .meetings import (
+    MeetingAttachment,
+    MeetingKind,
+    MeetingPage,
+    MeetingPageTag,
+    MeetingPhoto,
+    MeetingSession,
+)
+from .pages import EventIndexPage, FollowUpPage, ResultsPage
+
+__all__ = [
+    "EventIndexPage",
+    "FollowUpNote",
+    "FollowUpPage",
+    "MeetingAttachment",
+    "MeetingKind",
+    "MeetingPage",
+    "MeetingPageTag",
+    "MeetingPhoto",
+    "MeetingSession",
+    "Recommendation",
+    "RecommendationStatus",
+    "ResultsPage",
+    "SustainabilityPlan",
+]

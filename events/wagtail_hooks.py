@@ -1,0 +1,135 @@
+import django_filters
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import CommunityPage, OrganizationPage
+
+from . import admin_views, csv_io
+from .forms import StatusForm
+from .models import Recommendation, RecommendationStatus, SustainabilityPlan
+
+
+class RecommendationFilterSet(WagtailFilterSet):
+    origin = django_filters.ChoiceFilter(
+        label=_("Origine"), method="filter_origin", empty_label=_("Toutes"),
+        choices=[("meeting", _("Recommandations des rencontres")),
+                 ("plan", _("Actions des plans de pérennisation"))],
+    )
+    community = django_filters.ModelChoiceFilter(
+        label=_("Communauté"), queryset=CommunityPage.objects.order_by("title"),
+        method="filter_community",
+    )
+    responsible_organization = django_filters.ModelChoiceFilter(
+        label=_("Organisation responsable"), queryset=OrganizationPage.objects.order_by("title"),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Statut"), choices=RecommendationStatus.choices,
+    )
+    overdue = django_filters.BooleanFilter(label=_("En retard"), method="filter_overdue")
+
+    class Meta:
+        model = Recommendation
+        fields = ["status", "responsible_organization", "meeting", "plan"]
+
+    def filter_origin(self, queryset, name, value):
+        if value == "meeting":
+            return queryset.filter(meeting__isnull=False)
+        if value == "plan":
+            return queryset.filter(plan__isnull=False)
+        return queryset
+
+    def filter_community(self, queryset, name, value):
+        return queryset.for_community(value) if value else queryset
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = queryset.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+
+class RecommendationViewSet(SnippetViewSet):
+    model = Recommendation
+    icon = "tasks"
+    menu_label = _("Recommandations et actions")
+    filterset_class = RecommendationFilterSet
+    search_fields = ["text", "responsible_other"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["-pk"]
+    list_display = [
+        Column("text", label=_("Recommandation ou action"), accessor="__str__"),
+        Column("source", label=_("Origine"), accessor="source"),
+        Column("responsible", label=_("Responsable"), accessor="responsible_display"),
+        DateColumn("due_date", label=_("Échéance"), sort_key="due_date"),
+        Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
+    ]
+    list_export = ["pk", "text", "status", "due_date"]
+
+    def get_queryset(self, request):
+        return Recommendation.objects.select_related("meeting", "plan", "responsible_organization")
+
+
+class SustainabilityPlanViewSet(SnippetViewSet):
+    model = SustainabilityPlan
+    icon = "list-ul"
+    menu_label = _("Plans de pérennisation")
+    list_display = ["title", "community", "adopted_on"]
+
+
+class ImportViewSet(ViewSet):
+    name = "events_import"
+    icon = "upload"
+    menu_label = _("Importer un suivi (CSV)")
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.import_recommendations, name="import")]
+
+
+class FollowUpGroup(SnippetViewSetGroup):
+    menu_label = _("Suivi")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (RecommendationViewSet, SustainabilityPlanViewSet, ImportViewSet)
+
+
+register_snippet(FollowUpGroup)
+
+
+class SetStatusBulkAction(SnippetBulkAction):
+    """Change the status of many recommendations / plan actions at once."""
+
+    display_name = _("Changer le statut")
+    action_type = "set_status"
+    aria_label = _("Changer le statut des éléments sélectionnés")
+    template_name = "events/admin/bulk_set_status.html"
+    action_priority = 10
+    form_class = StatusForm
+    models = [Recommendation]
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("events.change_recommendation")
+
+    def get_execution_context(self):
+        return {"status": self.cleaned_form.cleaned_data["status"],
+                "note": self.cleaned_form.cleaned_data["note"].strip()}
+
+    @classmethod
+    def execute_action(cls, objects, status=None, note="", **kwargs):
+        return csv_io.set_status(objects, status, note), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return _("Statut « %(status)s » appliqué à %(count)s élément(s).") % {
+            "status": RecommendationStatus(self.cleaned_form.cleaned_data["status"]).label,
+            "count": num_parent_objects,
+        }
+
+
+hooks.register("register_bulk_action", SetStatusBulkAction)
