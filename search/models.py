@@ -1,0 +1,184 @@
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.search import index
+
+
+class GlossaryTerm(models.Model):
+    """A term of the sector with the variants that must find it (acronyms, synonyms)."""
+
+    term = models.CharField(_("terme"), max_length=120, unique=True)
+    variants = models.TextField(
+        _("variantes"),
+        help_text=_(
+            "Une variante par ligne (sigle, synonyme, forme développée). Une recherche sur "
+            "le terme ou l'une de ses variantes trouve les pages qui emploient les autres. "
+            "Un sigle écrit en capitales qui est aussi un mot courant (« AVEC ») ne compte "
+            "qu'écrit en capitales."
+        ),
+    )
+    definition = models.TextField(_("définition"), blank=True)
+
+    panels = [FieldPanel("term"), FieldPanel("variants"), FieldPanel("definition")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("terme du glossaire")
+        verbose_name_plural = _("glossaire de recherche")
+
+    def __str__(self):
+        return self.term
+
+    @property
+    def variant_list(self):
+        from .glossary import split_variants
+
+        return split_variants(self.variants)
+
+
+class DocumentText(models.Model):
+    """Text extracted from an uploaded document (PDF, DOCX, ODT), found through the pages
+    that hold the document."""
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        related_name="search_text",
+        primary_key=True,
+    )
+    text = models.TextField(blank=True)
+    file_hash = models.CharField(max_length=64, blank=True)
+    error = models.CharField(max_length=255, blank=True)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("texte de document")
+        verbose_name_plural = _("textes de documents")
+
+    def __str__(self):
+        return f"{self.document_id}: {len(self.text)}"
+
+
+class SearchEntry(index.Indexed, models.Model):
+    """One live, public page as the database engine sees it: a ``SearchRecord`` stored flat,
+    so that one ranked query covers every page type and facets are counted cheaply.
+
+    ``title_terms``, ``body_terms`` and ``autocomplete_terms`` hold text already analysed by
+    ``search.analysis`` (French stems, accents folded); Wagtail's database backend indexes
+    those, never the raw text, so SQLite and PostgreSQL answer the same queries.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    content_type = models.CharField(max_length=20, db_index=True)
+    heading = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    autocomplete_terms = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The backends rank the field named "title" on its own (SQLite column, PostgreSQL
+    # title vector with its length norm), hence the ``title`` property below.
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("body_terms"),
+        index.AutocompleteField("autocomplete_terms"),
+        index.FilterField("content_type"),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = _("entrée de l'index de recherche")
+        verbose_name_plural = _("entrées de l'index de recherche")
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def title(self):
+        return self.title_terms
+
+
+class SearchFacet(models.Model):
+    """One facet value of one entry (type, community, theme, tag, organisation, year,
+    language): one table for every facet, so all counts come from one grouped query."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=12)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value", "entry"], name="search_facet_value_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "facet", "value"], name="search_facet_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class VocabularyWord(models.Model):
+    """A word that occurs on the site, for « Vouliez-vous dire … » suggestions."""
+
+    word = models.CharField(max_length=40, primary_key=True)  # folded, lowercase
+    display = models.CharField(max_length=40)  # as written (accents kept)
+    stem = models.CharField(max_length=40, db_index=True)
+    length = models.PositiveSmallIntegerField(db_index=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return self.display
+
+
+class SearchQueryStat(models.Model):
+    """How often a query was searched on a day, and how often it found nothing. Written in
+    batches off the request path (see ``search.query_log``)."""
+
+    query = models.CharField(_("recherche"), max_length=100)
+    date = models.DateField(_("jour"))
+    hits = models.PositiveIntegerField(_("recherches"), default=0)
+    zero_hits = models.PositiveIntegerField(_("sans résultat"), default=0)
+    last_total = models.PositiveIntegerField(_("derniers résultats"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="search_query_stat_unique")
+        ]
+        indexes = [models.Index(fields=["date"], name="search_query_stat_date_idx")]
+        verbose_name = _("statistique de recherche")
+        verbose_name_plural = _("statistiques de recherche")
+
+    def __str__(self):
+        return f"{self.query} ({self.date})"
+
+
+class IndexState(models.Model):
+    """One row that changes whenever the database index does: processes compare it (a
+    primary-key lookup) to know that their cached facet bitmaps are stale. The token makes
+    a version number reused after a rolled-back transaction still differ."""
+
+    version = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=32, blank=True)
+
+    def __str__(self):
+        return f"{self.version}:{self.token}"
+
+    @classmethod
+    def bump(cls):
+        token = uuid.uuid4().hex
+        updated = cls.objects.filter(pk=1).update(version=models.F("version") + 1, token=token)
+        if not updated:
+            cls.objects.update_or_create(pk=1, defaults={"version": 1, "token": token})
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("version", "token").first() or (0, "")

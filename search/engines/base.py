@@ -1,5 +1,5 @@
-from dataclasses import dataclass, field
 import datetime
+from dataclasses import dataclass, field
 from typing import TypedDict
 
 SORT_RELEVANCE = "relevance"
@@ -40,7 +40,8 @@ class EngineUnavailable(Exception):
 @dataclass(frozen=True)
 class SearchRequest:
     query: str = ""
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet key -> values (OR within, AND across)
+    # facet key -> values: OR within a facet, AND across facets
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = SORT_RELEVANCE
     page: int = 1
     per_page: int = 20

@@ -1,0 +1,130 @@
+"""French analysis: the index and search analyzers, built for a given glossary.
+
+Two French chains, both standard tokenizer → elision → lowercase → ASCII folding → stemmer:
+
+- ``cdp_french`` (``light_french`` stemmer) on title, summary and body: precise matches,
+  and the words the highlighter marks;
+- ``cdp_french_broad`` (Snowball ``french`` stemmer) on ``all_text``, the catch-all
+  field: recall for verb forms and derivations ("sensibiliser" finds "sensibilisation").
+
+Folding runs before stemming so that "représentativité" and "representativite" take the
+same path through the stemmer. No stop-word filter: multi-word synonyms and phrases keep
+their small words ("violences basées sur le genre"), and the query's
+``minimum_should_match`` tolerates a missing "de" or "la".
+
+The glossary enters in two places, both fixed when an index is created, so a glossary
+change takes effect through ``rebuild()`` (new index, alias swap, no downtime):
+
+- its Solr rules as a ``synonym_graph`` filter at the end of the *search* analyzers (after
+  the stemmer, so rules are stemmed too and "mariages précoces" hits "mariage précoce");
+- its case-sensitive acronyms (``{"AVEC": "VSLA"}``: acronyms that are also French words)
+  as *index-time* character filters that add the glossary term after the acronym written
+  in capitals, so "VSLA" finds "une AVEC" but not "avec". The query side replaces the
+  acronym in capitals by its term (``query.expand_acronyms``).
+"""
+
+import re
+
+from elasticsearch.dsl import analyzer, char_filter, token_filter
+
+from .text import clean_text
+
+FRENCH = "cdp_french"
+FRENCH_SEARCH = "cdp_french_search"
+BROAD = "cdp_french_broad"
+BROAD_SEARCH = "cdp_french_broad_search"
+AUTOCOMPLETE = "cdp_autocomplete"
+SPELLING = "cdp_spelling"
+
+FRENCH_ARTICLES = [
+    "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+]
+MAX_SYNONYM_RULE_CHARS = 1000
+MAX_ACRONYMS = 50
+
+french_elision = token_filter(
+    "cdp_french_elision", "elision", articles_case=True, articles=FRENCH_ARTICLES
+)
+light_stemmer = token_filter("cdp_french_stemmer", "stemmer", language="light_french")
+broad_stemmer = token_filter("cdp_french_broad_stemmer", "stemmer", language="french")
+suggest_shingles = token_filter(
+    "cdp_shingles", "shingle", min_shingle_size=2, max_shingle_size=3, output_unigrams=True
+)
+
+FOLDING = [french_elision, "lowercase", "asciifolding"]
+FRENCH_CHAIN = [*FOLDING, light_stemmer]
+BROAD_CHAIN = [*FOLDING, broad_stemmer]
+
+
+def clean_synonym_rules(rules) -> list[str]:
+    """Solr-format rules without blanks, comments, control characters or duplicates."""
+    seen, out = set(), []
+    for rule in rules or ():
+        text = clean_text(rule, max_chars=MAX_SYNONYM_RULE_CHARS, max_words=200)
+        if not text or text.startswith("#") or text in seen:
+            continue
+        if "," not in text and "=>" not in text:
+            continue  # a rule with a single phrase maps nothing
+        seen.add(text)
+        out.append(text)
+    return out
+
+
+def clean_acronyms(acronyms) -> dict[str, str]:
+    """Acronym (one word in capitals) -> glossary term; anything else is dropped."""
+    out = {}
+    for acronym, term in dict(acronyms or {}).items():
+        acronym = clean_text(acronym, max_chars=20, max_words=20)
+        term = clean_text(term, max_chars=100, max_words=10)
+        if acronym.isalnum() and acronym.isupper() and len(acronym) > 1 and term:
+            out[acronym] = term
+    return dict(list(out.items())[:MAX_ACRONYMS])
+
+
+def _java_replacement(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("$", "\\$")
+
+
+def acronym_char_filters(acronyms) -> list:
+    """One ``pattern_replace`` per acronym: "AVEC" (whole word, in capitals) → "AVEC VSLA"."""
+    filters = []
+    for number, (acronym, term) in enumerate(sorted(clean_acronyms(acronyms).items())):
+        filters.append(char_filter(
+            f"cdp_acronym_{number}",
+            "pattern_replace",
+            pattern=r"(?<![\p{L}\p{N}])" + re.escape(acronym) + r"(?![\p{L}\p{N}])",
+            replacement="$0 " + _java_replacement(term),
+        ))
+    return filters
+
+
+def index_analyzers(acronyms=None) -> list:
+    acronym_filters = acronym_char_filters(acronyms)
+    options = {"char_filter": acronym_filters} if acronym_filters else {}
+    return [
+        analyzer(FRENCH, tokenizer="standard", filter=FRENCH_CHAIN, **options),
+        analyzer(BROAD, tokenizer="standard", filter=BROAD_CHAIN, **options),
+        # Autocomplete: folded, unstemmed ("seg" must reach "Ségou").
+        analyzer(AUTOCOMPLETE, tokenizer="standard", filter=FOLDING),
+        # "Vouliez-vous dire": the site's words as written (accents kept, articles
+        # dropped), in 1- to 3-word shingles for the phrase suggester.
+        analyzer(SPELLING, tokenizer="standard",
+                 filter=[french_elision, "lowercase", suggest_shingles]),
+    ]
+
+
+def search_analyzers(synonyms=None) -> list:
+    """The French chains plus, when there are rules, the glossary.
+
+    ``lenient`` skips a rule Elasticsearch cannot parse instead of refusing the whole
+    index: an editor's odd glossary entry must not stop the site's search.
+    """
+    rules = clean_synonym_rules(synonyms)
+    glossary = (
+        [token_filter("cdp_glossary", "synonym_graph", synonyms=rules, lenient=True)]
+        if rules else []
+    )
+    return [
+        analyzer(FRENCH_SEARCH, tokenizer="standard", filter=[*FRENCH_CHAIN, *glossary]),
+        analyzer(BROAD_SEARCH, tokenizer="standard", filter=[*BROAD_CHAIN, *glossary]),
+    ]

@@ -1,0 +1,257 @@
+"""Pure functions turning a SearchRequest into an Elasticsearch request body (plain dicts).
+
+User text only ever reaches ``multi_match``/``match``/suggesters, which have no query
+syntax; ``query_string`` is never used. Filters go to ``post_filter`` so the facet
+aggregations can each apply all the *other* filters (OR within a facet, AND across).
+"""
+
+import re
+
+from ..base import FACETS, SORT_DATE, SearchRequest
+from .analysis import clean_acronyms
+from .mapping import FACET_FIELDS
+from .text import MAX_PREFIX_CHARS, clean_text
+
+MAX_RESULT_WINDOW = 10_000  # the index's max_result_window
+MAX_PER_PAGE = 100
+MAX_FILTER_VALUES = 20
+MAX_FILTER_VALUE_CHARS = 100
+MAX_AUTOCOMPLETE = 20
+MINIMUM_SHOULD_MATCH = "2<75%"  # up to 2 words: all; more: three quarters
+TEXT_FIELDS = ["title^4", "summary^2", "body", "all_text"]
+PHRASE_FIELDS = ["title^3", "summary"]
+FACET_SIZES = {
+    "type": 10,
+    "community": 20,
+    "theme": 50,
+    "tag": 30,
+    "organization": 50,
+    "year": 30,
+    "language": 10,
+}
+SOURCE_FIELDS = [
+    "page_id", "title", "url", "content_type", "summary", "date", "year",
+    "communities", "themes", "tags", "organizations", "languages",
+]  # not the body: it can be a whole PDF
+HIGHLIGHT_TAGS = ("<mark>", "</mark>")
+EXCERPT_CHARS = 180
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+
+
+def clamp_page(page, per_page) -> tuple[int, int]:
+    """(page, per_page) within 1…MAX_PER_PAGE and the index's result window."""
+    per_page = min(max(_int(per_page, 20), 1), MAX_PER_PAGE)
+    last_page = MAX_RESULT_WINDOW // per_page
+    return min(max(_int(page, 1), 1), last_page), per_page
+
+
+def clean_filters(filters) -> dict[str, tuple[str, ...]]:
+    """Known facets only, string values, bounded, without blanks or duplicates."""
+    out = {}
+    for key in FACETS:
+        raw = (filters or {}).get(key) or ()
+        if isinstance(raw, str):
+            raw = (raw,)
+        values = []
+        for value in raw:
+            text = clean_text(value, max_chars=MAX_FILTER_VALUE_CHARS, max_words=20)
+            if text and text not in values:
+                values.append(text)
+        if values:
+            out[key] = tuple(values[:MAX_FILTER_VALUES])
+    return out
+
+
+def expand_acronyms(query: str, acronyms=None) -> str:
+    """Replace each case-sensitive acronym written in capitals ("AVEC") by its glossary
+    term ("VSLA"); the lowercase word ("avec") stays an ordinary word."""
+    for acronym, term in clean_acronyms(acronyms).items():
+        query = re.sub(rf"(?<!\w){re.escape(acronym)}(?!\w)", lambda _m, t=term: t, query)
+    return query
+
+
+def text_query(query: str) -> dict:
+    """Relevance query for cleaned user text; match_all when empty."""
+    if not query:
+        return {"match_all": {}}
+    return {
+        "bool": {
+            "must": [
+                {
+                    "multi_match": {
+                        "query": query,
+                        "type": "best_fields",
+                        "fields": TEXT_FIELDS,
+                        "tie_breaker": 0.3,
+                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                        "auto_generate_synonyms_phrase_query": True,
+                    }
+                }
+            ],
+            "should": [
+                {
+                    "multi_match": {
+                        "query": query,
+                        "type": "phrase",
+                        "fields": PHRASE_FIELDS,
+                        "slop": 2,
+                    }
+                }
+            ],
+        }
+    }
+
+
+def filter_clauses(filters: dict, exclude: str | None = None) -> list[dict]:
+    """One ``terms`` clause per active facet (values OR-ed), facets AND-ed by the caller."""
+    return [
+        {"terms": {FACET_FIELDS[key]: list(values)}}
+        for key, values in filters.items()
+        if key != exclude
+    ]
+
+
+def post_filter(filters: dict) -> dict | None:
+    clauses = filter_clauses(filters)
+    return {"bool": {"filter": clauses}} if clauses else None
+
+
+def facet_aggregation(key: str, filters: dict) -> dict:
+    """Counts for one facet under every filter except its own."""
+    field = FACET_FIELDS[key]
+    order = {"_key": "desc"} if key == "year" else [{"_count": "desc"}, {"_key": "asc"}]
+    aggs = {"values": {"terms": {"field": field, "size": FACET_SIZES[key], "order": order}}}
+    selected = filters.get(key)
+    if selected:  # selected values must stay visible (to be unticked) even off the top list
+        aggs["selected"] = {
+            "terms": {
+                "field": field,
+                "include": list(selected),
+                "size": len(selected),
+                "min_doc_count": 0,
+            }
+        }
+    others = filter_clauses(filters, exclude=key)
+    scope = {"bool": {"filter": others}} if others else {"match_all": {}}
+    return {"filter": scope, "aggs": aggs}
+
+
+def facet_aggregations(filters: dict) -> dict:
+    return {key: facet_aggregation(key, filters) for key in FACETS}
+
+
+def sort_clause(sort: str, has_query: bool) -> list:
+    """Date (newest first) on request, or when there is no text to rank by."""
+    tie_break = {"page_id": {"order": "asc"}}
+    by_date = {"date": {"order": "desc", "missing": "_last", "unmapped_type": "date"}}
+    if sort == SORT_DATE or not has_query:
+        return [by_date, "_score", tie_break]
+    return ["_score", by_date, tie_break]
+
+
+def highlight_settings() -> dict:
+    pre, post = HIGHLIGHT_TAGS
+    return {
+        "encoder": "html",  # the page's text escaped; only the tags below are markup
+        "pre_tags": [pre],
+        "post_tags": [post],
+        "require_field_match": False,  # also mark words matched through all_text
+        "max_analyzed_offset": 900_000,
+        "fields": {
+            "title": {"number_of_fragments": 0},
+            "summary": {"number_of_fragments": 0},
+            "body": {
+                "fragment_size": EXCERPT_CHARS,
+                "number_of_fragments": 2,
+                "no_match_size": EXCERPT_CHARS,
+            },
+        },
+    }
+
+
+def suggest_settings(query: str) -> dict:
+    """Phrase suggester over the site's own words, kept only if the fix finds pages."""
+    return {
+        "text": query,
+        "did_you_mean": {
+            "phrase": {
+                "field": "spelling",
+                "size": 1,
+                "gram_size": 3,
+                "max_errors": 2,
+                "confidence": 1.0,
+                "direct_generator": [
+                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+                ],
+                "collate": {
+                    "query": {
+                        "source": {
+                            "match": {
+                                "all_text": {
+                                    "query": "{{suggestion}}",
+                                    "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                                }
+                            }
+                        }
+                    },
+                    "prune": False,
+                },
+            }
+        },
+    }
+
+
+def build_search_body(request: SearchRequest, acronyms=None) -> dict:
+    """The whole ``_search`` body for a request (JSON-serialisable, no query syntax).
+
+    ``acronyms``: the glossary's case-sensitive acronyms (``{"AVEC": "VSLA"}``).
+    """
+    query = clean_text(request.query)
+    filters = clean_filters(request.filters)
+    page, per_page = clamp_page(request.page, request.per_page)
+    body = {
+        "query": text_query(clean_text(expand_acronyms(query, acronyms))),
+        "aggs": facet_aggregations(filters),
+        "sort": sort_clause(request.sort, bool(query)),
+        "from": (page - 1) * per_page,
+        "size": per_page,
+        "track_total_hits": True,
+        "track_scores": True,
+        "_source": SOURCE_FIELDS,
+    }
+    selection = post_filter(filters)
+    if selection:
+        body["post_filter"] = selection
+    if query:
+        body["highlight"] = highlight_settings()
+        body["suggest"] = suggest_settings(query)
+    return body
+
+
+def autocomplete_size(limit) -> int:
+    return min(max(_int(limit, 8), 1), MAX_AUTOCOMPLETE)
+
+
+def build_autocomplete_body(prefix: str, limit: int = 8) -> dict | None:
+    """Completion-suggester body, or None when there is nothing to complete."""
+    text = clean_text(prefix, max_chars=MAX_PREFIX_CHARS, max_words=8)
+    if not text:
+        return None
+    size = autocomplete_size(limit)
+    return {
+        "size": 0,
+        "_source": ["title"],
+        "suggest": {
+            "autocomplete": {
+                "prefix": text,
+                # Twice the limit: several inputs of one page may match the same prefix.
+                "completion": {"field": "suggest", "size": size * 2, "skip_duplicates": True},
+            }
+        },
+    }

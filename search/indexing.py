@@ -1,0 +1,261 @@
+"""Keeping the indexes in step with the pages.
+
+The database index (``SearchEntry`` + ``SearchFacet`` + Wagtail's database backend) is
+always written: it is the default engine and the fallback when Elasticsearch is down.
+Elasticsearch, when configured, is written through its module's ``index_records`` /
+``delete_records``.
+"""
+
+import logging
+import time
+from collections import Counter
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.search.backends import get_search_backend
+
+from .analysis import STOPWORDS, fold, index_terms, prefix_terms, word_forms, words
+from .glossary import get_glossary
+from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
+from .records import iter_records, records_for_pages, searchable_pages
+
+logger = logging.getLogger(__name__)
+
+VOCABULARY_MIN_LENGTH = 4
+
+
+def facet_rows(record):
+    """(facet, value) pairs of a record, as the ``FACETS`` keys name them."""
+    rows = [("type", record["content_type"])]
+    if record.get("year"):
+        rows.append(("year", str(record["year"])))
+    rows += [("community", str(value)) for value in record.get("communities", [])]
+    rows += [("theme", str(value)) for value in record.get("themes", [])]
+    rows += [("tag", str(value)[:100]) for value in record.get("tags", [])]
+    rows += [("organization", str(value)) for value in record.get("organizations", [])]
+    rows += [("language", str(value)[:100]) for value in record.get("languages", [])]
+    return list(dict.fromkeys(rows))
+
+
+def entry_for_record(record, case_sensitive):
+    tags = " ".join(record.get("tags", [])).replace("-", " ")
+    return SearchEntry(
+        page_id=record["page_id"],
+        content_type=record["content_type"],
+        heading=record["title"][:255],
+        summary=record["summary"],
+        text=record["body"],
+        url=record["url"][:500],
+        date=record["date"],
+        year=record["year"],
+        # "title" ranks: the title, summary and tags; "body" matches: everything.
+        title_terms=index_terms(f"{record['title']} {record['summary']} {tags}", case_sensitive),
+        body_terms=index_terms(f"{record['title']} {record['body']} {tags}", case_sensitive),
+        autocomplete_terms=prefix_terms(record["title"]),
+    )
+
+
+def write_records(records, backend=None, vocabulary=True):
+    """Upsert the database entries of ``records`` (facets and full-text index included)."""
+    if not records:
+        return 0
+    case_sensitive = get_glossary().case_sensitive
+    entries = [entry_for_record(record, case_sensitive) for record in records]
+    ids = [entry.page_id for entry in entries]
+    update_fields = [
+        "content_type",
+        "heading",
+        "summary",
+        "text",
+        "url",
+        "date",
+        "year",
+        "title_terms",
+        "body_terms",
+        "autocomplete_terms",
+        "updated_at",
+    ]
+    with transaction.atomic():
+        SearchEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=update_fields,
+            batch_size=200,
+        )
+        SearchFacet.objects.filter(entry_id__in=ids).delete()
+        SearchFacet.objects.bulk_create(
+            [
+                SearchFacet(entry_id=record["page_id"], facet=facet, value=value)
+                for record in records
+                for facet, value in facet_rows(record)
+            ],
+            batch_size=500,
+        )
+        (backend or get_search_backend()).add_bulk(SearchEntry, entries)
+        IndexState.bump()
+    if vocabulary:
+        add_vocabulary(records)
+    return len(entries)
+
+
+def remove_pages(page_ids):
+    """Drop pages from the database index (one by one so the full-text rows go too)."""
+    removed = 0
+    for entry in SearchEntry.objects.filter(page_id__in=list(page_ids)):
+        entry.delete()
+        removed += 1
+    IndexState.bump()  # also after a page deletion that already cascaded to its entry
+    return removed
+
+
+def _vocabulary_counts(records):
+    counts, display = Counter(), {}
+    for record in records:
+        text = " ".join((record["title"], record["summary"], record["body"][:20_000]))
+        seen = set()
+        for word in words(text):
+            word = word.lower()
+            if (
+                len(word) < VOCABULARY_MIN_LENGTH
+                or len(word) > 40
+                or word in STOPWORDS
+                or not word.isalpha()
+            ):
+                continue
+            key = fold(word)
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+                display.setdefault(key, word)
+    return counts, display
+
+
+def _vocabulary_rows(counts, display):
+    return [
+        VocabularyWord(
+            word=key,
+            display=display[key],
+            stem=word_forms(display[key])[0][:40],
+            length=len(key),
+            frequency=count,
+        )
+        for key, count in counts.items()
+    ]
+
+
+def add_vocabulary(records):
+    counts, display = _vocabulary_counts(records)
+    VocabularyWord.objects.bulk_create(
+        _vocabulary_rows(counts, display), ignore_conflicts=True, batch_size=500
+    )
+
+
+def rebuild_vocabulary(counts, display):
+    with transaction.atomic():
+        VocabularyWord.objects.all().delete()
+        VocabularyWord.objects.bulk_create(_vocabulary_rows(counts, display), batch_size=500)
+
+
+# --- Elasticsearch ---------------------------------------------------------------------
+
+
+def elasticsearch_module():
+    """The Elasticsearch index module when ``ELASTICSEARCH_URL`` is set, else None."""
+    if not getattr(settings, "ELASTICSEARCH_URL", ""):
+        return None
+    try:
+        from .engines.elasticsearch import index as es_index
+    except ImportError:
+        logger.warning("ELASTICSEARCH_URL is set but search.engines.elasticsearch is missing")
+        return None
+    return es_index
+
+
+def _to_elasticsearch(action, payload):
+    es_index = elasticsearch_module()
+    if es_index is None:
+        return
+    function = getattr(es_index, action, None)
+    if function is None:
+        logger.warning("search.engines.elasticsearch.index has no %s()", action)
+        return
+    try:
+        function(payload)
+    except Exception:  # the database index is written; Elasticsearch catches up on rebuild
+        logger.exception("Elasticsearch %s failed", action)
+
+
+# --- What the tasks and commands call ------------------------------------------------------
+
+
+def index_pages(page_ids):
+    """Re-index these pages; the ones no longer searchable leave the index."""
+    page_ids = [int(pk) for pk in page_ids]
+    records = records_for_pages(page_ids)
+    write_records(records)
+    kept = {record["page_id"] for record in records}
+    gone = [pk for pk in page_ids if pk not in kept]
+    if gone:
+        remove_pages(gone)
+        _to_elasticsearch("delete_records", gone)
+    if records:
+        _to_elasticsearch("index_records", records)
+    return len(records), len(gone)
+
+
+def unindex_pages(page_ids):
+    page_ids = [int(pk) for pk in page_ids]
+    removed = remove_pages(page_ids)
+    _to_elasticsearch("delete_records", page_ids)
+    return removed
+
+
+class Progress:
+    """Prints "done/total, rate" at most every ``every`` seconds."""
+
+    def __init__(self, write, label, every=2.0):
+        self.write, self.label, self.every = write, label, every
+        self.started = self.last = time.monotonic()
+
+    def __call__(self, done, total):
+        now = time.monotonic()
+        if now - self.last >= self.every or done == total:
+            self.last = now
+            rate = done / max(now - self.started, 1e-6)
+            self.write(f"{self.label}: {done}/{total} ({rate:.0f}/s)")
+
+    @property
+    def elapsed(self):
+        return time.monotonic() - self.started
+
+
+def rebuild_database_index(progress=None, batch_size=500):
+    """Write every searchable page into the database index and drop stale entries."""
+    backend = get_search_backend()
+    ids = list(searchable_pages().values_list("pk", flat=True))
+    done, written = 0, 0
+    keep, counts, display = set(), Counter(), {}
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        records = records_for_pages(batch)
+        written += write_records(records, backend=backend, vocabulary=False)
+        keep.update(record["page_id"] for record in records)
+        batch_counts, batch_display = _vocabulary_counts(records)
+        counts.update(batch_counts)
+        for key, word in batch_display.items():
+            display.setdefault(key, word)
+        done += len(batch)
+        if progress:
+            progress(done, len(ids))
+    stale = set(SearchEntry.objects.values_list("page_id", flat=True)) - keep
+    removed = remove_pages(sorted(stale))
+    rebuild_vocabulary(counts, display)
+    return written, removed
+
+
+def rebuild_elasticsearch_index(progress=None):
+    es_index = elasticsearch_module()
+    if es_index is None:
+        return None
+    return es_index.rebuild(iter_records(progress=progress))

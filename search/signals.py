@@ -1,0 +1,192 @@
+"""The index follows the content: publish, unpublish, move, delete, privacy changes,
+documents replaced and glossary edits each enqueue a task."""
+
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import GlossaryTerm
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(task, *args):
+    """Run the task now with the immediate backend (tests, development: inside the current
+    transaction, which sees the new data), else once the transaction has committed."""
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    def enqueue():
+        try:
+            task.enqueue(*args)
+        except Exception:  # indexing must never break an editor's save
+            logger.exception("Could not enqueue %s", task.name)
+
+    if isinstance(task_backends[task.backend], ImmediateBackend):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)
+
+
+def _live_subtree_ids(page):
+    return list(
+        Page.objects.descendant_of(page, inclusive=True).live().values_list("pk", flat=True)
+    )
+
+
+def on_page_published(sender, instance, **kwargs):
+    from .tasks import index_pages_task
+
+    _enqueue(index_pages_task, [instance.pk])
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    from .tasks import unindex_pages_task
+
+    _enqueue(unindex_pages_task, [instance.pk])
+
+
+def on_page_moved(sender, instance, **kwargs):
+    from .tasks import index_pages_task
+
+    # URLs of the whole subtree changed, and the new place may be private.
+    ids = _live_subtree_ids(instance)
+    if ids:
+        _enqueue(index_pages_task, ids)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    """The database entry goes with the page (cascade); Elasticsearch is told."""
+    if not isinstance(instance, Page):
+        return
+    from .indexing import elasticsearch_module
+    from .models import IndexState
+
+    IndexState.bump()
+    if elasticsearch_module() is not None:
+        from .tasks import unindex_pages_task
+
+        _enqueue(unindex_pages_task, [instance.pk])
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    from .tasks import index_pages_task
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        ids = _live_subtree_ids(page)
+        if ids:
+            _enqueue(index_pages_task, ids)
+
+
+def pages_using_document(document):
+    """Live pages that attach or link ``document`` (child objects or rich text / blocks)."""
+    from .records import _child_relations, _has_document, searchable_models
+
+    ids = set()
+    for model, _type in searchable_models():
+        for relation in _child_relations(model):
+            related = relation.related_model
+            if _has_document(related):
+                parent_attname = relation.field.attname
+                ids.update(
+                    related._default_manager.filter(document=document).values_list(
+                        parent_attname, flat=True
+                    )
+                )
+    page_type = ContentType.objects.get_for_model(Page)
+    ids.update(
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if str(object_id).isdigit()
+    )
+    return list(Page.objects.filter(pk__in=ids).live().values_list("pk", flat=True))
+
+
+def on_document_saved(sender, instance, **kwargs):
+    if not instance.file:
+        return
+    from .tasks import extract_document_text_task
+
+    _enqueue(extract_document_text_task, instance.pk)
+
+
+def on_glossary_changed(sender, instance, **kwargs):
+    from .glossary import bump_version, get_glossary
+
+    before = get_glossary().case_sensitive
+    bump_version()
+    after = get_glossary().case_sensitive
+    if before != after:
+        # Capitalised acronyms are analysed at indexing time: re-index everything.
+        from .tasks import reindex_everything_task
+
+        _enqueue(reindex_everything_task)
+
+
+def _related_text_handler(parent_attname):
+    def handler(sender, instance, **kwargs):
+        from .tasks import index_pages_task
+
+        page_id = getattr(instance, parent_attname, None)
+        if not page_id:
+            return
+        if kwargs.get("signal") is post_delete:
+            # Possibly part of the page's own deletion: re-index once that has committed
+            # (the page is then gone and leaves the index), never in the middle of it.
+            transaction.on_commit(lambda: _enqueue(index_pages_task, [page_id]))
+        else:
+            _enqueue(index_pages_task, [page_id])
+
+    return handler
+
+
+_related_handlers = []
+
+
+def connect_related_texts():
+    """Re-index a meeting when one of its recommendations changes (RELATED_TEXTS)."""
+    from .records import _field, related_text_names, searchable_models
+
+    for model, _type in searchable_models():
+        for name in related_text_names(model):
+            relation = _field(model, name)
+            handler = _related_text_handler(relation.field.attname)
+            _related_handlers.append(handler)
+            uid = f"search_related_{model._meta.label_lower}_{name}"
+            post_save.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_saved")
+            post_delete.connect(
+                handler, sender=relation.related_model, dispatch_uid=uid + "_deleted"
+            )
+
+
+def connect():
+    page_published.connect(on_page_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
+    post_delete.connect(on_page_deleted, dispatch_uid="search_page_deleted")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="search_restriction_deleted",
+    )
+    post_save.connect(
+        on_document_saved, sender=get_document_model(), dispatch_uid="search_document_saved"
+    )
+    post_save.connect(
+        on_glossary_changed, sender=GlossaryTerm, dispatch_uid="search_glossary_saved"
+    )
+    post_delete.connect(
+        on_glossary_changed, sender=GlossaryTerm, dispatch_uid="search_glossary_deleted"
+    )
+    connect_related_texts()

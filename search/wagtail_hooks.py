@@ -1,0 +1,85 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import PopularQueriesReport, ZeroResultQueriesReport
+from .models import GlossaryTerm
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossaire de recherche")
+    menu_name = "search-glossary"
+    add_to_admin_menu = True
+    menu_order = 800
+    list_display = ["term", "variants", "definition"]
+    search_fields = ["term", "variants"]
+
+
+register_snippet(GlossaryTermViewSet)
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or request.user.has_perm("search.view_searchquerystat")
+
+
+@hooks.register("register_permissions")
+def register_report_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="search", codename="view_searchquerystat"
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/recherches-frequentes/",
+            PopularQueriesReport.as_view(),
+            name="search_popular_queries",
+        ),
+        path(
+            "reports/recherches-frequentes/results/",
+            PopularQueriesReport.as_view(results_only=True),
+            name="search_popular_queries_results",
+        ),
+        path(
+            "reports/recherches-sans-resultat/",
+            ZeroResultQueriesReport.as_view(),
+            name="search_zero_result_queries",
+        ),
+        path(
+            "reports/recherches-sans-resultat/results/",
+            ZeroResultQueriesReport.as_view(results_only=True),
+            name="search_zero_result_queries_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_popular_queries_menu_item():
+    return ReportMenuItem(
+        _("Recherches fréquentes"),
+        reverse("search_popular_queries"),
+        name="search-popular-queries",
+        icon_name="search",
+        order=1310,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_zero_result_queries_menu_item():
+    return ReportMenuItem(
+        _("Recherches sans résultat"),
+        reverse("search_zero_result_queries"),
+        name="search-zero-result-queries",
+        icon_name="warning",
+        order=1320,
+    )
