@@ -1,0 +1,76 @@
+"""``manage.py load_demo``: build the demo site from the data in demo/data (idempotent)."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
+
+from demo.indexes import paused_indexing, rebuild_indexes
+from demo.loader import STATUS_LABELS, STATUSES, Context, LoadError, hint_for
+from demo.steps import STEPS
+
+
+def site_has_content():
+    """True when a HomePage exists and already holds content (children, introduction, body)."""
+    from home.models import HomePage
+
+    home = HomePage.objects.first()
+    return home is not None and bool(
+        home.get_children().exists() or home.introduction or len(home.body)
+    )
+
+
+class Command(BaseCommand):
+    help = ("Charge le contenu de démonstration (communautés, organisations, pratiques, outils, "
+            "cadres de concertation…). Relancer la commande ne change rien.")
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Ne rien faire si le site a déjà une page d'accueil avec du contenu.",
+        )
+        parser.add_argument(
+            "--skip-index", action="store_true",
+            help="Ne pas reconstruire les index de recherche et de références à la fin "
+                 "(ils ne sont pas tenus à jour pendant le chargement).",
+        )
+
+    def handle(self, *args, if_empty=False, skip_index=False, verbosity=1, **options):
+        try:
+            if if_empty and site_has_content():
+                self.stdout.write("Le site a déjà une page d'accueil avec du contenu : "
+                                  "rien à charger (--if-empty).")
+                return
+        except DatabaseError as exc:
+            raise CommandError(f"Base de données pas prête : {exc}\n→ {hint_for(exc)}") from exc
+
+        started = time.perf_counter()
+        context = Context(stdout=self.stdout, verbosity=verbosity)
+        self.stdout.write(f"Chargement du contenu de démonstration ({len(STEPS)} étapes)…")
+        try:
+            with transaction.atomic(), paused_indexing():
+                for number, step in enumerate(STEPS, start=1):
+                    context.write(f"[{number}/{len(STEPS)}] {step.__name__.rsplit('.', 1)[-1]}")
+                    step.run(context)
+        except LoadError as exc:
+            raise CommandError(f"{exc}\nRien n'a été enregistré (transaction annulée).") from exc
+
+        index_note = "index non reconstruits (--skip-index)"
+        if not skip_index:
+            try:
+                seconds = rebuild_indexes(self.stdout, verbosity)
+            except Exception as exc:  # the content is saved: say how to finish by hand
+                raise CommandError(
+                    f"Contenu chargé, mais la reconstruction des index a échoué : {exc}\n"
+                    "→ Lancez « python manage.py update_index », "
+                    "« python manage.py rebuild_references_index » et "
+                    "« python manage.py search_index update »."
+                ) from exc
+            index_note = f"index de recherche et de références reconstruits en {seconds:.1f} s"
+
+        elapsed = time.perf_counter() - started
+        counts = ", ".join(f"{context.counts[s]} {STATUS_LABELS[s]}" for s in STATUSES)
+        self.stdout.write(self.style.SUCCESS(
+            f"Démo chargée en {elapsed:.1f} s : {counts} ({len(context.pages)} pages, "
+            f"{len(context.documents)} documents, {len(context.images)} images) ; {index_note}."
+        ))

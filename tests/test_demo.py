@@ -1,0 +1,359 @@
+"""``manage.py load_demo``: the tree it builds, the facts of the sources on the rendered pages,
+idempotence and --if-empty. The demo is loaded once for the module (inside a transaction
+rolled back at the end); each test runs in its own savepoint."""
+
+import html
+import io
+import re
+import time
+
+import docx
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test.utils import override_settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from demo.data.organisations import ORGANISATION_SLUGS
+from demo.data.tags import TAGS
+from demo.data.themes import THEME_SLUGS
+from demo.steps import STEPS
+from home.models import (
+    CommunityIndexPage,
+    CommunityPage,
+    HomePage,
+    OrganizationIndexPage,
+    OrganizationPage,
+    PortalSettings,
+    StandardPage,
+    Theme,
+)
+from practices.models import (
+    ConcertationFrameIndexPage,
+    ConcertationFramePage,
+    PracticeIndexPage,
+    PracticePage,
+    ToolIndexPage,
+    ToolPage,
+)
+
+PAGE_TYPES = [
+    HomePage, CommunityIndexPage, CommunityPage, OrganizationIndexPage, OrganizationPage,
+    PracticeIndexPage, PracticePage, ToolIndexPage, ToolPage, ConcertationFrameIndexPage,
+    ConcertationFramePage, StandardPage,
+]
+
+# People named in the source texts: the demo's own pages (home and practices apps) name their
+# functions only.
+NAMES_IN_SOURCES = [
+    "Aboubacrine", "Doucouré", "Mariam Diallo", "Mamadou Diarra", "Dazaly", "Mamadou Lamine",
+    "Prorok", "Chevalier", "Moussa Diallo", "Afanou", "Kadia",
+]
+
+LOAD_SECONDS = {}
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for this module, rolled back afterwards."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            output = io.StringIO()
+            started = time.perf_counter()
+            call_command("load_demo", stdout=output)
+            LOAD_SECONDS["first"] = time.perf_counter() - started
+            yield output.getvalue()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    cache.clear()
+    return demo_site
+
+
+def text_of(response):
+    """The visible text of a page: tags dropped, entities decoded, spaces collapsed."""
+    assert response.status_code == 200, response.status_code
+    content = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    content = html.unescape(re.sub(r"<[^>]+>", " ", content))
+    return " ".join(content.replace("\u202f", " ").replace("\xa0", " ").split())
+
+
+def page(model, slug):
+    return model.objects.live().get(slug=slug)
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "log": PageLogEntry.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "images": get_image_model().objects.count(),
+        "themes": Theme.objects.count(),
+    }
+
+
+# --- The tree ---------------------------------------------------------------------------------
+
+
+def test_every_page_type_is_present_and_live(demo):
+    for model in PAGE_TYPES:
+        assert model.objects.live().exists(), model.__name__
+        assert not model.objects.not_live().exists(), model.__name__
+
+
+def test_home_page_replaces_wagtail_welcome_page_as_default_site_root(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    assert site.root_page.specific.__class__ is HomePage
+    assert site.root_page.slug == "accueil"
+    assert not Page.objects.filter(depth=2).exact_type(Page).exists()
+    assert HomePage.objects.count() == 1
+
+
+def test_slug_contract_other_parts_rely_on(demo):
+    home = HomePage.objects.get()
+    expected = {
+        "communautes": CommunityIndexPage, "organisations": OrganizationIndexPage,
+        "pratiques": PracticeIndexPage, "outils-et-modeles": ToolIndexPage,
+        "cadres-de-concertation": ConcertationFrameIndexPage, "a-propos": StandardPage,
+        "contact": StandardPage, "mentions-legales": StandardPage, "sortie-rapide": StandardPage,
+    }
+    for slug, model in expected.items():
+        assert model.objects.child_of(home).live().filter(slug=slug).exists(), slug
+    communities = CommunityIndexPage.objects.get(slug="communautes")
+    assert set(CommunityPage.objects.child_of(communities).values_list("slug", flat=True)) == {
+        "segou", "kayes"}
+    frames = ConcertationFrameIndexPage.objects.get()
+    assert set(ConcertationFramePage.objects.child_of(frames).values_list("slug", flat=True)) == {
+        "mariage-d-enfants", "participation-et-representativite-des-femmes",
+        "application-de-la-loi-052"}
+    organisations = set(OrganizationPage.objects.values_list("slug", flat=True))
+    assert set(ORGANISATION_SLUGS) <= organisations
+    assert {"aprofem", "drpfef-segou", "care-mali", "pnud", "cisp"} <= organisations
+    assert set(Theme.objects.values_list("slug", flat=True)) == set(THEME_SLUGS)
+
+
+def test_index_pages_are_in_the_menu_in_content_tree_order(demo):
+    home = HomePage.objects.get()
+    menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
+    assert menu[:5] == ["communautes", "organisations", "pratiques", "outils-et-modeles",
+                        "cadres-de-concertation"]
+    assert not StandardPage.objects.filter(show_in_menus=True).exists()
+
+
+def test_organisations_have_kind_and_role_and_communities_are_linked(demo):
+    for organisation in OrganizationPage.objects.all():
+        assert organisation.kind and organisation.role, organisation.slug
+    segou = page(CommunityPage, "segou")
+    assert segou.lead_organization.slug == "aprofem"
+    assert segou.state_service.slug == "drpfef-segou"
+    assert segou.created_on.isoformat() == "2021-02-01"
+    assert {o.slug for o in segou.member_organizations.all()} == {"aprofem", "drpfef-segou"}
+    assert page(OrganizationPage, "pnud").kind == "international"
+    assert page(OrganizationPage, "crss").kind == "state"
+    assert page(OrganizationPage, "malijet").kind == "media"
+
+
+def test_practices_and_tools_carry_communities_themes_and_shared_tags(demo):
+    kayes = page(CommunityPage, "kayes")
+    kayes_items = [*PracticePage.objects.filter(communities=kayes),
+                   *ToolPage.objects.filter(communities=kayes)]
+    assert len(kayes_items) >= 3
+    for model in (PracticePage, ToolPage, ConcertationFramePage):
+        for item in model.objects.all():
+            assert item.themes.exists(), item.slug
+            assert item.tags.exists(), item.slug
+            assert {tag.name for tag in item.tags.all()} <= set(TAGS)
+    # A tag and a theme shared by Ségou and Kayes content.
+    shared = PracticePage.objects.filter(tags__name="plan de pérennisation")
+    assert {c.slug for p in shared for c in p.communities.all()} >= {"segou", "kayes"}
+    theme_pages = [*PracticePage.objects.filter(themes__slug="participation-politique-des-femmes"),
+                   *ConcertationFramePage.objects.filter(themes__slug="participation-politique-des-femmes")]
+    assert {c.slug for p in theme_pages for c in p.communities.all()} == {"segou", "kayes"}
+
+
+def test_tools_have_real_documents_in_the_demo_collection(demo, client):
+    for tool in ToolPage.objects.all():
+        documents = list(tool.documents.select_related("document__collection", "language"))
+        assert documents, tool.slug
+        for row in documents:
+            assert row.document.collection.name == "Démo"
+            assert row.language is not None and row.language.code == "fr"
+            assert row.document.file_size > 1000
+            if row.document.file_extension == "docx":
+                with row.document.open_file() as handle:
+                    content = docx.Document(handle)
+                assert content.paragraphs[0].text == tool.title
+    tool = page(ToolPage, "canevas-plan-de-perennisation")
+    formats = sorted(row.document.file_extension for row in tool.documents.all())
+    assert formats == ["docx", "odt"]
+    response = client.get(tool.documents.first().document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"PK")
+
+
+def test_generated_images_are_neutral_and_have_alt_text(demo):
+    images = get_image_model().objects.filter(collection__name="Démo")
+    assert images.count() == 3
+    for image in images:
+        assert image.description.startswith("Illustration"), image.title
+        assert image.width == 1200
+    assert page(PracticePage, "murs-d-expressions-artistiques").main_image is not None
+
+
+def test_portal_settings_are_set(demo):
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.quick_exit_url.startswith("https://")
+    assert settings.contact_email and settings.contact_address
+
+
+# --- Facts of the sources, as a visitor sees them ------------------------------------------
+
+
+@pytest.mark.parametrize(("slug", "facts"), [
+    ("mariage-d-enfants", ["41", "participants", "conventions d'abandon"]),
+    ("participation-et-representativite-des-femmes", ["35", "autonomisation financière"]),
+    ("application-de-la-loi-052", ["38", "loi 052", "18 décembre 2015"]),
+])
+def test_frame_pages_show_their_participant_figures(demo, client, slug, facts):
+    text = text_of(client.get(page(ConcertationFramePage, slug).url))
+    for fact in facts:
+        assert fact in text, fact
+
+
+def test_artistic_walls_practice_shows_its_reach(demo, client):
+    text = text_of(client.get(page(PracticePage, "murs-d-expressions-artistiques").url))
+    for fact in ["2 000", "festivaliers", "1 000", "scolaires", "40 organisations", "APROFEM"]:
+        assert fact in text, fact
+
+
+def test_community_pages_show_objectives_way_of_working_and_exchange_visit(demo, client):
+    segou = text_of(client.get(page(CommunityPage, "segou").url))
+    for fact in ["APROFEM", "DRPFEF", "VLF-Musoya", "février 2021", "Rencontre semestrielle",
+                 "réunions du noyau", "partage d'expériences", "expert",
+                 "deux plans de pérennisation", "8 membres", "webinaire", "suivi conjoint",
+                 "nouvel élan", "activités génératrices de revenus", "loi 052"]:
+        assert fact.lower() in segou.lower(), fact
+    kayes = text_of(client.get(page(CommunityPage, "kayes").url))
+    for fact in ["Kayes", "plan de pérennisation", "8 membres", "webinaire", "suivi conjoint",
+                 "potentielles candidates"]:
+        assert fact in kayes, fact
+
+
+def test_she_leads_in_crisis_practice_and_roadmap(demo, client):
+    practice = text_of(client.get(page(PracticePage, "avec-vsla-face-aux-crises").url))
+    for fact in ["VSLA", "AVEC", "masques", "savons à base de produits locaux", "SUGU YIRIWA",
+                 "CARE"]:
+        assert fact in practice, fact
+    roadmap_page = page(ToolPage, "feuille-de-route-plaidoyer-she-leads-in-crisis")
+    roadmap = text_of(client.get(roadmap_page.url))
+    for fact in ["quatre (4) axes prioritaires", "AMAPROS", "ASSAFE", "CARE US", "SGN-VSLA"]:
+        assert fact in roadmap, fact
+
+
+def test_kafamuya_project_and_its_planned_tools(demo, client):
+    project = text_of(client.get(page(PracticePage, "projet-kafamuya").url))
+    for fact in ["Kafamuya", "10 mars 2022", "Union européenne", "Sévaré", "8 tables rondes",
+                 "AMSODE", "ARACEM", "Coalition Anti Sida", "Tilé Coura"]:
+        assert fact in project, fact
+    for slug, word in [("film-documentaire-kafamuya", "documentaire"), ("blog-kafamuya", "blog"),
+                       ("cartographie-des-acteurs-de-la-migration", "cartographie"),
+                       ("groupes-de-parole-therapeutiques", "groupe de parole")]:
+        assert word in text_of(client.get(page(ToolPage, slug).url)).lower(), slug
+
+
+def test_ccs_workshops_practice_states_gender_sensitive_security(demo, client):
+    text = text_of(client.get(page(PracticePage, "ccs-securite-sensible-au-genre").url))
+    for fact in ["PNUD", "CRSS", "90", "Centre Korè", "sensible au genre", "VBG",
+                 "police de proximité", "Timissa", "Bandiagara", "25 CCS"]:
+        assert fact in text, fact
+
+
+def test_vbg_committee_facts_by_function_on_organisation_pages(demo, client):
+    text = text_of(client.get(page(OrganizationPage, "gouvernorat-segou").url))
+    assert "suivi rigoureux des recommandations" in text
+    assert "conseiller aux affaires administratives et juridiques" in text
+    assert "CAFO" in text_of(client.get(page(OrganizationPage, "cafo").url))
+
+
+def test_quick_exit_note_says_what_it_does_not_erase(demo, client):
+    text = text_of(client.get(page(StandardPage, "sortie-rapide").url))
+    for fact in ["historique", "cache", "Téléchargements", "navigation privée"]:
+        assert fact in text, fact
+
+
+def test_every_page_renders_and_demo_pages_name_functions_not_people(demo, client):
+    for item in Page.objects.live().filter(depth__gte=2).select_related("content_type"):
+        response = client.get(item.url)
+        assert response.status_code == 200, item.url
+        if item.content_type.app_label in ("home", "practices"):
+            text = text_of(response).lower()
+            for name in NAMES_IN_SOURCES:
+                assert name.lower() not in text, (item.url, name)
+
+
+# --- The command -------------------------------------------------------------------------------
+
+
+def test_first_run_reports_progress_and_a_summary(demo):
+    assert f"[{len(STEPS)}/{len(STEPS)}]" in demo
+    assert "objets/s" in demo
+    assert "Démo chargée" in demo and "créés" in demo
+    print(f"\nload_demo (first run): {LOAD_SECONDS['first']:.1f} s")
+
+
+def test_running_it_twice_changes_nothing(demo):
+    before = snapshot()
+    output = io.StringIO()
+    started = time.perf_counter()
+    call_command("load_demo", stdout=output)
+    print(f"\nload_demo (second run): {time.perf_counter() - started:.1f} s")
+    assert snapshot() == before
+    assert "0 créés, 0 modifiés" in output.getvalue()
+
+
+def test_a_changed_page_gets_one_new_revision_and_its_content_back(demo):
+    frame = page(ConcertationFramePage, "mariage-d-enfants")
+    original = frame.participant_count
+    frame.participant_count = 12
+    frame.save_revision().publish()
+    before = snapshot()
+    output = io.StringIO()
+    call_command("load_demo", "--skip-index", stdout=output)
+    assert page(ConcertationFramePage, "mariage-d-enfants").participant_count == original
+    assert snapshot()["revisions"] == before["revisions"] + 1
+    assert "1 modifiés" in output.getvalue()
+
+
+def test_if_empty_does_nothing_on_a_loaded_site(demo):
+    before = snapshot()
+    output = io.StringIO()
+    call_command("load_demo", "--if-empty", stdout=output)
+    assert snapshot() == before
+    assert "rien à charger" in output.getvalue()
+
+
+def test_an_error_names_the_object_and_what_to_do(demo):
+    index = CommunityIndexPage.objects.get()
+    home = HomePage.objects.get()
+    index.delete()
+    home.add_child(instance=StandardPage(title="Communautés", slug="communautes"))
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", stdout=io.StringIO())
+    message = str(error.value)
+    assert "CommunityIndexPage « communautes »" in message
+    assert "renommez ou supprimez" in message
+    assert "Rien n'a été enregistré" in message
