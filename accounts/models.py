@@ -9,7 +9,10 @@ class User(AbstractUser):
 
     phone = models.CharField(_("téléphone"), max_length=32, blank=True)
     preferred_language = models.CharField(
-        _("langue préférée"), max_length=8, blank=True, choices=[("fr", "Français"), ("en", "English")]
+        _("langue préférée"),
+        max_length=8,
+        blank=True,
+        choices=[("fr", "Français"), ("en", "English")],
     )
 
     class Meta:
