@@ -146,7 +146,7 @@ def test_shift_three_times_leaves(live_tree, exit_url, practice_url, browser_pag
 @pytest.mark.browser
 def test_shift_counts_while_typing_in_a_field_as_gov_uk_does(live_tree, exit_url, browser_page):
     browser_page.goto(live_tree.url + "/")
-    browser_page.get_by_role("searchbox", name="Rechercher sur le portail").click()
+    browser_page.get_by_label("Rechercher sur le portail").click()
     with browser_page.expect_navigation(url=exit_url):
         press_shift(browser_page, 3)
 
@@ -154,7 +154,7 @@ def test_shift_counts_while_typing_in_a_field_as_gov_uk_does(live_tree, exit_url
 @pytest.mark.browser
 def test_capital_letters_and_other_keys_do_not_count(live_tree, exit_url, browser_page):
     browser_page.goto(live_tree.url + "/")
-    field = browser_page.get_by_role("searchbox", name="Rechercher sur le portail")
+    field = browser_page.get_by_label("Rechercher sur le portail")
     field.click()
     # Shift+S then Shift+A: Shift used as a modifier is not a press of its own.
     browser_page.keyboard.press("Shift+S")
