@@ -1,10 +1,9 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+
+from home.models import SectionPage
 
 from .followup import Recommendation, RecommendationStatus, SustainabilityPlan
 from .meetings import MeetingPage
@@ -22,15 +21,10 @@ def item_count(count):
                     count) % {"count": count}
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SectionPage):
     """« Agenda et comptes rendus »: upcoming meetings, then the records of past ones."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.MeetingPage"]
-    max_count = 1
     listed_model = "events.MeetingPage"
 
     class Meta:
@@ -53,16 +47,11 @@ class EventIndexPage(Page):
         return context
 
 
-class FollowUpPage(RoutablePageMixin, Page):
+class FollowUpPage(RoutablePageMixin, SectionPage):
     """« Suivi des recommandations »: every recommendation and plan action, with filters,
     counts per status and a CSV export that keeps the filters."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("suivi des recommandations")
@@ -131,15 +120,10 @@ class FollowUpPage(RoutablePageMixin, Page):
         return plans
 
 
-class ResultsPage(Page):
+class ResultsPage(SectionPage):
     """« Résultats »: figures computed from the records, charts drawn on the server."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("résultats")

@@ -1,5 +1,6 @@
 from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
+from .section_pages import SectionPage
 from .site_settings import PortalSettings
 from .taxonomy import ClassifiedPageMixin, Theme
 from .workflows import SurvivorSafetyTask
@@ -14,6 +15,7 @@ __all__ = [
     "OrganizationKind",
     "OrganizationPage",
     "PortalSettings",
+    "SectionPage",
     "StandardPage",
     "SurvivorSafetyTask",
     "Theme",

@@ -20,6 +20,8 @@ from home.listing import (
 )
 from home.sections import related_sections
 
+from .section_pages import SectionPage
+
 
 def count_organizations(count):
     return ngettext("%(count)s organisation", "%(count)s organisations", plural_number(count)) % {
@@ -37,15 +39,10 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Autre")
 
 
-class OrganizationIndexPage(Page):
+class OrganizationIndexPage(SectionPage):
     """The directory of organisations ("Organisations")."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.OrganizationPage"]
-    max_count = 1
 
     listed_model = "home.OrganizationPage"
 

@@ -15,6 +15,8 @@ from home.blocks import BodyStreamBlock
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.sections import related_sections
 
+from .section_pages import SectionPage
+
 LATEST_COUNT = 3
 
 
@@ -103,13 +105,8 @@ class FeaturedItem(Orderable):
     panels = [FieldPanel("target"), FieldPanel("blurb")]
 
 
-class CommunityIndexPage(Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+class CommunityIndexPage(SectionPage):
     subpage_types = ["home.CommunityPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("liste des communautés")

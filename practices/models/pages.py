@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.listing import Listing
-from home.models import ClassifiedPageMixin
+from home.models import ClassifiedPageMixin, SectionPage
 
 from ..listings import (
     count_frames,
@@ -50,15 +50,10 @@ class ListingIndexMixin:
         return context
 
 
-class PracticeIndexPage(ListingIndexMixin, Page):
+class PracticeIndexPage(ListingIndexMixin, SectionPage):
     """ "Pratiques": every live PracticePage wherever it lives, with filters."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count = 1
     listed_model = "practices.PracticePage"
 
     def listing_filters(self):
@@ -71,15 +66,10 @@ class PracticeIndexPage(ListingIndexMixin, Page):
         verbose_name = _("liste des pratiques")
 
 
-class ToolIndexPage(ListingIndexMixin, Page):
+class ToolIndexPage(ListingIndexMixin, SectionPage):
     """ "Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.ToolPage"]
-    max_count = 1
     listed_model = "practices.ToolPage"
 
     def listing_filters(self):
@@ -92,13 +82,8 @@ class ToolIndexPage(ListingIndexMixin, Page):
         verbose_name = _("bibliothèque d'outils et modèles")
 
 
-class ConcertationFrameIndexPage(ListingIndexMixin, Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+class ConcertationFrameIndexPage(ListingIndexMixin, SectionPage):
     subpage_types = ["practices.ConcertationFramePage"]
-    max_count = 1
     listed_model = "practices.ConcertationFramePage"
 
     def listing_filters(self):
