@@ -2,7 +2,8 @@
 
 A Wagtail group « Membres – <sigle ou nom> » may add and change pages (not publish) at and
 below its OrganizationPage, so its users write practices and tools there and submit them for
-moderation. It also gets a collection of its own for the images and documents they upload.
+moderation. It also gets a collection of its own for the images and documents they upload,
+and may choose (not change) those of the shared « Commun » collection that editors fill.
 The group is found again through its page permission, so renaming the organisation never
 creates a second group.
 """
@@ -19,7 +20,19 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
 )
+SHARED_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "choose_document"),
+)
+SHARED_COLLECTION_NAME = "Commun"
 GROUP_NAME_MAX = 150
+
+
+def shared_collection():
+    """The collection of files every member may attach (logos of the CdP, common guides)."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=SHARED_COLLECTION_NAME).first()
+    return collection or root.add_child(name=SHARED_COLLECTION_NAME)
 
 
 def member_group_for(organization):
@@ -50,12 +63,18 @@ def _free_group_name(organization):
 
 
 def _collection_for(group, organization):
-    existing = GroupCollectionPermission.objects.filter(group=group).select_related("collection")
-    row = existing.first()
+    # Its own collection is the one it may add to (it may only choose in the shared one).
+    row = (
+        GroupCollectionPermission.objects.filter(group=group, permission__codename="add_document")
+        .select_related("collection")
+        .first()
+    )
     if row:
         return row.collection
     root = Collection.get_first_root_node()
     name = organization.acronym or organization.title
+    if name == SHARED_COLLECTION_NAME:
+        name = f"{name} ({organization.pk})"
     collection = root.get_children().filter(name=name).first()
     return collection or root.add_child(name=name)
 
@@ -78,10 +97,15 @@ def ensure_member_group(organization):
             ),
         )
     collection = _collection_for(group, organization)
-    for app_label, codename in COLLECTION_PERMISSIONS:
+    _grant(group, collection, COLLECTION_PERMISSIONS)
+    _grant(group, shared_collection(), SHARED_COLLECTION_PERMISSIONS)
+    return group
+
+
+def _grant(group, collection, permissions):
+    for app_label, codename in permissions:
         GroupCollectionPermission.objects.get_or_create(
             group=group,
             collection=collection,
             permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
-    return group

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models import ClassifiedPageMixin
+from home.page_forms import PortalPageForm
 from practices.models import AttachmentBase, GalleryImageBase
 
 from .. import dates
@@ -133,6 +134,7 @@ class MeetingPage(ClassifiedPageMixin, Page):
         index.FilterField("concertation_frame"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),

@@ -18,6 +18,7 @@ from home.listing import (
     plural_number,
     with_card_relations,
 )
+from home.page_forms import PortalPageForm
 from home.sections import related_sections
 
 from .section_pages import SectionPage
@@ -116,6 +117,7 @@ class OrganizationPage(Page):
         index.SearchField("commune"),
         index.FilterField("kind"),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [

@@ -13,6 +13,7 @@ from wagtail.search import index
 from home import registry
 from home.blocks import BodyStreamBlock
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
+from home.page_forms import PortalPageForm
 from home.sections import related_sections
 
 from .section_pages import SectionPage
@@ -45,6 +46,7 @@ class HomePage(Page):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu"))
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         InlinePanel("featured_items", label=_("Contenus mis en avant"), max_num=6),
@@ -168,6 +170,7 @@ class CommunityPage(Page):
         index.SearchField("way_of_working"),
         index.SearchField("body"),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -228,6 +231,7 @@ class StandardPage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

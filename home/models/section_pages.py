@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.page_forms import PortalPageForm
+
 
 class SectionPage(Page):
     """A top-level section of the site (directory, indexes, agenda, follow-up, results): one
@@ -10,6 +12,7 @@ class SectionPage(Page):
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["home.HomePage"]
     max_count = 1

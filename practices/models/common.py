@@ -6,8 +6,9 @@ from wagtail.models import Orderable
 
 class OrganizationOwnedMixin(models.Model):
     """The organisation a page belongs to, kept in a column so that listings can filter
-    and display it without walking the tree. Filled from the nearest OrganizationPage
-    ancestor when left empty (pages of the coordination's own library choose it)."""
+    and display it without walking the tree. Under an OrganizationPage it is always that
+    organisation, whatever was posted; only pages of the coordination's own library (under
+    the practice or tool index) choose it, and the admin form shows the field only there."""
 
     organization = models.ForeignKey(
         "home.OrganizationPage",
@@ -16,16 +17,26 @@ class OrganizationOwnedMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("organisation"),
-        help_text=_("Laisser vide sous une organisation : elle est déduite de l'arborescence."),
+        help_text=_(
+            "Pour les pages de la bibliothèque de la coordination uniquement : sous une "
+            "organisation, c'est toujours elle."
+        ),
     )
 
     class Meta:
         abstract = True
 
+    def clean(self):
+        super().clean()
+        self.take_organization_from_tree()
+
     def save(self, *args, **kwargs):
-        if not self.organization_id and self.path:
-            self.organization_id = self.organization_from_tree()
+        self.take_organization_from_tree()
         return super().save(*args, **kwargs)
+
+    def take_organization_from_tree(self):
+        if self.path:
+            self.organization_id = self.organization_from_tree() or self.organization_id
 
     def organization_from_tree(self):
         from home.models import OrganizationPage

@@ -15,6 +15,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.listing import Listing
 from home.models import ClassifiedPageMixin, SectionPage
+from home.page_forms import PortalPageForm
 
 from ..listings import (
     count_frames,
@@ -161,6 +162,7 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
             "organization", [index.SearchField("title"), index.SearchField("acronym")]
         ),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("main_image"),
@@ -319,6 +321,7 @@ class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
             "organization", [index.SearchField("title"), index.SearchField("acronym")]
         ),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
@@ -424,6 +427,7 @@ class ConcertationFramePage(ClassifiedPageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
     ]
+    base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("theme"),
         FieldPanel("summary"),
