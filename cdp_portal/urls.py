@@ -21,19 +21,22 @@ urlpatterns = [
     path("", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    # Image renditions only: documents go through /documents/ (which checks who may see the
-    # page using them) and original images are never sent as they were uploaded.
+
+def debug_media_urlpatterns():
+    """Uploads served by the development server: image renditions only. Documents go through
+    /documents/ (which checks who may see a page using them) and original images are never
+    sent as uploaded (the proxy configuration in the README does the same)."""
     from django.urls import re_path
     from django.views.static import serve
 
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>images/.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
+    prefix = settings.MEDIA_URL.lstrip("/")
+    return [
+        re_path(rf"^{prefix}(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     ]
+
+
+if settings.DEBUG:
+    urlpatterns += debug_media_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -48,6 +48,18 @@ def member_group_for(organization):
     )
 
 
+def member_collection(organization):
+    """The collection where the members of ``organization`` upload their files, or None."""
+    row = (
+        GroupCollectionPermission.objects.filter(
+            group=member_group_for(organization), permission__codename="add_document"
+        )
+        .select_related("collection")
+        .first()
+    )
+    return row.collection if row else None
+
+
 def _free_group_name(organization):
     short = organization.acronym or organization.title
     candidates = [

@@ -41,8 +41,7 @@ def initial_data(db):
     restore_migration_data()
 
 
-@pytest.fixture
-def site_tree(db):
+def build_site_tree():
     """The portal's skeleton: home page as the default site's root and its index pages."""
     restore_migration_data()
     root = Page.objects.get(depth=1)
@@ -80,6 +79,12 @@ def site_tree(db):
     )
     tree.quick_exit_help = add_page(home, StandardPage(title="Sortie rapide", slug="sortie-rapide"))
     return tree
+
+
+@pytest.fixture
+def site_tree(db):
+    """The portal's skeleton, built for each test (see ``build_site_tree``)."""
+    return build_site_tree()
 
 
 # --- Browser tests (headless Chromium from Debian; Playwright cannot download browsers here) ---
