@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from cdp_portal import urls as portal_urls
 from home.member_spaces import SHARED_COLLECTION_NAME, member_collection, member_group_for
 from home.models import StandardPage
+from home.page_forms import files_of
 from practices.models import PracticeAttachment, PracticePage, ToolDocument
 
 from .conftest import build_site_tree
@@ -93,11 +94,17 @@ def world(django_db_setup, django_db_blocker):
                 setattr(w, f"{name}_restriction", restriction)
             link = f'<p><a linktype="document" id="{w.docs["linked"].pk}">le guide</a></p>'
             make_tool(w.a, title="Outil qui cite un guide", description=link)
-            add_page(
+            w.about = add_page(
                 w.home,
                 StandardPage(
                     title="À propos",
-                    body=[("document", {"document": w.docs["block"], "title": "Le guide"})],
+                    body=[
+                        ("document", {"document": w.docs["block"], "title": "Le guide"}),
+                        (
+                            "image",
+                            {"image": w.their_image, "decorative": False, "alt_text": "Photo"},
+                        ),
+                    ],
                 ),
             )
 
@@ -324,6 +331,13 @@ def test_file_an_editor_chose_stays_when_a_member_edits_the_page(client, w):
     assert data["main_image"] == str(w.their_image.pk)
     response, new_revisions = post_edit(client, w.practice, data)
     assert (response.status_code, new_revisions) == (302, 1)
+
+
+def test_the_form_check_sees_the_files_of_stream_blocks(w):
+    assert files_of(w.about) == {
+        ("document", str(w.docs["block"].pk)),
+        ("image", str(w.their_image.pk)),
+    }
 
 
 # --- The organisation of a practice follows the tree ---------------------------------------
