@@ -263,6 +263,18 @@ REFUSED_DOCUMENT = "Ce document n&#x27;appartient pas à votre organisation"
 REFUSED_IMAGE = "Cette image n&#x27;appartient pas à votre organisation"
 
 
+def test_members_may_choose_but_not_add_in_the_shared_collection(w):
+    from wagtail.models import GroupCollectionPermission
+
+    codenames = set(
+        GroupCollectionPermission.objects.filter(
+            group=member_group_for(w.a), collection=w.shared
+        ).values_list("permission__codename", flat=True)
+    )
+    assert codenames == {"choose_image", "choose_document"}
+    assert member_collection(w.a) != w.shared
+
+
 def test_member_cannot_attach_another_organisations_document_by_its_id(client, w):
     client.force_login(w.member_a)
     response, new_revisions = post_edit(

@@ -26,13 +26,13 @@ class OrganizationOwnedMixin(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        self.take_organization_from_tree()
-
     def save(self, *args, **kwargs):
         self.take_organization_from_tree()
         return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.take_organization_from_tree()
 
     def take_organization_from_tree(self):
         if self.path:
