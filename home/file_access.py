@@ -8,17 +8,63 @@ published a moment ago counts even before a queued reference-index update has ru
 
 A page is visible when it is live and every view restriction on it accepts the request
 (login, groups, password already given in this session), or when the user may edit it or
-review it in the workflow. Whoever may choose or change the file in the admin may download
-it too (they see it in the chooser anyway): that covers an upload not used by any page yet,
-and a file used only in a draft revision of a live page.
+review it in the workflow. The index only knows the page's row: for admin users, the newest
+revision of the pages with unpublished changes they may edit or review is read too, so that
+a moderator can open the file a member just attached to a live page. Whoever may choose or
+change the file in the admin may download it too (they see it in the chooser anyway): that
+covers an upload not used by any page yet.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import ForeignKey
 from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
+from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
+from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
 ADMIN_ACTIONS = ("choose", "change")
+DOCUMENT, IMAGE = "document", "image"
+
+
+def _kind(model):
+    if model is None:
+        return None
+    if issubclass(model, get_document_model()):
+        return DOCUMENT
+    if issubclass(model, get_image_model()):
+        return IMAGE
+    return None
+
+
+def files_in_value(model_field, value):
+    """{(kind, pk as str)} of the documents and images ``value`` of ``model_field`` refers to."""
+    if value in (None, ""):
+        return set()
+    if isinstance(model_field, ForeignKey):
+        kind = _kind(model_field.related_model)
+        return {(kind, str(getattr(value, "pk", value)))} if kind else set()
+    extract = getattr(model_field, "extract_references", None)
+    if extract is None:
+        return set()
+    found = set()
+    for model, object_id, *_rest in extract(value):
+        kind = _kind(model)
+        if kind and object_id not in (None, ""):
+            found.add((kind, str(object_id)))
+    return found
+
+
+def files_of(instance):
+    """Every document and image ``instance`` (a page, with its inline rows) refers to."""
+    found = set()
+    for field in instance._meta.concrete_fields:
+        found |= files_in_value(field, field.value_from_object(instance))
+    for relation in get_all_child_relations(instance):
+        for child in getattr(instance, relation.get_accessor_name()).all():
+            found |= files_of(child)
+    return found
 
 
 def pages_using(obj):
@@ -62,13 +108,7 @@ def may_see_page(request, page):
         restriction.accept_request(request) for restriction in page.get_view_restrictions()
     ):
         return True
-    user = request.user
-    if not user.is_authenticated:
-        return False
-    if page.permissions_for_user(user).can_edit():
-        return True
-    task = page.current_workflow_task
-    return bool(task and task.user_can_access_editor(page, user))
+    return request.user.is_authenticated and may_edit_or_review(page, request.user)
 
 
 def may_handle_in_admin(user, obj, policy):
@@ -79,7 +119,29 @@ def may_handle_in_admin(user, obj, policy):
     )
 
 
+def may_edit_or_review(page, user):
+    if page.permissions_for_user(user).can_edit():
+        return True
+    task = page.current_workflow_task
+    return bool(task and task.user_can_access_editor(page, user))
+
+
+def used_in_a_draft_user_may_review(user, obj, kind):
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    drafts = Page.objects.filter(has_unpublished_changes=True, latest_revision__isnull=False)
+    for page in drafts.select_related("latest_revision"):
+        if may_edit_or_review(page, user) and (kind, str(obj.pk)) in files_of(
+            page.latest_revision.as_object()
+        ):
+            return True
+    return False
+
+
 def may_download_document(request, document):
     if any(may_see_page(request, page) for page in pages_using(document)):
         return True
-    return may_handle_in_admin(request.user, document, document_policy)
+    user = request.user
+    return may_handle_in_admin(user, document, document_policy) or (
+        user.is_authenticated and used_in_a_draft_user_may_review(user, document, DOCUMENT)
+    )

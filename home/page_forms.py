@@ -12,16 +12,13 @@
 """
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey
 from django.utils.translation import gettext_lazy as _
-from modelcluster.models import get_all_child_relations
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
-from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_policy
 
-DOCUMENT, IMAGE = "document", "image"
+from .file_access import DOCUMENT, IMAGE, files_in_value, files_of
+
 POLICIES = {DOCUMENT: document_policy, IMAGE: image_policy}
 REFUSALS = {
     DOCUMENT: _(
@@ -33,45 +30,6 @@ REFUSALS = {
         "choisissez-en une dans la bibliothèque proposée."
     ),
 }
-
-
-def _kind(model):
-    if model is None:
-        return None
-    if issubclass(model, get_document_model()):
-        return DOCUMENT
-    if issubclass(model, get_image_model()):
-        return IMAGE
-    return None
-
-
-def files_in_value(model_field, value):
-    """{(kind, pk as str)} of the documents and images ``value`` of ``model_field`` refers to."""
-    if value in (None, ""):
-        return set()
-    if isinstance(model_field, ForeignKey):
-        kind = _kind(model_field.related_model)
-        return {(kind, str(getattr(value, "pk", value)))} if kind else set()
-    extract = getattr(model_field, "extract_references", None)
-    if extract is None:
-        return set()
-    found = set()
-    for model, object_id, *_rest in extract(value):
-        kind = _kind(model)
-        if kind and object_id not in (None, ""):
-            found.add((kind, str(object_id)))
-    return found
-
-
-def files_of(instance):
-    """Every document and image ``instance`` (a page, with its inline rows) refers to."""
-    found = set()
-    for field in instance._meta.concrete_fields:
-        found |= files_in_value(field, field.value_from_object(instance))
-    for relation in get_all_child_relations(instance):
-        for child in getattr(instance, relation.get_accessor_name()).all():
-            found |= files_of(child)
-    return found
 
 
 class PortalPageForm(WagtailAdminPageForm):

@@ -4,10 +4,10 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import reverse
-from wagtail.models import PageViewRestriction, Revision
+from wagtail.models import GroupPagePermission, PageViewRestriction, Revision
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cdp_portal import urls as portal_urls
@@ -73,7 +73,17 @@ def world(django_db_setup, django_db_blocker):
 
             w.docs = {
                 name: in_collection(make_document(f"Fichier {name}", size=2000), own)
-                for name in ("public", "draft", "login", "password", "unused", "linked", "block")
+                for name in (
+                    "public",
+                    "draft",
+                    "login",
+                    "password",
+                    "groups",
+                    "unused",
+                    "linked",
+                    "block",
+                    "revision",
+                )
             }
             w.their_doc = in_collection(make_document("Fichier de B", size=2000), theirs)
             w.shared_doc = in_collection(make_document("Fichier commun", size=2000), w.shared)
@@ -84,14 +94,20 @@ def world(django_db_setup, django_db_blocker):
             draft = add_draft(w.a, PracticePage(title="Brouillon", summary="Pas encore relu."))
             PracticeAttachment.objects.create(page=draft, document=w.docs["draft"])
             w.draft = draft
-            for kind, name in (("login", "login"), ("password", "password")):
-                tool = make_tool(w.a, title=f"Outil réservé {name}")
-                ToolDocument.objects.create(page=tool, document=w.docs[name])
+            council = Group.objects.create(name="Conseil")
+            for kind in ("login", "password", "groups"):
+                tool = make_tool(w.a, title=f"Outil réservé {kind}")
+                ToolDocument.objects.create(page=tool, document=w.docs[kind])
                 restriction = PageViewRestriction.objects.create(
                     page=tool, restriction_type=kind, password=PAGE_PASSWORD
                 )
-                setattr(w, f"{name}_tool", tool)
-                setattr(w, f"{name}_restriction", restriction)
+                restriction.groups.add(council)
+                setattr(w, f"{kind}_tool", tool)
+                setattr(w, f"{kind}_restriction", restriction)
+            # a live tool whose newest revision (not the live row) adds a document
+            revised = make_tool(w.a, title="Outil en cours de révision")
+            revised.documents = [ToolDocument(document=w.docs["revision"])]
+            revised.save_revision()
             link = f'<p><a linktype="document" id="{w.docs["linked"].pk}">le guide</a></p>'
             make_tool(w.a, title="Outil qui cite un guide", description=link)
             w.about = add_page(
@@ -113,6 +129,15 @@ def world(django_db_setup, django_db_blocker):
             w.member_b = user("membre-b", member_group_for(w.b))
             w.visitor = user("visiteuse")
             w.editor = user("editrice", Group.objects.get(name="Editors"))
+            w.council_member = user("conseillere", council)
+            reviewers = Group.objects.create(name="Relecteurs sans bibliothèque")
+            reviewers.permissions.add(Permission.objects.get(codename="access_admin"))
+            GroupPagePermission.objects.create(
+                group=reviewers,
+                page=w.home,
+                permission=Permission.objects.get(codename="change_page"),
+            )
+            w.reviewer = user("relectrice", reviewers)
             yield w
         finally:
             transaction.set_rollback(True)
@@ -144,7 +169,7 @@ def test_document_linked_from_rich_text_or_a_block_of_a_public_page_is_served(cl
     assert download(client, w.docs[name]).status_code == 200
 
 
-@pytest.mark.parametrize("name", ["draft", "login", "password", "unused"])
+@pytest.mark.parametrize("name", ["draft", "login", "password", "groups", "unused", "revision"])
 def test_anonymous_visitor_gets_not_found_for_documents_not_public(client, w, name):
     response = download(client, w.docs[name])
     assert response.status_code == 404
@@ -156,6 +181,20 @@ def test_login_restricted_document_is_served_to_a_logged_in_visitor(client, w):
     assert download(client, w.docs["login"]).status_code == 200
     assert download(client, w.docs["draft"]).status_code == 404
     assert download(client, w.docs["password"]).status_code == 404
+
+
+def test_group_restricted_document_is_served_to_the_groups_members_only(client, w):
+    client.force_login(w.visitor)
+    assert download(client, w.docs["groups"]).status_code == 404
+    client.force_login(w.council_member)
+    assert download(client, w.docs["groups"]).status_code == 200
+
+
+def test_document_added_in_a_revision_is_served_to_who_may_review_it(client, w):
+    client.force_login(w.member_b)
+    assert download(client, w.docs["revision"]).status_code == 404
+    client.force_login(w.reviewer)
+    assert download(client, w.docs["revision"]).status_code == 200
 
 
 def test_password_protected_document_is_served_once_the_password_is_given(client, w):
