@@ -9,6 +9,7 @@ class PracticesConfig(AppConfig):
     def ready(self):
         from home.registry import register_classified_model, register_key_figure
 
+        from . import signals  # noqa: F401
         from .figures import practice_and_tool_figures
         from .models import ConcertationFramePage, PracticePage, ToolPage
 

@@ -412,6 +412,14 @@ def test_saving_under_an_organisation_takes_that_organisation(w):
     assert PracticePage.objects.get(pk=practice.pk).organization_id == w.a.pk
 
 
+def test_a_practice_moved_to_another_organisation_belongs_to_it(w):
+    from wagtail.actions.move_page import MovePageAction
+
+    practice = make_practice(w.a, title="Pratique déplacée")
+    MovePageAction(practice, w.b, pos="last-child").execute(skip_permission_checks=True)
+    assert PracticePage.objects.get(pk=practice.pk).organization_id == w.b.pk
+
+
 def test_editor_chooses_the_organisation_of_a_library_page(client, w):
     library_practice = make_practice(w.practices, title="Pratique de la coordination")
     client.force_login(w.editor)
