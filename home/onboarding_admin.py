@@ -27,11 +27,13 @@ class MemberOrganisationForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Nom de l'organisation"), max_length=NAME_MAX)
     acronym = forms.CharField(label=gettext_lazy("Sigle"), max_length=ACRONYM_MAX, required=False)
     kind = forms.ChoiceField(label=gettext_lazy("Type d'organisation"),
-                             choices=OrganizationKind.choices, initial=OrganizationKind.NGO)
+                             choices=OrganizationKind.choices, initial=OrganizationKind.NGO,
+                             widget=forms.Select(attrs={"class": "w-w-full"}))
     community = forms.ModelChoiceField(
         label=gettext_lazy("Communauté de pratique"), required=False,
         queryset=CommunityPage.objects.order_by("title"),
         empty_label=gettext_lazy("— aucune pour l'instant —"),
+        widget=forms.Select(attrs={"class": "w-w-full"}),
     )
     email = forms.EmailField(
         label=gettext_lazy("Courriel du premier membre"),
@@ -69,5 +71,7 @@ def add_member_organisation_view(request):
                     "%(email)s est déjà membre et a choisi son mot de passe : aucune invitation "
                     "envoyée."
                 ) % {"email": result.user.email})
-            return redirect("wagtailadmin_pages:edit", organization.pk)
+            if organization.permissions_for_user(request.user).can_edit():
+                return redirect("wagtailadmin_pages:edit", organization.pk)
+            return redirect("add_member_organisation")
     return TemplateResponse(request, TEMPLATE, {"form": form})

@@ -16,7 +16,7 @@ from home.member_spaces import member_group_for
 from home.models import OrganizationPage
 from home.workflows import EDITORS_GROUP
 
-from .factories import make_community, make_organization
+from .factories import make_community, make_organization, root_page
 
 BASE_URL = "https://portail.example.org"
 NEW_PASSWORD = "Un-mot-de-passe-bien-a-moi-2026"
@@ -179,7 +179,14 @@ def admin_user(username, group):
 
 @pytest.fixture
 def editor(directory):
-    return admin_user("editrice", Group.objects.get_or_create(name=EDITORS_GROUP)[0])
+    """An editor as Wagtail's « Éditeurs » group makes one: add and change from the root."""
+    group = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root_page(),
+            permission=Permission.objects.get(content_type__app_label="wagtailcore",
+                                              codename=codename))
+    return admin_user("editrice", group)
 
 
 @pytest.fixture
