@@ -31,6 +31,7 @@ from .models import OrganizationIndexPage, OrganizationKind, OrganizationPage
 
 NAME_MAX = 255
 ACRONYM_MAX = OrganizationPage._meta.get_field("acronym").max_length
+USERNAME_MAX = 150  # the member's user name is their address
 
 
 class OnboardingError(Exception):
@@ -59,6 +60,9 @@ def _clean(name, acronym, email, kind):
     if kind not in OrganizationKind.values:
         raise OnboardingError(f"Type d'organisation « {kind} » inconnu : choisissez parmi "
                               f"{', '.join(OrganizationKind.values)}.")
+    if len(email) > USERNAME_MAX:
+        raise OnboardingError(f"L'adresse « {email} » dépasse {USERNAME_MAX} caractères : "
+                              "indiquez-en une plus courte.")
     try:
         validate_email(email)
     except ValidationError:
@@ -68,17 +72,25 @@ def _clean(name, acronym, email, kind):
 
 
 def _existing_organization(name, acronym):
-    match = Q(title__iexact=name)
+    """The organisation of that name, if any. A sigle that another organisation already
+    uses is refused: the member must never land in the wrong organisation's space."""
+    organization = OrganizationPage.objects.filter(title__iexact=name).order_by("pk").first()
+    if organization is not None:
+        if acronym and organization.acronym and organization.acronym.lower() != acronym.lower():
+            raise OnboardingError(
+                f"L'organisation « {organization.title} » existe déjà avec le sigle "
+                f"« {organization.acronym} », pas « {acronym} » : reprenez son sigle, ou "
+                "corrigez-le d'abord sur sa page dans l'administration."
+            )
+        return organization
     if acronym:
-        match |= Q(acronym__iexact=acronym)
-    found = list(OrganizationPage.objects.filter(match).order_by("pk")[:2])
-    if len(found) > 1:
-        raise OnboardingError(
-            f"Plusieurs organisations correspondent à « {name} » / « {acronym} » "
-            f"(« {found[0].title} » et « {found[1].title} ») : indiquez le nom et le sigle exacts "
-            "de l'une d'elles."
-        )
-    return found[0] if found else None
+        other = OrganizationPage.objects.filter(acronym__iexact=acronym).order_by("pk").first()
+        if other is not None:
+            raise OnboardingError(
+                f"Le sigle « {acronym} » est déjà celui de « {other.title} » : si c'est la même "
+                "organisation, indiquez son nom exact ; sinon, choisissez un autre sigle."
+            )
+    return None
 
 
 def _existing_user(email):

@@ -133,7 +133,7 @@ class TestCommand:
         assert OrganizationPage.objects.filter(acronym="AB").count() == 1
         assert get_user_model().objects.get(email="fatou@example.org").groups.get() == group
 
-    @pytest.mark.parametrize("email", ["awa-at-example.org", "awa@", ""])
+    @pytest.mark.parametrize("email", ["awa-at-example.org", "awa@", "", "a" * 150 + "@ex.org"])
     def test_a_bad_email_changes_nothing(self, directory, email):
         before = state()
         with pytest.raises(CommandError) as error:
@@ -153,6 +153,19 @@ class TestCommand:
         assert "autre adresse" in message
         assert state() == before
         assert user.groups.get() == member_group_for(other)
+
+    @pytest.mark.parametrize(("name", "acronym", "says"), [
+        ("Réseau des femmes de Kita", "RK", "« RK » est déjà celui de « Réseau de Kayes »"),
+        ("Réseau de Kayes", "RDK", "existe déjà avec le sigle « RK »"),
+    ])
+    def test_a_sigle_of_another_organisation_changes_nothing(self, directory, name, acronym,
+                                                             says):
+        make_organization(directory, title="Réseau de Kayes", acronym="RK")
+        before = state()
+        with pytest.raises(CommandError) as error:
+            add_member(name=name, acronym=acronym)
+        assert says in str(error.value)
+        assert state() == before
 
     def test_an_unknown_community_changes_nothing(self, directory):
         before = state()
