@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .member_spaces import ensure_member_group, member_group_for
@@ -51,23 +52,28 @@ class Onboarding:
 def _clean(name, acronym, email, kind):
     name, acronym, email = (name or "").strip(), (acronym or "").strip(), (email or "").strip()
     if not name:
-        raise OnboardingError("Le nom de l'organisation est vide : indiquez son nom complet.")
+        raise OnboardingError(_("Le nom de l'organisation est vide : indiquez son nom complet."))
     if len(name) > NAME_MAX:
-        raise OnboardingError(f"Le nom de l'organisation dépasse {NAME_MAX} caractères : "
-                              "raccourcissez-le (le sigle a son propre champ).")
+        raise OnboardingError(_("Le nom de l'organisation dépasse %(max)s caractères : "
+                                "raccourcissez-le (le sigle a son propre champ).")
+                              % {"max": NAME_MAX})
     if len(acronym) > ACRONYM_MAX:
-        raise OnboardingError(f"Le sigle « {acronym} » dépasse {ACRONYM_MAX} caractères.")
+        raise OnboardingError(_("Le sigle « %(acronym)s » dépasse %(max)s caractères.")
+                              % {"acronym": acronym, "max": ACRONYM_MAX})
     if kind not in OrganizationKind.values:
-        raise OnboardingError(f"Type d'organisation « {kind} » inconnu : choisissez parmi "
-                              f"{', '.join(OrganizationKind.values)}.")
+        raise OnboardingError(_("Type d'organisation « %(kind)s » inconnu : choisissez parmi "
+                                "%(choices)s.")
+                              % {"kind": kind, "choices": ", ".join(OrganizationKind.values)})
     if len(email) > USERNAME_MAX:
-        raise OnboardingError(f"L'adresse « {email} » dépasse {USERNAME_MAX} caractères : "
-                              "indiquez-en une plus courte.")
+        raise OnboardingError(_("L'adresse « %(email)s » dépasse %(max)s caractères : "
+                                "indiquez-en une plus courte.")
+                              % {"email": email, "max": USERNAME_MAX})
     try:
         validate_email(email)
     except ValidationError:
-        raise OnboardingError(f"L'adresse « {email} » n'est pas une adresse électronique valide : "
-                              "corrigez-la (exemple : prenom@organisation.org).") from None
+        raise OnboardingError(_("L'adresse « %(email)s » n'est pas une adresse électronique "
+                                "valide : corrigez-la (exemple : prenom@organisation.org).")
+                              % {"email": email}) from None
     return name, acronym, email.lower()
 
 
@@ -77,19 +83,20 @@ def _existing_organization(name, acronym):
     organization = OrganizationPage.objects.filter(title__iexact=name).order_by("pk").first()
     if organization is not None:
         if acronym and organization.acronym and organization.acronym.lower() != acronym.lower():
-            raise OnboardingError(
-                f"L'organisation « {organization.title} » existe déjà avec le sigle "
-                f"« {organization.acronym} », pas « {acronym} » : reprenez son sigle, ou "
-                "corrigez-le d'abord sur sa page dans l'administration."
-            )
+            raise OnboardingError(_(
+                "L'organisation « %(name)s » existe déjà avec le sigle « %(existing)s », pas "
+                "« %(acronym)s » : reprenez son sigle, ou corrigez-le d'abord sur sa page dans "
+                "l'administration."
+            ) % {"name": organization.title, "existing": organization.acronym,
+                 "acronym": acronym})
         return organization
     if acronym:
         other = OrganizationPage.objects.filter(acronym__iexact=acronym).order_by("pk").first()
         if other is not None:
-            raise OnboardingError(
-                f"Le sigle « {acronym} » est déjà celui de « {other.title} » : si c'est la même "
+            raise OnboardingError(_(
+                "Le sigle « %(acronym)s » est déjà celui de « %(name)s » : si c'est la même "
                 "organisation, indiquez son nom exact ; sinon, choisissez un autre sigle."
-            )
+            ) % {"acronym": acronym, "name": other.title})
     return None
 
 
@@ -110,11 +117,11 @@ def _free_slug(directory, base):
 def _directory():
     directory = OrganizationIndexPage.objects.order_by("path").first()
     if directory is None:
-        raise OnboardingError(
+        raise OnboardingError(_(
             "Aucun annuaire des organisations n'existe : créez une page « annuaire des "
             "organisations » sous l'accueil dans l'administration (ou lancez load_demo), "
             "puis recommencez."
-        )
+        ))
     return directory
 
 
@@ -172,12 +179,12 @@ def add_member_organisation(*, name, email, kind, acronym="", community=None, in
     if user is not None:
         group = member_group_for(organization) if organization is not None else None
         if group is None or not user.groups.filter(pk=group.pk).exists():
-            raise OnboardingError(
-                f"Un compte existe déjà pour l'adresse « {email} » (utilisateur "
-                f"« {user.get_username()} ») et il n'est pas membre de « {name} » : pour lui "
-                "donner accès, ajoutez-le au groupe de l'organisation dans Paramètres › "
-                "Utilisateurs ; sinon, indiquez une autre adresse."
-            )
+            raise OnboardingError(_(
+                "Un compte existe déjà pour l'adresse « %(email)s » (utilisateur "
+                "« %(username)s ») et il n'est pas membre de « %(name)s » : pour lui donner "
+                "accès, ajoutez-le au groupe de l'organisation dans Paramètres › Utilisateurs ; "
+                "sinon, indiquez une autre adresse."
+            ) % {"email": email, "username": user.get_username(), "name": name})
 
     with transaction.atomic():
         organization_created = organization is None
@@ -197,11 +204,11 @@ def add_member_organisation(*, name, email, kind, acronym="", community=None, in
         try:
             send_invitation(user, organization)
         except Exception as exc:  # SMTP and the like: what exists is kept, say how to finish
-            raise OnboardingError(
-                f"L'organisation « {organization.title} » et le compte « {email} » sont prêts, "
-                f"mais l'envoi du courriel a échoué ({exc}) : vérifiez la configuration de "
-                "l'envoi (EMAIL_URL) puis recommencez, l'invitation sera renvoyée."
-            ) from exc
+            raise OnboardingError(_(
+                "L'organisation « %(name)s » et le compte « %(email)s » sont prêts, mais l'envoi "
+                "du courriel a échoué (%(error)s) : vérifiez la configuration de l'envoi "
+                "(EMAIL_URL) puis recommencez, l'invitation sera renvoyée."
+            ) % {"name": organization.title, "email": email, "error": exc}) from exc
         invitation_sent = True
     return Onboarding(organization, organization_created, group, user, user_created,
                       invitation_sent)

@@ -167,6 +167,20 @@ class TestCommand:
         assert says in str(error.value)
         assert state() == before
 
+    def test_a_failed_email_says_so_and_the_next_run_sends_it(self, directory, monkeypatch):
+        def refuse(*args, **kwargs):
+            raise ConnectionRefusedError("serveur SMTP injoignable")
+
+        monkeypatch.setattr("home.onboarding.send_mail", refuse)
+        with pytest.raises(CommandError) as error:
+            add_member()
+        assert "serveur SMTP injoignable" in str(error.value) and "EMAIL_URL" in str(error.value)
+        monkeypatch.undo()
+        before = state()
+        add_member()
+        assert state() == {**before, "mails": before["mails"] + 1}
+        assert mail.outbox[-1].to == ["awa@example.org"]
+
     def test_an_unknown_community_changes_nothing(self, directory):
         before = state()
         with pytest.raises(CommandError) as error:
