@@ -22,7 +22,8 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo --if-empty
+	@# With CDP_DEMO_PASSWORD set, also the demo accounts (see README, "Trying the member experience").
+	$(BIN)/python manage.py load_demo --if-empty $(if $(CDP_DEMO_PASSWORD),--demo-users)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

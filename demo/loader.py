@@ -235,23 +235,45 @@ def find_page(model, slug, parent):
     return page
 
 
-def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, children=None):
+def _refuse_clash(parent, slug, model, page=None):
+    clash = parent.get_children().filter(slug=slug)
+    if page is not None:
+        clash = clash.exclude(pk=page.pk)
+    clash = clash.first()
+    if clash is not None:
+        raise ValidationError(
+            f"l'adresse « {clash.url_path} » est déjà prise par une page de type "
+            f"{clash.specific_class.__name__}, pas {model.__name__} : renommez ou supprimez "
+            "cette page dans l'administration"
+        )
+
+
+def move_under(context, page, parent):
+    """Move ``page`` (found elsewhere) to the last place under ``parent``; the fresh page."""
+    _refuse_clash(parent, page.slug, type(page), page)
+    page.move(parent, pos="last-child")
+    context.write(f"  « {page.slug} » déplacée sous « {parent.title} »")
+    return type(page).objects.get(pk=page.pk)
+
+
+def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, children=None,
+                move_to_parent=False):
     """Create or update the page ``slug`` of type ``model`` under ``parent``.
 
     A revision is saved and published only when the page is new or one of the given values
-    differs from the live page, so a second run changes nothing. Returns ``(page, status)``.
+    differs from the live page, so a second run changes nothing. With ``move_to_parent``
+    (pages whose place says who owns them: practices, tools), a page found elsewhere is moved
+    under ``parent`` (no new revision). Returns ``(page, status)``.
     """
     context.current = f"{model.__name__} « {slug} »"
     fields = {name: resolve_links(value, context.pages) for name, value in fields.items()}
     page = find_page(model, slug, parent)
+    moved = False
+    if page is not None and move_to_parent and not page.is_child_of(parent):
+        page = move_under(context, page, parent)
+        moved = True
     if page is None:
-        clash = parent.get_children().filter(slug=slug).first()
-        if clash is not None:
-            raise ValidationError(
-                f"l'adresse « {clash.url_path} » est déjà prise par une page de type "
-                f"{clash.specific_class.__name__}, pas {model.__name__} : renommez ou supprimez "
-                "cette page dans l'administration"
-            )
+        _refuse_clash(parent, slug, model)
         page = model(slug=slug)
         apply_fields(page, fields)
         apply_m2m(page, m2m or {})
@@ -269,9 +291,7 @@ def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, child
         changed = apply_children(page, children or {}) or changed
         if changed:
             page.save_revision().publish()
-            status = UPDATED
-        else:
-            status = UNCHANGED
+        status = UPDATED if changed or moved else UNCHANGED
     context.pages[slug] = page
     return page, status
 

@@ -8,7 +8,10 @@ from .models import HomePage, SurvivorSafetyTask
 
 WORKFLOW_NAME = "Relecture avant publication"
 TASK_NAME = "Vérifier qu'aucune survivante n'est identifiable"
-REVIEWER_GROUPS = ("Moderators", "Modérateurs")
+# Wagtail's "Editors" and "Moderators" groups, under their French names.
+EDITORS_GROUP = "Éditeurs"
+MODERATORS_GROUP = "Modérateurs"
+REVIEWER_GROUPS = ("Moderators", MODERATORS_GROUP)
 
 
 @transaction.atomic
@@ -23,7 +26,7 @@ def ensure_default_workflow():
         task = SurvivorSafetyTask.objects.create(name=TASK_NAME)
     reviewers = Group.objects.filter(name__in=REVIEWER_GROUPS)
     if not reviewers.exists():
-        reviewers = [Group.objects.get_or_create(name="Modérateurs")[0]]
+        reviewers = [Group.objects.get_or_create(name=MODERATORS_GROUP)[0]]
     task.groups.add(*reviewers)
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)

@@ -22,6 +22,12 @@ def add_page(parent, page):
     return page.__class__.objects.get(pk=page.pk)
 
 
+def publish(page):
+    """Publish the current state of an existing page (a new revision)."""
+    page.save_revision().publish()
+    return page
+
+
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Theme

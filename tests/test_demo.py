@@ -18,8 +18,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from demo.data.organisations import ORGANISATION_SLUGS
+from demo.data.practices import PRACTICES
 from demo.data.tags import TAGS
 from demo.data.themes import THEME_SLUGS
+from demo.data.tools import TOOLS
 from demo.steps import STEPS
 from home.models import (
     CommunityIndexPage,
@@ -39,6 +41,8 @@ from practices.models import (
     ToolIndexPage,
     ToolPage,
 )
+
+from .factories import publish
 
 PAGE_TYPES = [
     HomePage, CommunityIndexPage, CommunityPage, OrganizationIndexPage, OrganizationPage,
@@ -165,6 +169,50 @@ def test_organisations_have_kind_and_role_and_communities_are_linked(demo):
     assert page(OrganizationPage, "pnud").kind == "international"
     assert page(OrganizationPage, "crss").kind == "state"
     assert page(OrganizationPage, "malijet").kind == "media"
+
+
+def test_every_practice_and_tool_lives_under_its_organisation(demo):
+    for spec in [*PRACTICES, *TOOLS]:
+        assert spec["organization"], spec["slug"]  # no coordination-only item in the demo
+    for model in (PracticePage, ToolPage):
+        for item in model.objects.all():
+            assert item.organization is not None, item.slug
+            assert item.get_parent().pk == item.organization.pk, item.slug
+    aprofem = page(OrganizationPage, "aprofem")
+    own = {*PracticePage.objects.child_of(aprofem).values_list("slug", flat=True),
+           *ToolPage.objects.child_of(aprofem).values_list("slug", flat=True)}
+    assert len(own) == 7, own
+
+
+def test_the_indexes_still_list_every_practice_and_tool(demo, client):
+    for index, model in ((PracticeIndexPage, PracticePage), (ToolIndexPage, ToolPage)):
+        response = client.get(index.objects.get().url)
+        assert response.status_code == 200
+        assert response.context["listing"].count == model.objects.live().count() > 0
+        assert not model.objects.child_of(index.objects.get()).exists()
+
+
+def test_a_demo_loaded_by_the_older_loader_is_moved_not_duplicated(demo, client):
+    """The older loader kept APROFEM's other practices and tools under the indexes."""
+    practice, tool = (page(PracticePage, "comite-de-veille-mediatique"),
+                      page(ToolPage, "canevas-plan-de-perennisation"))
+    practice.move(PracticeIndexPage.objects.get(), pos="last-child")
+    tool.move(ToolIndexPage.objects.get(), pos="last-child")
+    old_url = page(PracticePage, practice.slug).url
+    before = snapshot()
+    output = io.StringIO()
+    call_command("load_demo", "--skip-index", stdout=output)
+    after = snapshot()
+    assert after["log"] == before["log"] + 2  # each move is in the page's history
+    assert {**after, "log": 0} == {**before, "log": 0}  # no page, revision or file more
+    aprofem = page(OrganizationPage, "aprofem")
+    assert page(PracticePage, practice.slug).get_parent().pk == aprofem.pk
+    assert page(ToolPage, tool.slug).get_parent().pk == aprofem.pk
+    assert "déplacée sous « Association pour la Promotion" in output.getvalue()
+    assert "0 créés, 2 modifiés" in output.getvalue()
+    response = client.get(old_url)  # Wagtail keeps the old address as a redirect
+    assert response.status_code in (301, 302)
+    assert response["Location"].endswith(page(PracticePage, practice.slug).url)
 
 
 def test_practices_and_tools_carry_communities_themes_and_shared_tags(demo):
@@ -329,7 +377,7 @@ def test_a_changed_page_gets_one_new_revision_and_its_content_back(demo):
     frame = page(ConcertationFramePage, "mariage-d-enfants")
     original = frame.participant_count
     frame.participant_count = 12
-    frame.save_revision().publish()
+    publish(frame)
     before = snapshot()
     output = io.StringIO()
     call_command("load_demo", "--skip-index", stdout=output)
@@ -357,3 +405,104 @@ def test_an_error_names_the_object_and_what_to_do(demo):
     assert "CommunityIndexPage « communautes »" in message
     assert "renommez ou supprimez" in message
     assert "Rien n'a été enregistré" in message
+
+
+# --- Demo users (--demo-users) -----------------------------------------------------------------
+
+DEMO_PASSWORD = "mot-de-passe-de-demo-2026"
+DEMO_USERS = {}
+
+
+@pytest.fixture(scope="module")
+def demo_users_site(demo_site, django_db_blocker):
+    """``load_demo --if-empty --demo-users`` once, inside the module's transaction."""
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CDP_DEMO_PASSWORD", DEMO_PASSWORD)
+        output = io.StringIO()
+        call_command("load_demo", "--if-empty", "--demo-users", stdout=output)
+        DEMO_USERS["output"] = output.getvalue()
+    return DEMO_USERS["output"]
+
+
+@pytest.fixture
+def demo_users(demo_users_site, db):
+    cache.clear()
+    return demo_users_site
+
+
+def test_demo_users_refuse_to_run_without_the_password_variable(demo, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.delenv("CDP_DEMO_PASSWORD", raising=False)
+    users = get_user_model().objects.count()
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", "--demo-users", "--skip-index", stdout=io.StringIO())
+    assert "CDP_DEMO_PASSWORD" in str(error.value)
+    assert get_user_model().objects.count() == users
+
+
+def test_demo_users_refuse_a_weak_password(demo, monkeypatch):
+    from django.contrib.auth import get_user_model
+
+    monkeypatch.setenv("CDP_DEMO_PASSWORD", "zq81")
+    users = get_user_model().objects.count()
+    with pytest.raises(CommandError) as error:
+        call_command("load_demo", "--demo-users", "--if-empty", stdout=io.StringIO())
+    assert "trop court" in str(error.value)
+    assert "zq81" not in str(error.value)
+    assert get_user_model().objects.count() == users
+
+
+def test_demo_users_are_created_with_their_roles_and_listed_without_the_password(demo_users):
+    from django.contrib.auth import get_user_model
+
+    from demo.steps.demo_users import member_organisation_slugs
+    from home.member_spaces import member_group_for
+    from home.workflows import EDITORS_GROUP, MODERATORS_GROUP
+
+    assert member_organisation_slugs() == ["aprofem", "care-mali", "pnud", "cisp"]
+    assert DEMO_PASSWORD not in demo_users
+    users = get_user_model().objects
+    for prefix, slug in (("aprofem", "aprofem"), ("care-mali", "care-mali"), ("pnud", "pnud"),
+                         ("cisp", "cisp")):
+        organisation = page(OrganizationPage, slug)
+        expected = {f"{prefix}-editeur": EDITORS_GROUP, f"{prefix}-moderateur": MODERATORS_GROUP,
+                    f"{prefix}-membre": member_group_for(organisation).name}
+        for username, group in expected.items():
+            user = users.get(username=username)
+            assert list(user.groups.values_list("name", flat=True)) == [group]
+            assert user.check_password(DEMO_PASSWORD)
+            assert username in demo_users
+
+
+def test_demo_users_run_twice_changes_nothing(demo_users, monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    monkeypatch.setenv("CDP_DEMO_PASSWORD", DEMO_PASSWORD)
+    counts = (get_user_model().objects.count(), Group.objects.count())
+    output = io.StringIO()
+    call_command("load_demo", "--if-empty", "--demo-users", stdout=output)
+    assert (get_user_model().objects.count(), Group.objects.count()) == counts
+    assert "(0 créés, 0 modifiés, 12 inchangés)" in output.getvalue()
+
+
+def test_a_demo_contributor_edits_all_their_own_pages_and_no_other(demo_users, client):
+    from django.urls import reverse
+
+    aprofem = page(OrganizationPage, "aprofem")
+    client.login(username="aprofem-membre", password=DEMO_PASSWORD)
+    own = [*PracticePage.objects.filter(organization=aprofem),
+           *ToolPage.objects.filter(organization=aprofem)]
+    assert len(own) == 7
+    for item in own:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[item.pk]))
+        assert response.status_code == 200, item.slug
+    others = [*PracticePage.objects.exclude(organization=aprofem),
+              *ToolPage.objects.exclude(organization=aprofem)]
+    assert others
+    for item in others:
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[item.pk]))
+        assert response.status_code in (302, 403), item.slug
+        if response.status_code == 302:
+            assert str(item.pk) not in response["Location"], item.slug

@@ -1,6 +1,7 @@
 """Practices: what an organisation (or the member organisations of a CdP) did, never a
-person's case. ``parent`` is the organisation the practice lives under, or None for the
-practices of a CdP's member organisations as a whole (they live under "Pratiques").
+person's case. ``organization`` is the slug of the organisation that carried it out: the
+practice lives under its page (so that its members can edit it); None would put it under
+"Pratiques".
 Fields the texts say nothing about are left empty rather than invented."""
 
 import datetime
@@ -10,7 +11,7 @@ from demo.text import bold, figure, p, rich, ul
 PRACTICES = [
     {
         "slug": "murs-d-expressions-artistiques",
-        "parent": "aprofem",
+        "organization": "aprofem",
         "title": (
             "Deux murs d'expressions artistiques contre les violences faites aux femmes et aux "
             "filles"
@@ -65,7 +66,6 @@ PRACTICES = [
     },
     {
         "slug": "conventions-d-abandon-des-pratiques-nefastes",
-        "parent": None,
         "organization": "aprofem",
         "title": "Conventions d'abandon des pratiques traditionnelles néfastes",
         "summary": (
@@ -111,7 +111,6 @@ PRACTICES = [
     },
     {
         "slug": "autonomisation-financiere-des-femmes",
-        "parent": None,
         "organization": "aprofem",
         "title": "Autonomisation financière des femmes pour accroître leur participation",
         "summary": (
@@ -156,7 +155,6 @@ PRACTICES = [
     },
     {
         "slug": "comite-de-veille-mediatique",
-        "parent": None,
         "organization": "aprofem",
         "title": "Un comité de veille médiatique pour accompagner les potentielles candidates",
         "summary": (
@@ -199,7 +197,6 @@ PRACTICES = [
     },
     {
         "slug": "echanges-entre-cdp-segou-et-kayes",
-        "parent": None,
         "organization": "aprofem",
         "title": "Visite d'échange et webinaires semestriels entre les CdP de Ségou et de Kayes",
         "summary": (
@@ -254,7 +251,7 @@ PRACTICES = [
     },
     {
         "slug": "avec-vsla-face-aux-crises",
-        "parent": "care-mali",
+        "organization": "care-mali",
         "title": (
             "Les groupes AVEC (VSLA) face aux crises : gestion adaptative et nouvelles activités"
         ),
@@ -321,7 +318,7 @@ PRACTICES = [
     },
     {
         "slug": "ccs-securite-sensible-au-genre",
-        "parent": "pnud",
+        "organization": "pnud",
         "title": (
             "Former les comités consultatifs de sécurité communaux à une sécurité sensible au "
             "genre"
@@ -397,7 +394,7 @@ PRACTICES = [
     },
     {
         "slug": "projet-kafamuya",
-        "parent": "cisp",
+        "organization": "cisp",
         "title": (
             "Projet Kafamuya : droits et protection des personnes migrantes, avec un focus sur le "
             "genre"

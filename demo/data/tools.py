@@ -1,8 +1,9 @@
 """Tools and models. Each tool's ``outline`` is written both into the page (description) and
 into the downloadable files generated at load time; ``file_extra`` goes into the files only
-(the blank tables of a template). ``parent`` None puts the tool in the coordination's own
-library ("Outils et modèles"). Tools the Kafamuya project announced at its launch are
-described as planned: their file is a presentation sheet, not the tool itself."""
+(the blank tables of a template). ``organization`` is the slug of the organisation that made
+the tool: the tool lives under its page (so that its members can edit it); None would put it in
+the coordination's own library ("Outils et modèles"). Tools the Kafamuya project announced at
+its launch are described as planned: their file is a presentation sheet, not the tool itself."""
 
 from demo.data.communities import CDP_OBJECTIVES, CDP_WAY_OF_WORKING, EFFECTS_OBSERVED
 
@@ -21,7 +22,6 @@ KAFAMUYA_NOTE = (
 TOOLS = [
     {
         "slug": "fiche-animer-une-cdp",
-        "parent": None,
         "organization": "aprofem",
         "title": "Animer une communauté de pratique pour les droits des femmes et des filles",
         "kind": "fact_sheet",
@@ -71,7 +71,6 @@ TOOLS = [
     },
     {
         "slug": "canevas-plan-de-perennisation",
-        "parent": None,
         "organization": "aprofem",
         "title": "Canevas de plan de pérennisation d'une communauté de pratique",
         "kind": "template",
@@ -128,7 +127,7 @@ TOOLS = [
     },
     {
         "slug": "feuille-de-route-plaidoyer-she-leads-in-crisis",
-        "parent": "care-mali",
+        "organization": "care-mali",
         "title": "Feuille de route de plaidoyer des femmes des réseaux VSLA (She Leads in Crisis)",
         "kind": "advocacy",
         "summary": (
@@ -195,7 +194,7 @@ TOOLS = [
     },
     {
         "slug": "film-documentaire-kafamuya",
-        "parent": "cisp",
+        "organization": "cisp",
         "title": "Film documentaire du projet Kafamuya",
         "kind": "audiovisual",
         "summary": (
@@ -227,7 +226,7 @@ TOOLS = [
     },
     {
         "slug": "blog-kafamuya",
-        "parent": "cisp",
+        "organization": "cisp",
         "title": "Blog du projet Kafamuya",
         "kind": "other",
         "summary": (
@@ -257,7 +256,7 @@ TOOLS = [
     },
     {
         "slug": "cartographie-des-acteurs-de-la-migration",
-        "parent": "cisp",
+        "organization": "cisp",
         "title": "Cartographie interactive des acteurs de la migration",
         "kind": "other",
         "summary": (
@@ -290,7 +289,7 @@ TOOLS = [
     },
     {
         "slug": "groupes-de-parole-therapeutiques",
-        "parent": "cisp",
+        "organization": "cisp",
         "title": "Formation au groupe de parole thérapeutique « Genre et migration »",
         "kind": "training",
         "summary": (

@@ -45,9 +45,9 @@ def run(context):
     collection = context.extra["collection"]
     with context.step("pratiques et fiches", total=2 * len(PRACTICES)) as progress:
         for practice in PRACTICES:
-            parent = context.page(practice["parent"] or "pratiques")
-            org_slug = practice.get("organization") or practice["parent"]
+            org_slug = practice["organization"]
             organization = context.page(org_slug) if org_slug else None
+            parent = organization or context.page("pratiques")
             title = f"Fiche pratique : {practice['title']}"
             data = build_docx(title, fiche_outline(practice, organization),
                               subtitle=practice["summary"])
@@ -81,6 +81,7 @@ def run(context):
                     "related_tools": [context.page(slug) for slug in practice["related_tools"]],
                 },
                 tags=tags_for(context, practice["tags"]),
+                move_to_parent=True,
                 children={"attachments": [
                     {"document": document, "title": "Fiche pratique (Word, DOCX)", "sort_order": 0},
                 ]},

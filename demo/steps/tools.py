@@ -30,9 +30,9 @@ def run(context):
     total = sum(1 + len(tool["formats"]) for tool in TOOLS)
     with context.step("outils et documents", total=total) as progress:
         for tool in TOOLS:
-            parent = context.page(tool["parent"] or "outils-et-modeles")
-            org_slug = tool.get("organization") or tool["parent"]
+            org_slug = tool["organization"]
             organization = context.page(org_slug) if org_slug else None
+            parent = organization or context.page("outils-et-modeles")
             main_language = languages[tool["languages"][0]]
             rows, statuses = _documents(context, tool, main_language)
             for status in statuses:
@@ -56,6 +56,7 @@ def run(context):
                     "themes": themes_for(context, tool["themes"]),
                 },
                 tags=tags_for(context, tool["tags"]),
+                move_to_parent=True,
                 children={"documents": rows},
             )
             progress.done(status, tool["slug"])
