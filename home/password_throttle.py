@@ -92,13 +92,12 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     key = _key(request, restriction)
     form = PasswordViewRestrictionForm(request.POST, instance=restriction)
     if _failures(key) >= FAILURE_LIMIT:
+        # Refused without even checking the password.
         form = PasswordViewRestrictionForm(
             initial={"return_url": request.POST.get("return_url", "")}, instance=restriction
         )
-        form.add_error(None, _locked_message())
-        response = page.serve_password_required_response(request, form, action_url)
-        response.status_code = 429
-        return response
+        form.cleaned_data = {}  # an unbound form has none; add_error needs it
+        return _locked_response(request, page, form, action_url)
     if form.is_valid():
         _forget(key)
         return_url = form.cleaned_data["return_url"]
@@ -109,8 +108,12 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
         restriction.mark_as_passed(request)
         return redirect(return_url)
     if _record_failure(key) >= FAILURE_LIMIT:
-        form.add_error(None, _locked_message())
-        response = page.serve_password_required_response(request, form, action_url)
-        response.status_code = 429
-        return response
+        return _locked_response(request, page, form, action_url)
     return page.serve_password_required_response(request, form, action_url)
+
+
+def _locked_response(request, page, form, action_url):
+    form.add_error(None, _locked_message())
+    response = page.serve_password_required_response(request, form, action_url)
+    response.status_code = 429
+    return response
