@@ -121,6 +121,9 @@ def test_chooser_search_and_admin_search(client, orgs):
     assert LIVE_TITLE in html and PENDING_TITLE not in html
     status, html = _html(client, orgs.member_a, f"{admin_search}?q=confidentiel")
     assert status == 200 and DRAFT_TITLE not in html
+    explorer = reverse("wagtailadmin_explore", args=[orgs.aprofem.pk])
+    status, html = _html(client, orgs.member_a, f"{explorer}?q=pratique")
+    assert status == 200 and "Pratique d&#x27;APROFEM" in html
     for user in (orgs.member_b, orgs.editor):
         assert DRAFT_TITLE in _html(client, user, f"{chooser}?q=confidentiel")[1]
         assert DRAFT_TITLE in _html(client, user, f"{admin_search}?q=confidentiel")[1]
