@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.password_throttle import authenticate_with_password
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -17,6 +18,12 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("accounts.urls")),
+    # Wagtail's URL for the password of protected pages, throttled (before wagtail_urls).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include("home.urls")),
     path("", include("events.urls")),
     path("", include("search.urls")),

@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 def meetings_held():
-    from .stats import live_meetings, totals
+    from .models import visible_meetings
+    from .stats import totals
 
-    return (_("rencontres tenues"), totals(live_meetings())["held"])
+    return (_("rencontres tenues"), totals(visible_meetings())["held"])
 
 
 def participants():
-    from .stats import live_meetings, totals
+    from .models import visible_meetings
+    from .stats import totals
 
-    return (_("participants aux rencontres"), totals(live_meetings())["participants"])
+    return (_("participants aux rencontres"), totals(visible_meetings())["participants"])

@@ -30,7 +30,8 @@ def frame_filter(lookup):
 
     return relation_filter(
         PARAM_FRAME, _("Cadre de concertation"),
-        lambda: ConcertationFramePage.objects.live().order_by("title").values_list("slug", "title"),
+        lambda: ConcertationFramePage.objects.live().public().order_by("title")
+        .values_list("slug", "title"),
         lookup,
     )
 
@@ -90,7 +91,7 @@ def _community_items(queryset, values):
 def _organization_choices():
     from home.models import OrganizationPage
 
-    used = Recommendation.objects.filter(responsible_organization__isnull=False).values(
+    used = Recommendation.objects.public().filter(responsible_organization__isnull=False).values(
         "responsible_organization"
     )
     rows = OrganizationPage.objects.filter(pk__in=used).order_by("title")
@@ -116,7 +117,8 @@ def follow_up_filters():
                         ("plans", _("Actions des plans de pérennisation"))],
                _origin, all_label=_("Toutes")),
         Filter(PARAM_COMMUNITY, _("Communauté"),
-               lambda: CommunityPage.objects.live().order_by("title").values_list("slug", "title"),
+               lambda: CommunityPage.objects.live().public().order_by("title")
+               .values_list("slug", "title"),
                _community_items, all_label=_("Toutes")),
         relation_filter(PARAM_ORGANIZATION, _("Organisation responsable"), _organization_choices,
                         "responsible_organization__slug", all_label=_("Toutes")),

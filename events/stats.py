@@ -9,7 +9,7 @@ from practices.models import ConcertationFramePage, PracticePage, ToolPage
 
 from . import dates
 from .charts import bar_chart
-from .models import MeetingPage, Recommendation, RecommendationStatus
+from .models import MeetingPage, Recommendation, RecommendationStatus, visible_meetings
 
 SUMS = {
     "participants": "participants_total",
@@ -21,14 +21,10 @@ SUMS = {
 }
 
 
-def live_meetings():
-    return MeetingPage.objects.live().public()
-
-
 def meetings_for(page):
-    """The live meetings a community, concertation frame or organisation page takes part in."""
+    """The visible meetings a community, concertation frame or organisation page takes part in."""
     page = page.specific if type(page) is not page.specific_class else page
-    meetings = live_meetings()
+    meetings = visible_meetings()
     if isinstance(page, CommunityPage):
         return meetings.filter(communities=page)
     if isinstance(page, ConcertationFramePage):
@@ -84,7 +80,7 @@ def participants_by_community(meetings):
 
 def participants_by_frame(meetings):
     rows = (
-        ConcertationFramePage.objects.live().order_by("title")
+        ConcertationFramePage.objects.live().public().order_by("title")
         .annotate(
             total=Coalesce(Sum("meetings__participants_total",
                                filter=Q(meetings__in=meetings.values("pk"))), 0),
@@ -111,7 +107,7 @@ def publications():
     practices = PracticePage.objects.live().public()
     tools = ToolPage.objects.live().public()
     rows = []
-    for community in CommunityPage.objects.live().order_by("title").only("title"):
+    for community in CommunityPage.objects.live().public().order_by("title").only("title"):
         rows.append((community.title, practices.filter(communities=community).count(),
                      tools.filter(communities=community).count()))
     return {"practices": practices.count(), "tools": tools.count(), "by_community": rows}
@@ -135,7 +131,7 @@ def follow_up():
 
 def results():
     """Everything the Résultats page shows, each chart with the rows of its data table."""
-    meetings = live_meetings()
+    meetings = visible_meetings()
     headline = totals(meetings)
     by_year = participants_by_year(meetings)
     by_community = participants_by_community(meetings)

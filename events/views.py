@@ -9,14 +9,14 @@ from django.views.decorators.http import require_GET
 from home.models import CommunityPage
 
 from .ical import build_calendar
-from .models import MeetingPage
+from .models import visible_meetings
 
 MAX_ID = 2**31 - 1  # larger ids cannot exist and would overflow the database integer
 
 
 def _feed_meetings():
     return (
-        MeetingPage.objects.live().public().filter(start_date__isnull=False)
+        visible_meetings().filter(start_date__isnull=False)
         .prefetch_related("sessions").order_by("start_date", "pk")
     )
 

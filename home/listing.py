@@ -122,7 +122,8 @@ def community_filter(lookup="communities__slug", models=None):
     return relation_filter(
         PARAM_COMMUNITY,
         gettext_lazy("Communauté"),
-        lambda: CommunityPage.objects.live().order_by("title").values_list("slug", "title"),
+        lambda: CommunityPage.objects.live().public().order_by("title")
+        .values_list("slug", "title"),
         lookup,
         all_label=gettext_lazy("Toutes"),
         models=models,
@@ -153,12 +154,15 @@ def tag_filter(model):
 
 
 def organization_filter(model):
-    """Organisations owning at least one live page of ``model`` (by its ``organization`` column)."""
+    """Organisations owning at least one visible page of ``model`` (``organization`` column)."""
     from home.models import OrganizationPage
 
     def choices():
-        owners = model.objects.live().filter(organization__isnull=False).values("organization_id")
-        rows = OrganizationPage.objects.live().filter(pk__in=owners).order_by("title")
+        owners = (
+            model.objects.live().public().filter(organization__isnull=False)
+            .values("organization_id")
+        )
+        rows = OrganizationPage.objects.live().public().filter(pk__in=owners).order_by("title")
         return [
             (slug, acronym or title)
             for slug, acronym, title in rows.values_list("slug", "acronym", "title")

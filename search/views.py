@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from . import query_log
 from .analysis import clean_query
@@ -118,10 +119,15 @@ def promoted_results(query):
         .select_related("page")
         .order_by("sort_order")
     )
+    visible = set(
+        Page.objects.live().public()
+        .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+        .values_list("pk", flat=True)
+    )
     results = []
     for pick in picks:
         if pick.page_id:
-            if not pick.page.live:
+            if pick.page_id not in visible:  # draft, or login/password-restricted
                 continue
             results.append(
                 {"title": pick.page.title, "url": pick.page.url, "description": pick.description}

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.admin_visibility.MemberAdminScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cdp_portal.middleware.SafetyHeadersMiddleware",
@@ -114,11 +115,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Login throttling: five failures lock the username+address pair for an hour.
-AXES_FAILURE_LIMIT = 5
+# Login throttling (django-axes): 5 wrong passwords for one user name from one address, or
+# 20 from one address whatever the user names (password spraying), lock for an hour; see
+# cdp_portal.login_throttle. Not reset by a success: a sprayer holding one valid account
+# must not be able to clear the address's count with it.
+LOGIN_FAILURES_PER_USER = 5
+LOGIN_FAILURES_PER_ADDRESS = 20
+AXES_FAILURE_LIMIT = "cdp_portal.login_throttle.failure_limit"
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_RESET_ON_SUCCESS = False
+# The client address: REMOTE_ADDR, or the one vouched for by the number of reverse proxies
+# in front of the application (README, « Deploying in production »). Never a header the
+# client can forge.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "cdp_portal.client_ip.client_ip"
 
 # French first, English second; Mali's time zone.
 LANGUAGE_CODE = "fr"

@@ -6,6 +6,7 @@ from .meetings import (
     MeetingPageTag,
     MeetingPhoto,
     MeetingSession,
+    visible_meetings,
 )
 from .pages import EventIndexPage, FollowUpPage, ResultsPage
 
@@ -23,4 +24,5 @@ __all__ = [
     "RecommendationStatus",
     "ResultsPage",
     "SustainabilityPlan",
+    "visible_meetings",
 ]

@@ -78,8 +78,11 @@ class SustainabilityPlan(RevisionMixin, models.Model):
 
 class RecommendationQuerySet(models.QuerySet):
     def public(self):
-        """Recommendations of live meetings, and every plan action."""
-        return self.filter(Q(meeting__live=True) | Q(plan__isnull=False))
+        """Recommendations of the meetings every visitor may see (``visible_meetings``:
+        live and unrestricted), and every plan action."""
+        from .meetings import visible_meetings
+
+        return self.filter(Q(meeting__in=visible_meetings().values("pk")) | Q(plan__isnull=False))
 
     def overdue(self, on=None):
         return self.filter(due_date__lt=on or dates.today(), status__in=PENDING_STATUSES)

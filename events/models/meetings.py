@@ -283,6 +283,13 @@ class MeetingPage(ClassifiedPageMixin, Page):
         return [line.strip() for line in self.attendance.splitlines() if line.strip()]
 
 
+def visible_meetings():
+    """The meetings every visitor may see: live, and with no view restriction (login,
+    password, groups) on the meeting or any of its ancestors. Every public listing, total,
+    export and feed of meetings or of their recommendations starts from here."""
+    return MeetingPage.objects.live().public()
+
+
 class MeetingSession(Orderable):
     """One session of a meeting held in several sessions (each with its own communes)."""
 

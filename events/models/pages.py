@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.models import SectionPage
 
 from .followup import Recommendation, RecommendationStatus, SustainabilityPlan
-from .meetings import MeetingPage
+from .meetings import visible_meetings
 
 PAST_PER_PAGE = 12
 FOLLOW_UP_PER_PAGE = 25
@@ -36,7 +36,7 @@ class EventIndexPage(SectionPage):
         from ..listings import agenda_order, meeting_cards, meeting_filters
 
         context = super().get_context(request, *args, **kwargs)
-        meetings = MeetingPage.objects.live().public().descendant_of(self)
+        meetings = visible_meetings().descendant_of(self)
         listing = Listing(
             request, meeting_cards(agenda_order(meetings)), filters=meeting_filters(meetings),
             per_page=PAST_PER_PAGE, count_text=meeting_count,
