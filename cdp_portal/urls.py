@@ -18,6 +18,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("home.urls")),
     path("", include("events.urls")),
+    path("", include("practices.urls")),
     path("", include("search.urls")),
 ]
 

@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from .models import OrganizationPage
+
 GROUP_PREFIX = "Membres – "
 PAGE_PERMISSIONS = ("add_page", "change_page")
 COLLECTION_PERMISSIONS = (
@@ -85,3 +87,35 @@ def ensure_member_group(organization):
             permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
     return group
+
+
+# --- Looking a member's organisations up (public contribution form, admin dashboard) ---
+
+
+def organizations_of(user):
+    """The organisations whose member group ``user`` belongs to (add_page at the
+    OrganizationPage itself), by title. Empty for anonymous users and non-members."""
+    if not user.is_authenticated:
+        return OrganizationPage.objects.none()
+    return (
+        OrganizationPage.objects.filter(
+            group_permissions__group__in=user.groups.filter(name__startswith=GROUP_PREFIX),
+            group_permissions__permission__codename="add_page",
+        )
+        .distinct()
+        .order_by("title")
+    )
+
+
+def collection_of(organization):
+    """The collection where the organisation's members upload images and documents, or None."""
+    group = member_group_for(organization)
+    if group is None:
+        return None
+    row = (
+        GroupCollectionPermission.objects.filter(group=group, permission__codename="add_document")
+        .select_related("collection")
+        .order_by("pk")
+        .first()
+    )
+    return row.collection if row else None
