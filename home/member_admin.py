@@ -91,6 +91,11 @@ def page_state(page):
     return "draft"
 
 
+def _page_kind(page):
+    model = page.content_type.model_class()
+    return model._meta.verbose_name if model is not None else ""
+
+
 class MemberPagesPanel(Component):
     """Dashboard panel: each of the member's organisations with its pages and their state,
     and shortcuts to write a new practice or tool under it."""
@@ -121,7 +126,7 @@ class MemberPagesPanel(Component):
                     "page": page,
                     "state": page_state(page),
                     "state_label": STATES[page_state(page)],
-                    "kind": page.content_type.model_class()._meta.verbose_name,
+                    "kind": _page_kind(page),
                 }
                 for page in pages[:DASHBOARD_PAGES]
             ]

@@ -116,10 +116,9 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Deux ou trois phrases, 600 signes au plus."),
     )
-    communities = checkboxes(
-        CommunityPage.objects.live().public().order_by("title"),
-        _("Communautés de pratique concernées"),
-    )
+    # The live, public communities are looked up per form (``public()`` reads the
+    # restrictions when called).
+    communities = checkboxes(CommunityPage.objects.none(), _("Communautés de pratique concernées"))
     themes = checkboxes(Theme.objects.order_by("name"), _("Thèmes"))
     tags = forms.CharField(
         label=_("Mots-clés"),
@@ -143,6 +142,9 @@ class ProposalForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = organizations
+        self.fields["communities"].queryset = (
+            CommunityPage.objects.live().public().order_by("title")
+        )
         if len(organizations) == 1:
             self.fields["organization"].widget = forms.HiddenInput()
             self.fields["organization"].initial = organizations[0].pk
