@@ -2,22 +2,33 @@
 author hears about it; the admin as a member sees it (issue 7, section 5)."""
 
 import html
+import io
 import re
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import (
+    Page,
+    PageViewRestriction,
+    Revision,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+)
 
 from home.member_spaces import collection_of, member_group_for
 from home.workflows import ensure_default_workflow
 from practices.models import MaterialLanguage, PracticePage, ToolPage
+from practices.uploads import validate_document_upload
 
 from .conftest import build_site_tree
 from .factories import ThemeFactory, _pdf_bytes, make_community, make_organization, make_practice
@@ -412,3 +423,51 @@ def test_without_a_review_workflow_nothing_is_saved(client, space):
     assert response.status_code == 200
     assert "La relecture n'est pas encore en place" in text(response)
     assert counts() == before
+
+
+def test_a_restricted_community_is_not_offered(client, space):
+    PageViewRestriction.objects.create(page=space.kayes, restriction_type="login")
+    client.force_login(space.member)
+    form = text(client.get(PRACTICE_URL))
+    assert f'value="{space.segou.pk}"' in form
+    assert f'value="{space.kayes.pk}"' not in form
+    response = client.post(PRACTICE_URL, practice_data(space, communities=[str(space.kayes.pk)]))
+    assert response.status_code == 200
+    assert not PracticePage.objects.filter(title="Caravane de sensibilisation").exists()
+
+
+def _zip(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, content, accepted",
+    [
+        ("rapport.pdf", _pdf_bytes(2_000), True),
+        ("rapport.PDF", _pdf_bytes(2_000), True),
+        ("rapport.pdf", b"<html><script>alert(1)</script></html>", False),
+        ("fiche.docx", _zip({"[Content_Types].xml": "x", "word/document.xml": "x"}), True),
+        ("fiche.docx", _zip({"xl/workbook.xml": "x"}), False),
+        ("fiche.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), True),
+        ("fiche.ods", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), False),
+        ("liste.csv", "commune;femmes\nSégou;41\n".encode(), True),
+        ("liste.csv", "commune;femmes\nSégou;41\n".encode("cp1252"), True),
+        ("liste.csv", b"MZ\x00\x00binaire", False),
+        ("chanson.mp3", b"ID3\x03\x00" + b"\x00" * 100, True),
+        ("chanson.mp3", _pdf_bytes(2_000), False),
+        ("programme.exe", b"MZ\x90\x00", False),
+        ("sans-extension", _pdf_bytes(2_000), False),
+        ("vide.pdf", b"", False),
+    ],
+)
+def test_uploads_are_checked_by_extension_and_content(name, content, accepted):
+    upload = SimpleUploadedFile(name, content)
+    if accepted:
+        validate_document_upload(upload)
+    else:
+        with pytest.raises(ValidationError):
+            validate_document_upload(upload)
