@@ -151,13 +151,14 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in self.plain_fields:
-            if cleaned.get(name):
-                cleaned[name] = plain_text(cleaned[name])
-                if not cleaned[name] and self.fields[name].required:
-                    self.add_error(name, _("Écrivez du texte, sans balises HTML."))
-        for name in self.rich_fields:
-            cleaned[name] = paragraphs(cleaned.get(name))
+        for name in (*self.plain_fields, *self.rich_fields):
+            if name not in cleaned:  # already refused
+                continue
+            text = plain_text(cleaned[name])
+            if not text and self.fields[name].required:
+                self.add_error(name, _("Écrivez du texte, sans balises HTML."))
+            else:
+                cleaned[name] = paragraphs(text) if name in self.rich_fields else text
         organization = cleaned.get("organization")
         if organization is not None and organization.get_workflow() is None:
             raise ValidationError(

@@ -211,6 +211,7 @@ def test_a_valid_tool_becomes_a_draft_in_review(client, space):
         ({"title": ""}, "title", "Titre : Champ requis."),
         ({"summary": "Avant\x00après"}, "summary", "Le caractère nul n’est pas autorisé."),
         ({"title": "<b></b>"}, "title", "sans balises HTML"),
+        ({"approach": "<script></script>"}, "approach", "sans balises HTML"),
         ({"files": "exe"}, "files", "ne contient pas un vrai fichier PDF"),
         ({"files": "big"}, "files", "est trop lourd"),
         ({"files": "type"}, "files", "ce type de fichier n'est pas accepté"),
