@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("", include("home.urls")),
     path("", include("events.urls")),
+    path("", include("practices.urls")),
     path("", include("search.urls")),
 ]
 

@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from .models import OrganizationPage
+
 GROUP_PREFIX = "Membres – "
 PAGE_PERMISSIONS = ("add_page", "change_page")
 COLLECTION_PERMISSIONS = (
@@ -121,3 +123,22 @@ def _grant(group, collection, permissions):
             collection=collection,
             permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
+
+
+# --- Looking a member's organisations up (public contribution form, admin dashboard) ---
+
+
+def organizations_of(user):
+    """The organisations whose member group ``user`` belongs to (add_page at the
+    OrganizationPage itself), by title. Empty for anonymous users and non-members."""
+    if not user.is_authenticated:
+        return OrganizationPage.objects.none()
+    return (
+        OrganizationPage.objects.filter(
+            group_permissions__group__in=user.groups.filter(name__startswith=GROUP_PREFIX),
+            group_permissions__permission__codename="add_page",
+        )
+        .distinct()
+        .order_by("title")
+    )
+

@@ -1,5 +1,6 @@
 """Admin hooks of the home app: who may download a document, what members see of other
-organisations' pages (home.admin_visibility), and the onboarding of member organisations."""
+organisations' pages (home.admin_visibility), the onboarding of member organisations, and
+the members' own contribution (submit first, their dashboard, requested changes)."""
 
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_visibility import REPORTS_NAMESPACE, admin_visible_pages, sees_every_page
 from .file_access import may_download_document
+from .member_admin import MemberPagesPanel, move_submit_for_review_first, show_requested_changes
 from .onboarding_admin import add_member_organisation_view, can_add_member_organisations
 from .views import page_not_found
 
@@ -77,3 +79,23 @@ def _is_wagtail_report(item):
         return REPORTS_NAMESPACE in resolve(getattr(item, "url", "")).namespaces
     except Resolver404:
         return False
+
+
+# Contribution by members: « Soumettre pour relecture » first, the organisation's pages on the
+# dashboard, the moderator's requested changes on the edit view (home.member_admin).
+
+
+@hooks.register("construct_page_action_menu")
+def submit_for_review_is_the_members_main_action(menu_items, request, context):
+    move_submit_for_review_first(menu_items, request, context)
+
+
+@hooks.register("construct_homepage_panels")
+def member_pages_panel(request, panels):
+    if MemberPagesPanel.is_shown_to(request.user):
+        panels.append(MemberPagesPanel(request.user))
+
+
+@hooks.register("before_edit_page")
+def requested_changes_message(request, page):
+    show_requested_changes(request, page)

@@ -43,6 +43,11 @@ def initial_data(db):
 
 def build_site_tree():
     """The portal's skeleton: home page as the default site's root and its index pages."""
+    return build_site_tree()
+
+
+def build_site_tree():
+    """``site_tree``'s work, for module-scoped fixtures that build their data once."""
     restore_migration_data()
     root = Page.objects.get(depth=1)
     for page in root.get_children():

@@ -172,9 +172,7 @@ class MeetingPage(ClassifiedPageMixin, Page):
         FieldPanel("outcomes"),
         InlinePanel("attachments", label=_("Documents joints")),
         InlinePanel("photos", label=_("Photos")),
-    ]
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel(ClassifiedPageMixin.classification_panels, heading=_("Classement")),
+        ClassifiedPageMixin.classification_panel(),
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

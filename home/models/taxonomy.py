@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 
@@ -58,7 +58,11 @@ class ClassifiedPageMixin(models.Model):
         help_text=_("Une ou plusieurs communautés de pratique concernées."),
     )
     themes = ParentalManyToManyField(
-        "home.Theme", blank=True, related_name="+", verbose_name=_("thèmes")
+        "home.Theme",
+        blank=True,
+        related_name="+",
+        verbose_name=_("thèmes"),
+        help_text=_("Les thèmes traités ; cochez-en un ou plusieurs."),
     )
 
     classification_panels = [
@@ -69,3 +73,16 @@ class ClassifiedPageMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def classification_panel(cls):
+        """The classification fields as one group of the content tab: members fill them in
+        with the content, not among the search-engine settings of « Promotion »."""
+        return MultiFieldPanel(
+            cls.classification_panels,
+            heading=_("Classement"),
+            help_text=_(
+                "Les communautés, thèmes et mots-clés font trouver la page dans les listes "
+                "et la recherche."
+            ),
+        )

@@ -6,6 +6,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page, Site
 
+from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
 
 register = template.Library()
@@ -154,3 +155,22 @@ def content_language(context):
     locale = getattr(page, "locale", None) if page is not None else None
     code = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
     return code.split("-")[0]
+
+
+@register.simple_tag(takes_context=True)
+def member_organizations(context):
+    """The organisations the visitor may propose content for (none for anonymous visitors);
+    looked up once per request. Reading ``request.user`` marks the response ``Vary: Cookie``,
+    so a cache never hands a member's links to anonymous visitors."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return []
+    cached = getattr(request, "_member_organizations", None)
+    if cached is None:
+        cached = request._member_organizations = list(organizations_of(request.user))
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def is_member_of(context, organization):
+    return any(org.pk == organization.pk for org in member_organizations(context))

@@ -106,7 +106,11 @@ class PracticePageTag(TaggedItemBase):
 class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     """A practice an organisation carried out: what it did, never a person's case."""
 
-    summary = models.TextField(_("résumé"), max_length=600)
+    summary = models.TextField(
+        _("résumé"),
+        max_length=600,
+        help_text=_("Deux ou trois phrases : ce que l'organisation a fait, où, pour qui."),
+    )
     problem = RichTextField(_("problème traité"), blank=True, features=RICH)
     context = RichTextField(_("contexte"), blank=True, features=RICH)
     places = models.CharField(
@@ -115,10 +119,25 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         blank=True,
         help_text=_("Communes et localités, séparées par des virgules."),
     )
-    approach = RichTextField(_("démarche"), blank=True, features=RICH)
-    results = RichTextField(_("résultats"), blank=True, features=RICH)
+    approach = RichTextField(
+        _("démarche"),
+        blank=True,
+        features=RICH,
+        help_text=_(
+            "Ce qui a été fait, étape par étape. Jamais le nom ni l'histoire d'une personne."
+        ),
+    )
+    results = RichTextField(
+        _("résultats"),
+        blank=True,
+        features=RICH,
+        help_text=_("Ce qui a changé, avec les sources des chiffres."),
+    )
     result_figures = StreamField(
-        [("figure", FigureBlock())], blank=True, verbose_name=_("résultats chiffrés")
+        [("figure", FigureBlock())],
+        blank=True,
+        verbose_name=_("résultats chiffrés"),
+        help_text=_("Quelques chiffres clés, chacun avec ce qu'il compte."),
     )
     lessons_learned = RichTextField(_("leçons apprises"), blank=True, features=RICH)
     challenges = RichTextField(_("difficultés"), blank=True, features=RICH)
@@ -187,12 +206,10 @@ class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         FieldPanel("related_tools"),
         InlinePanel("attachments", label=_("Documents joints")),
         InlinePanel("gallery_images", label=_("Images")),
+        ClassifiedPageMixin.classification_panel(),
     ]
     promote_panels = Page.promote_panels + [
-        MultiFieldPanel(
-            [FieldPanel("organization"), *ClassifiedPageMixin.classification_panels],
-            heading=_("Classement"),
-        ),
+        MultiFieldPanel([FieldPanel("organization")], heading=_("Classement")),
     ]
     parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
     subpage_types = []
@@ -284,8 +301,17 @@ class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     kind = models.CharField(
         _("type d'outil"), max_length=20, choices=ToolKind.choices, default=ToolKind.GUIDE
     )
-    summary = models.TextField(_("résumé"), max_length=600)
-    description = RichTextField(_("description"), blank=True, features=RICH)
+    summary = models.TextField(
+        _("résumé"),
+        max_length=600,
+        help_text=_("Deux ou trois phrases : à quoi sert l'outil et pour qui."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=RICH,
+        help_text=_("Comment l'utiliser, ce qu'il contient, d'où il vient."),
+    )
     audience = models.CharField(_("public visé"), max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(
         _("année"),
@@ -337,12 +363,10 @@ class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
         FieldPanel("cover_image"),
         FieldPanel("description"),
         InlinePanel("documents", label=_("Fichiers téléchargeables"), min_num=0),
+        ClassifiedPageMixin.classification_panel(),
     ]
     promote_panels = Page.promote_panels + [
-        MultiFieldPanel(
-            [FieldPanel("organization"), *ClassifiedPageMixin.classification_panels],
-            heading=_("Classement"),
-        ),
+        MultiFieldPanel([FieldPanel("organization")], heading=_("Classement")),
     ]
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
@@ -440,9 +464,7 @@ class ConcertationFramePage(ClassifiedPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("related_practices"),
         FieldPanel("related_tools"),
-    ]
-    promote_panels = Page.promote_panels + [
-        MultiFieldPanel(ClassifiedPageMixin.classification_panels, heading=_("Classement")),
+        ClassifiedPageMixin.classification_panel(),
     ]
     parent_page_types = ["practices.ConcertationFrameIndexPage"]
     subpage_types = []

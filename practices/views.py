@@ -1,0 +1,109 @@
+"""The public « Proposer » forms: only logged-in members of an organisation reach them."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.decorators.cache import never_cache
+from wagtail.models import Page
+
+from home.member_spaces import organizations_of
+
+from .forms import PracticeProposalForm, ToolProposalForm
+from .proposals import ProposalNotPossible, submit_proposal
+
+
+@method_decorator(never_cache, name="dispatch")
+class ProposeView(View):
+    form_class = None
+    heading = ""
+    intro = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+        self.organizations = organizations_of(request.user)
+        if not self.organizations.exists():
+            return render(request, "practices/proposals/not_member.html", status=403)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, data=None, files=None):
+        initial = {}
+        chosen = self.request.GET.get("organisation", "")
+        if any(str(org.pk) == chosen for org in self.organizations):
+            initial["organization"] = chosen
+        return self.form_class(data, files, organizations=self.organizations, initial=initial)
+
+    def render_form(self, form, status=200):
+        return render(
+            self.request,
+            "practices/proposals/form.html",
+            {
+                "form": form,
+                "heading": self.heading,
+                "intro": self.intro,
+                "organizations": self.organizations,
+            },
+            status=status,
+        )
+
+    def get(self, request):
+        return self.render_form(self.get_form())
+
+    def post(self, request):
+        form = self.get_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                page = submit_proposal(form, request.user)
+            except ProposalNotPossible:
+                form.add_error(
+                    None,
+                    _(
+                        "Votre organisation n'a pas encore d'espace de relecture complet : "
+                        "rien n'a été enregistré. Prévenez la coordination du portail."
+                    ),
+                )
+            else:
+                return redirect("proposal_sent", page_id=page.pk)
+        return self.render_form(form)
+
+
+class ProposePracticeView(ProposeView):
+    form_class = PracticeProposalForm
+    heading = gettext_lazy("Proposer une pratique")
+    intro = gettext_lazy(
+        "Racontez ce que votre organisation a fait et ce que cela a changé. "
+        "La coordination relit chaque proposition avant publication."
+    )
+
+
+class ProposeToolView(ProposeView):
+    form_class = ToolProposalForm
+    heading = gettext_lazy("Proposer un outil")
+    intro = gettext_lazy(
+        "Partagez un guide, un module de formation, un modèle ou un support de "
+        "sensibilisation. La coordination le relit avant publication."
+    )
+
+
+@never_cache
+def proposal_sent(request, page_id):
+    """The confirmation, only for a member of the organisation the page was proposed under."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("wagtailadmin_login"))
+    page = None
+    for organization in organizations_of(request.user):
+        page = Page.objects.descendant_of(organization).filter(pk=page_id).specific().first()
+        if page is not None:
+            break
+    if page is None:
+        raise Http404
+    return render(
+        request,
+        "practices/proposals/sent.html",
+        {"proposal": page, "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])},
+    )
