@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
 
-from .factories import add_page
+from .factories import add_page, publish
 
 # Rows that data migrations create. Tests on live_server (transactional) flush every table,
 # so the tests that run after them on the same worker would otherwise find these missing.
@@ -50,7 +50,7 @@ def site_tree(db):
         page.delete()
     home = HomePage(title="Accueil", slug="accueil")
     root.add_child(instance=home)
-    home.save_revision().publish()
+    publish(home)
     Site.objects.all().delete()
     Site.objects.create(
         hostname="localhost",

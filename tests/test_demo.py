@@ -39,6 +39,7 @@ from practices.models import (
     ToolIndexPage,
     ToolPage,
 )
+from tests.factories import publish
 
 PAGE_TYPES = [
     HomePage, CommunityIndexPage, CommunityPage, OrganizationIndexPage, OrganizationPage,
@@ -329,7 +330,7 @@ def test_a_changed_page_gets_one_new_revision_and_its_content_back(demo):
     frame = page(ConcertationFramePage, "mariage-d-enfants")
     original = frame.participant_count
     frame.participant_count = 12
-    frame.save_revision().publish()
+    publish(frame)
     before = snapshot()
     output = io.StringIO()
     call_command("load_demo", "--skip-index", stdout=output)

@@ -20,6 +20,7 @@ from home.listing import (
 )
 from home.sections import related_sections
 
+from .safety import SafetyGatedPageMixin
 from .section_pages import SectionPage
 
 
@@ -68,7 +69,7 @@ class OrganizationIndexPage(SectionPage):
         return context
 
 
-class OrganizationPage(Page):
+class OrganizationPage(SafetyGatedPageMixin, Page):
     """A member or partner organisation. Its own practices and tools live below it so that
     Wagtail's page permissions give each member organisation its own space."""
 

@@ -3,8 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .safety import SafetyGatedPageMixin
 
-class SectionPage(Page):
+
+class SectionPage(SafetyGatedPageMixin, Page):
     """A top-level section of the site (directory, indexes, agenda, follow-up, results): one
     per site, directly under the home page, opened by a short introduction."""
 
