@@ -16,6 +16,7 @@ from wagtail.log_actions import LogFormatter
 
 from .models.safety import LOG_ACTION as SAFETY_LOG_ACTION
 from .models.safety import SAFETY_CHECKS, SafetyGatedPageMixin
+from .models.workflows import OWN_PAGE, SurvivorSafetyTask, is_author
 
 PUBLISH_REFUSED = _(
     "La publication directe est fermée : une page du portail n'est publiée qu'après la "
@@ -29,6 +30,12 @@ BULK_PUBLISH_REFUSED = _(
 COPY_PUBLISH_REFUSED = _(
     "Les copies ne peuvent pas être publiées directement : la copie est créée en brouillon "
     "et passe par la relecture de sécurité. Décochez « Publier les copies »."
+)
+EDITED_WHILE_APPROVING = _(
+    "Vous avez modifié la page en l'approuvant : vous deviendriez l'auteur de la version "
+    "publiée. Rien n'a été enregistré. Approuvez la version soumise sans la modifier, ou "
+    "enregistrez vos corrections en brouillon et soumettez-les : une autre personne du "
+    "groupe « Modérateurs » les relira."
 )
 
 
@@ -69,7 +76,43 @@ def refuse_publish_from_edit(request, page):
     if request.method == "POST" and request.POST.get("action-publish") and is_gated(page):
         messages.error(request, PUBLISH_REFUSED)
         return redirect(_edit_url(page))
+    if _is_approval(request) and is_gated(page) and _form_changes(request, page):
+        messages.error(request, EDITED_WHILE_APPROVING)
+        return redirect(_edit_url(page))
+    if request.method == "GET" and _reviewer_is_author(page, request.user):
+        messages.info(request, OWN_PAGE)
     return None
+
+
+def _is_approval(request):
+    return (
+        request.method == "POST"
+        and request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+
+
+def _form_changes(request, page):
+    """Whether the edit form posted with an approval changes the page, as the edit view will
+    judge it (``form.has_changed()``): the approver would then be the author of the revision
+    that gets published, and the approval would be refused after saving it."""
+    form_class = type(page).get_edit_handler().get_form_class()
+    form = form_class(
+        request.POST,
+        request.FILES,
+        instance=page.get_latest_revision_as_object(),  # a copy: validation changes it
+        parent_page=page.get_parent(),
+        for_user=request.user,
+    )
+    return form.is_valid() and form.has_changed()
+
+
+def _reviewer_is_author(page, user):
+    """A reviewer opens a page under review that they wrote: they may not approve it."""
+    task = page.current_workflow_task
+    if task is None or not isinstance(task.specific, SurvivorSafetyTask):
+        return False
+    return task.specific.is_reviewer(user) and is_author(page, user)
 
 
 @hooks.register("before_create_page")

@@ -44,8 +44,11 @@ class SurvivorSafetyTask(AbstractGroupApprovalTask):
     identifiable, consent for photos, sources cited), each time, by someone other than the
     author. Approving records a ``SafetyConfirmation`` on the revision that gets published."""
 
+    def is_reviewer(self, user):
+        return user.is_superuser or self._user_in_groups(user)
+
     def get_actions(self, obj, user):
-        if not (user.is_superuser or self._user_in_groups(user)):
+        if not self.is_reviewer(user):
             return []
         actions = [("reject", _("Demander des modifications"), True)]
         if not is_author(obj, user):
