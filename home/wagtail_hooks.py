@@ -7,6 +7,7 @@ it anyway is answered before the view saves anything.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,12 @@ EDITED_WHILE_APPROVING = _(
     "publiée. Rien n'a été enregistré. Approuvez la version soumise sans la modifier, ou "
     "enregistrez vos corrections en brouillon et soumettez-les : une autre personne du "
     "groupe « Modérateurs » les relira."
+)
+
+AUTOSAVE = _("L'enregistrement automatique n'approuve ni ne renvoie une page.")
+NOT_IN_REVIEW = _(
+    "Cette page n'est plus en relecture : elle a déjà été approuvée ou renvoyée à son "
+    "auteur. Rien n'a été modifié."
 )
 
 
@@ -76,6 +83,18 @@ def refuse_publish_from_edit(request, page):
     if request.method == "POST" and request.POST.get("action-publish") and is_gated(page):
         messages.error(request, PUBLISH_REFUSED)
         return redirect(_edit_url(page))
+    if _is_workflow_action(request) and not request.accepts("text/html"):
+        # The editor's autosave posts the whole form, including the workflow action the
+        # modal has just set: it must not approve a second time (a 500 once the first
+        # approval has finished the workflow). The browser's own submission does it.
+        return JsonResponse(
+            {"success": False, "error_code": "workflow_action", "error_message": str(AUTOSAVE)},
+            status=409,
+        )
+    if _is_workflow_action(request) and page.current_workflow_task is None:
+        # e.g. the form sent twice: the first one already finished the review
+        messages.error(request, NOT_IN_REVIEW)
+        return redirect(_edit_url(page))
     if _is_approval(request) and is_gated(page) and _form_changes(request, page):
         messages.error(request, EDITED_WHILE_APPROVING)
         return redirect(_edit_url(page))
@@ -84,12 +103,12 @@ def refuse_publish_from_edit(request, page):
     return None
 
 
+def _is_workflow_action(request):
+    return request.method == "POST" and bool(request.POST.get("action-workflow-action"))
+
+
 def _is_approval(request):
-    return (
-        request.method == "POST"
-        and request.POST.get("action-workflow-action")
-        and request.POST.get("workflow-action-name") == "approve"
-    )
+    return _is_workflow_action(request) and request.POST.get("workflow-action-name") == "approve"
 
 
 def _form_changes(request, page):

@@ -296,6 +296,29 @@ def test_approval_from_the_edit_view_works(client, gate):
     assert confirmations_of(page).get().confirmed_by == gate.moderator
 
 
+def test_autosave_and_a_second_submission_do_not_approve_again(client, gate):
+    """The editor's autosave posts the form with the workflow action the modal set; the
+    browser's submission comes too. Only the latter approves; nothing answers 500."""
+    page = submit_in_admin(client, gate.draft, gate.member)
+    login(client, gate, "moderator")
+    data = form_data(client, edit_url(page))
+    data["action-workflow-action"] = "1"
+    data["workflow-action-name"] = "approve"
+    data["workflow-action-extra-data"] = json.dumps({"comment": "Vu", **ALL_CHECKS})
+    autosave = client.post(edit_url(page), data, headers={"accept": "application/json"})
+    assert autosave.status_code == 409 and autosave.json()["success"] is False
+    assert page.current_workflow_task_state.status == "in_progress"
+    assert client.post(edit_url(page), data).status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    again = client.post(edit_url(page), data, follow=True)
+    assert again.status_code == 200
+    assert any("n'est plus en relecture" in m for m in messages_of(again))
+    autosave = client.post(edit_url(page), data, headers={"accept": "application/json"})
+    assert autosave.status_code == 409
+    assert confirmations_of(page).filter(confirmed_by=gate.moderator).count() == 1
+
+
 def test_moderator_who_edits_while_approving_is_refused_and_nothing_changes(client, gate):
     page = submit_in_admin(client, gate.draft, gate.member)
     revisions = page.revisions.count()
