@@ -139,7 +139,8 @@ class SafetyGatedPageMixin:
 
     copy_form_class = DraftCopyForm
 
-    def copy(self, *args, keep_live=True, **kwargs):
+    def copy(self, *args, keep_live=None, **kwargs):
+        # ``keep_live`` is ignored: a copy never goes live without its own review.
         return super().copy(*args, keep_live=False, **kwargs)
 
     def publish(self, revision, *args, **kwargs):
