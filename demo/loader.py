@@ -24,6 +24,8 @@ from django.db import DatabaseError, models
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from home.safety import publish_confirmed
+
 from .text import resolve_links
 
 CREATED = "created"
@@ -256,6 +258,15 @@ def move_under(context, page, parent):
     return type(page).objects.get(pk=page.pk)
 
 
+DEMO_NOTE = "chargé depuis les textes sources publics"
+
+
+def publish_demo_page(page):
+    """Publish ``page`` as loaded: the demo content is written from the public source texts
+    and names no survivor, which the safety confirmation records (code route)."""
+    publish_confirmed(page.save_revision(), note=DEMO_NOTE)
+
+
 def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, children=None,
                 move_to_parent=False):
     """Create or update the page ``slug`` of type ``model`` under ``parent``.
@@ -281,7 +292,7 @@ def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, child
             apply_tags(page, tags)
         apply_children(page, children or {})
         parent.add_child(instance=page)
-        page.save_revision().publish()
+        publish_demo_page(page)
         status = CREATED
     else:
         changed = apply_fields(page, fields)
@@ -290,7 +301,7 @@ def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, child
             changed = apply_tags(page, tags) or changed
         changed = apply_children(page, children or {}) or changed
         if changed:
-            page.save_revision().publish()
+            publish_demo_page(page)
         status = UPDATED if changed or moved else UNCHANGED
     context.pages[slug] = page
     return page, status

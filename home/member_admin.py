@@ -29,18 +29,10 @@ class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
         return context
 
 
-def _may_publish(request, context):
-    if context.get("view") == "create":
-        return context["parent_page"].permissions_for_user(request.user).can_publish_subpage()
-    tester = context.get("user_page_permissions_tester")
-    return tester is not None and tester.can_publish()
-
-
 def move_submit_for_review_first(menu_items, request, context):
-    """For users who cannot publish, submitting is the default (first, visible) action
-    instead of « Enregistrer le brouillon »."""
-    if _may_publish(request, context):
-        return
+    """Submitting is the default (first, visible) action instead of « Enregistrer le
+    brouillon »: with « Publier » closed on portal pages (home.publish_gate_hooks), the review
+    is everyone's way to « live », moderators' and editors' included."""
     for index, item in enumerate(menu_items):
         if isinstance(item, SubmitForModerationMenuItem):
             menu_items.pop(index)

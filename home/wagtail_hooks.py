@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import publish_gate_hooks  # noqa: F401  (registers the publish gate's hooks)
 from .admin_visibility import REPORTS_NAMESPACE, admin_visible_pages, sees_every_page
 from .file_access import may_download_document
 from .member_admin import MemberPagesPanel, move_submit_for_review_first, show_requested_changes

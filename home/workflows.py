@@ -8,10 +8,9 @@ from .models import HomePage, SurvivorSafetyTask
 
 WORKFLOW_NAME = "Relecture avant publication"
 TASK_NAME = "Vérifier qu'aucune survivante n'est identifiable"
-# Wagtail's "Editors" and "Moderators" groups, under their French names.
+# Wagtail's default groups, renamed in French by migration home 0005_french_group_names.
 EDITORS_GROUP = "Éditeurs"
 MODERATORS_GROUP = "Modérateurs"
-REVIEWER_GROUPS = ("Moderators", MODERATORS_GROUP)
 
 
 @transaction.atomic
@@ -24,10 +23,7 @@ def ensure_default_workflow():
     task = SurvivorSafetyTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = SurvivorSafetyTask.objects.create(name=TASK_NAME)
-    reviewers = Group.objects.filter(name__in=REVIEWER_GROUPS)
-    if not reviewers.exists():
-        reviewers = [Group.objects.get_or_create(name=MODERATORS_GROUP)[0]]
-    task.groups.add(*reviewers)
+    task.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.active:

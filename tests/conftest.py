@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
 
-from .factories import add_page
+from .factories import add_page, publish
 
 # Rows that data migrations create. Tests on live_server (transactional) flush every table,
 # so the tests that run after them on the same worker would otherwise find these missing.
@@ -42,11 +42,6 @@ def initial_data(db):
 
 
 def build_site_tree():
-    """The portal's skeleton: home page as the default site's root and its index pages."""
-    return build_site_tree()
-
-
-def build_site_tree():
     """``site_tree``'s work, for module-scoped fixtures that build their data once."""
     restore_migration_data()
     root = Page.objects.get(depth=1)
@@ -54,7 +49,7 @@ def build_site_tree():
         page.delete()
     home = HomePage(title="Accueil", slug="accueil")
     root.add_child(instance=home)
-    home.save_revision().publish()
+    publish(home)
     Site.objects.all().delete()
     Site.objects.create(
         hostname="localhost",

@@ -8,9 +8,24 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from home.models import CommunityPage, OrganizationKind, OrganizationPage, Theme
+from home.safety import publish_confirmed
 from practices.models import ConcertationFramePage, PracticePage, ToolKind, ToolPage
 
 _seq = itertools.count(1)
+
+
+TEST_NOTE = "publiée par les tests"
+
+
+def publish_revision(revision):
+    """Publish ``revision`` through the code route of the safety gate."""
+    return publish_confirmed(revision, note=TEST_NOTE)
+
+
+def publish(page):
+    """Publish the current state of ``page`` through the code route of the safety gate."""
+    publish_revision(page.save_revision())
+    return page
 
 
 def add_page(parent, page):
@@ -18,14 +33,8 @@ def add_page(parent, page):
     if not page.slug:
         page.slug = f"{slugify(page.title)[:40]}-{next(_seq)}"
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
     return page.__class__.objects.get(pk=page.pk)
-
-
-def publish(page):
-    """Publish the current state of an existing page (a new revision)."""
-    page.save_revision().publish()
-    return page
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -10,12 +10,13 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from home.member_spaces import ensure_member_group, member_group_for
 from home.models import SurvivorSafetyTask
-from home.workflows import TASK_NAME, ensure_default_workflow
+from home.workflows import MODERATORS_GROUP, TASK_NAME, ensure_default_workflow
 from practices.models import PracticePage
 
-from .factories import make_community, make_organization, make_practice
+from .factories import make_community, make_organization, make_practice, publish
 
 PASSWORD = "un-mot-de-passe-assez-long"
+ALL_CHECKS = {"no_identifiable_person": "on", "photo_consent": "on", "sources_cited": "on"}
 
 
 @pytest.fixture
@@ -80,7 +81,7 @@ class TestMemberGroups:
 
     def test_renamed_organisation_keeps_its_group(self, space):
         space.aprofem.acronym = "APROFEM-Mali"
-        space.aprofem.save_revision().publish()
+        publish(space.aprofem)
         assert ensure_member_group(space.aprofem).name == "Membres – APROFEM"
 
     def test_same_acronym_gives_two_distinct_groups(self, space):
@@ -171,7 +172,7 @@ class TestSafetyWorkflow:
     @pytest.fixture
     def moderator(self, client, space):
         user = get_user_model().objects.create_user("moderatrice", "mod@example.org", PASSWORD)
-        user.groups.add(Group.objects.get(name="Moderators"))
+        user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
         client.force_login(user)
         return user
 
@@ -191,13 +192,11 @@ class TestSafetyWorkflow:
             "wagtailadmin_pages:workflow_action", args=[submitted.pk, "approve", task_state.pk]
         )
         modal = client.get(url)
-        assert "Je confirme que ce contenu ne permet d&#x27;identifier aucune survivante" in (
-            modal.content.decode()
-        )
-        client.post(url, {"comment": "Vu"})
+        assert "Aucune survivante ni aucun mineur identifiable" in modal.content.decode()
+        client.post(url, {"comment": "Vu", "no_identifiable_person": "on"})
         task_state.refresh_from_db()
-        assert task_state.status == "in_progress"  # no confirmation, no approval
-        client.post(url, {"comment": "Vu", "confirm_no_survivor": "on"})
+        assert task_state.status == "in_progress"  # every check is required
+        client.post(url, {"comment": "Vu", **ALL_CHECKS})
         task_state.refresh_from_db()
         assert task_state.status == "approved"
         assert task_state.comment == "Vu"

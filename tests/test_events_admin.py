@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import FollowUpNote, MeetingPage, Recommendation, SustainabilityPlan
+from home.workflows import ensure_default_workflow
 from tests.factories import (
     make_community,
     make_event_index,
@@ -53,7 +54,9 @@ def records(site_tree):
 # Meeting validation through the page editor --------------------------------------------------
 
 
-def _edit_meeting(editor, meeting, publish=False, **changes):
+def _edit_meeting(editor, meeting, submit=False, **changes):
+    """Edit ``meeting`` in the page editor; ``submit`` sends it to the safety review (publishing
+    from the editor is closed: see test_publish_gate), with every required field validated."""
     url = f"/admin/pages/{meeting.pk}/edit/"
     response = editor.get(url)
     assert response.status_code == 200
@@ -61,20 +64,23 @@ def _edit_meeting(editor, meeting, publish=False, **changes):
     for name, value in changes.items():
         data[name] = value
     data.setdefault("minutes-count", "0")  # StreamField data is built by the editor's script
-    if publish:
-        data["action-publish"] = "action-publish"
+    if submit:
+        ensure_default_workflow()
+        data["action-submit"] = "Soumettre"
     return editor.post(url, data)
 
 
 def test_unchanged_meeting_saves(editor, records):
     response = _edit_meeting(
-        editor, records.meeting, publish=True, title="Comité régional VBG (2025)"
+        editor, records.meeting, submit=True, title="Comité régional VBG (2025)"
     )
     assert response.status_code == 302
-    assert MeetingPage.objects.get(pk=records.meeting.pk).title == "Comité régional VBG (2025)"
+    meeting = MeetingPage.objects.get(pk=records.meeting.pk)
+    assert meeting.get_latest_revision_as_object().title == "Comité régional VBG (2025)"
+    assert meeting.workflow_in_progress
 
 
-@pytest.mark.parametrize("publish", [False, True])
+@pytest.mark.parametrize("submit", [False, True])
 @pytest.mark.parametrize(
     "changes, message",
     [
@@ -92,10 +98,10 @@ def test_unchanged_meeting_saves(editor, records):
         ({"start_date": "2026-01-15"}, "ont une échéance antérieure à cette date"),
     ],
 )
-def test_invalid_meeting_is_refused_with_a_french_error(editor, records, changes, message, publish):
+def test_invalid_meeting_is_refused_with_a_french_error(editor, records, changes, message, submit):
     revisions = records.meeting.revisions.count()
     response = _edit_meeting(
-        editor, records.meeting, publish=publish, title="Titre modifié", **changes
+        editor, records.meeting, submit=submit, title="Titre modifié", **changes
     )
     assert response.status_code == 200
     html = response.content.decode()

@@ -19,6 +19,7 @@ from .factories import (
     make_organization,
     make_practice,
     make_tool,
+    publish,
 )
 from .test_listings import card_titles, count_queries
 
@@ -65,7 +66,7 @@ def world(site_tree):
     w.partner = make_organization(w, title="Bailleur sans communauté", kind=OrganizationKind.DONOR)
     w.segou.lead_organization = w.aprofem
     w.segou.state_service = w.drpfef
-    w.segou.save_revision().publish()
+    publish(w.segou)
     w.segou.refresh_from_db()
     return w
 
@@ -73,7 +74,7 @@ def world(site_tree):
 class TestHomePage:
     def test_introduction_figures_latest_and_communities(self, client, world):
         world.home.introduction = "<p>Bienvenue sur le portail des CdP.</p>"
-        world.home.save_revision().publish()
+        publish(world.home)
         for number in range(4):
             make_practice(world.aprofem, title=f"Pratique {number}", communities=[world.segou])
         make_tool(world.aprofem, title="Guide A")
@@ -239,7 +240,7 @@ class TestCommunityPages:
 class TestOrganizationPage:
     def test_profile_contacts_and_logo(self, client, world):
         world.aprofem.logo = make_image("Logo APROFEM", width=400, height=400)
-        world.aprofem.save_revision().publish()
+        publish(world.aprofem)
         response = client.get(world.aprofem.url)
         page = text(response)
         for expected in [

@@ -28,6 +28,7 @@ from .factories import (
     make_organization,
     make_practice,
     make_tool,
+    publish,
 )
 
 
@@ -73,14 +74,14 @@ def test_practice_page_shows_every_filled_field(client, world):
         period_end=datetime.date(2023, 12, 15),
     )
     practice.related_tools.add(tool)
-    practice.save_revision().publish()
+    publish(practice)
     report = make_document("Rapport final", size=2048)
     PracticeAttachment.objects.create(
         page=practice, document=report, title="Rapport de capitalisation"
     )
     frame = make_frame(world, title="Mariage d'enfants")
     frame.related_practices.add(practice)
-    frame.save_revision().publish()
+    publish(frame)
 
     page = text(client.get(practice.url))
     for expected in [
@@ -175,7 +176,7 @@ def test_tool_page_shows_documents_with_format_and_size_before_download(client, 
     ToolDocument.objects.create(page=tool, document=guide_bm, language=bambara)
     practice = make_practice(world.org, title="Médiation dans les villages")
     practice.related_tools.add(tool)
-    practice.save_revision().publish()
+    publish(practice)
 
     response = client.get(tool.url)
     page = text(response)
@@ -220,7 +221,7 @@ def test_concertation_frame_page(client, world):
     )
     frame.related_practices.add(practice)
     frame.related_tools.add(tool)
-    frame.save_revision().publish()
+    publish(frame)
     page = text(client.get(frame.url))
     for expected in [
         "<h1>Mariage d'enfants</h1>",
@@ -243,7 +244,7 @@ def test_unpublished_related_pages_are_not_linked(client, world):
     tool = make_tool(world.org, title="Outil retiré")
     practice = make_practice(world.org, title="Pratique")
     practice.related_tools.add(tool)
-    practice.save_revision().publish()
+    publish(practice)
     tool.unpublish()
     assert "Outil retiré" not in text(client.get(practice.url))
 

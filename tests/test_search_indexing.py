@@ -17,7 +17,14 @@ from search.glossary import glossary_case_sensitive_acronyms, glossary_synonym_r
 from search.models import DocumentText, GlossaryTerm, SearchEntry, SearchQueryStat
 from search.records import record_for_page, records_for_pages
 
-from .factories import ThemeFactory, make_community, make_practice, make_tool
+from .factories import (
+    ThemeFactory,
+    make_community,
+    make_practice,
+    make_tool,
+    publish,
+    publish_revision,
+)
 
 
 def found(query, **filters):
@@ -33,7 +40,7 @@ def test_publish_unpublish_and_delete(site_tree):
     assert practice.pk in found("caravane")
     practice.unpublish()
     assert practice.pk not in found("caravane")
-    practice.save_revision().publish()
+    publish(practice)
     assert practice.pk in found("caravane")
     practice.delete()
     assert found("caravane") == set()
@@ -45,7 +52,7 @@ def test_edits_are_searchable_once_published(site_tree):
     practice.title = "Jardins maraîchers des femmes"
     practice.save_revision()  # a draft: the public index keeps the live version
     assert practice.pk not in found("maraichers")
-    practice.get_latest_revision().publish()
+    publish_revision(practice.get_latest_revision())
     assert practice.pk in found("maraichers")
 
 
@@ -141,7 +148,7 @@ def test_text_of_attached_documents_is_found_and_follows_replacement(site_tree, 
     tool.documents = [
         ToolDocument(document=document, language=MaterialLanguage.objects.get(code="bm"))
     ]
-    tool.save_revision().publish()
+    publish(tool)
     assert tool.pk in found("cantine")
     assert tool.pk in found("", language=("bm",))
 
@@ -162,7 +169,7 @@ def test_corrupt_document_keeps_the_page_searchable(site_tree):
     assert stored.text == ""
     tool = make_tool(site_tree.tools, "Outil avec pièce jointe cassée")
     tool.documents = [ToolDocument(document=document)]
-    tool.save_revision().publish()
+    publish(tool)
     assert tool.pk in found("jointe")
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from home.models import StandardPage
 
-from .factories import add_page, every_page_type, make_organization, make_practice
+from .factories import add_page, every_page_type, make_organization, make_practice, publish
 from .html_checks import elements
 
 
@@ -136,7 +136,7 @@ def test_description_from_rich_text_is_plain_and_short(client, site_tree):
     site_tree.home.introduction = (
         "<p>Les CdP de <b>Ségou</b> &amp; Kayes</p>\n<p>" + "défendent les droits. " * 20 + "</p>"
     )
-    site_tree.home.save_revision().publish()
+    publish(site_tree.home)
     description = meta(client.get("/").content.decode())["description"]
     assert description.startswith("Les CdP de Ségou & Kayes défendent")
     assert len(description) <= 200 and description.endswith("…")

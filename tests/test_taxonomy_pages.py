@@ -18,6 +18,7 @@ from .factories import (
     make_organization,
     make_practice,
     make_tool,
+    publish,
 )
 from .test_listings import card_titles, count_queries
 
@@ -58,7 +59,7 @@ def world(site_tree):
         themes=[w.marriage],
     )
     w.frame.tags.add("plaidoyer")
-    w.frame.save_revision().publish()
+    publish(w.frame)
     w.other = make_practice(w.org, title="Épargne", communities=[w.segou], themes=[w.economy])
     return w
 

@@ -5,7 +5,7 @@ from django.apps import apps
 from wagtail.models import Page, Site
 
 from demo.data.pages import HOME, INDEX_PAGES, SITE
-from demo.loader import CREATED, UNCHANGED, UPDATED, apply_fields, upsert_page
+from demo.loader import CREATED, UNCHANGED, UPDATED, apply_fields, publish_demo_page, upsert_page
 from home.models import HomePage
 
 
@@ -14,7 +14,7 @@ def _home(context, root):
     if existing is not None and existing.slug != HOME["slug"]:
         context.current = f"HomePage « {existing.slug} »"
         existing.slug = HOME["slug"]
-        existing.save_revision().publish()
+        publish_demo_page(existing)
     return upsert_page(context, root, HomePage, HOME["slug"], fields={"title": HOME["title"]})
 
 

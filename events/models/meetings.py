@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.models import ClassifiedPageMixin
+from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from practices.models import AttachmentBase, GalleryImageBase
 
@@ -44,7 +44,7 @@ class MeetingPageTag(TaggedItemBase):
     )
 
 
-class MeetingPage(ClassifiedPageMixin, Page):
+class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     """Any gathering of the CdP: its record, its figures and what it decided."""
 
     kind = models.CharField(

@@ -1,5 +1,6 @@
 from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
+from .safety import SafetyConfirmation, SafetyGatedPageMixin, SafetyGateError
 from .section_pages import SectionPage
 from .site_settings import PortalSettings
 from .taxonomy import ClassifiedPageMixin, Theme
@@ -15,6 +16,9 @@ __all__ = [
     "OrganizationKind",
     "OrganizationPage",
     "PortalSettings",
+    "SafetyConfirmation",
+    "SafetyGateError",
+    "SafetyGatedPageMixin",
     "SectionPage",
     "StandardPage",
     "SurvivorSafetyTask",

@@ -21,6 +21,7 @@ from home.listing import (
 from home.page_forms import PortalPageForm
 from home.sections import related_sections
 
+from .safety import SafetyGatedPageMixin
 from .section_pages import SectionPage
 
 
@@ -69,7 +70,7 @@ class OrganizationIndexPage(SectionPage):
         return context
 
 
-class OrganizationPage(Page):
+class OrganizationPage(SafetyGatedPageMixin, Page):
     """A member or partner organisation. Its own practices and tools live below it so that
     Wagtail's page permissions give each member organisation its own space."""
 

@@ -16,6 +16,7 @@ from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
 from home.sections import related_sections
 
+from .safety import SafetyGatedPageMixin
 from .section_pages import SectionPage
 
 LATEST_COUNT = 3
@@ -41,7 +42,7 @@ def _latest_models():
     return models
 
 
-class HomePage(Page):
+class HomePage(SafetyGatedPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu"))
 
@@ -125,7 +126,7 @@ class CommunityIndexPage(SectionPage):
         return context
 
 
-class CommunityPage(Page):
+class CommunityPage(SafetyGatedPageMixin, Page):
     """A community of practice (Ségou, Kayes, more later)."""
 
     region = models.CharField(_("région"), max_length=80)
@@ -221,7 +222,7 @@ class CommunityPage(Page):
         return OrganizationPage.objects.live().filter(pk=pk).first() if pk else None
 
 
-class StandardPage(Page):
+class StandardPage(SafetyGatedPageMixin, Page):
     """About, contact, legal notice, quick-exit explanation…"""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)

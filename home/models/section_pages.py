@@ -5,8 +5,10 @@ from wagtail.models import Page
 
 from home.page_forms import PortalPageForm
 
+from .safety import SafetyGatedPageMixin
 
-class SectionPage(Page):
+
+class SectionPage(SafetyGatedPageMixin, Page):
     """A top-level section of the site (directory, indexes, agenda, follow-up, results): one
     per site, directly under the home page, opened by a short introduction."""
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.listing import Listing
-from home.models import ClassifiedPageMixin, SectionPage
+from home.models import ClassifiedPageMixin, SafetyGatedPageMixin, SectionPage
 from home.page_forms import PortalPageForm
 
 from ..listings import (
@@ -103,7 +103,7 @@ class PracticePageTag(TaggedItemBase):
     )
 
 
-class PracticePage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     """A practice an organisation carried out: what it did, never a person's case."""
 
     summary = models.TextField(
@@ -295,7 +295,7 @@ class ToolPageTag(TaggedItemBase):
     )
 
 
-class ToolPage(OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page):
     """A tool or model: guide, training module, template, fact sheet…"""
 
     kind = models.CharField(
@@ -405,7 +405,7 @@ class ConcertationFramePageTag(TaggedItemBase):
     )
 
 
-class ConcertationFramePage(ClassifiedPageMixin, Page):
+class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     """A thematic concertation frame (child marriage, Loi 052, women's participation)."""
 
     theme = models.ForeignKey(
