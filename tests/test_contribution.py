@@ -26,7 +26,7 @@ from wagtail.models import (
 )
 
 from home.member_spaces import member_collection, member_group_for
-from home.workflows import ensure_default_workflow
+from home.workflows import MODERATORS_GROUP, ensure_default_workflow
 from practices.models import MaterialLanguage, PracticePage, ToolPage
 from practices.uploads import validate_document_upload
 
@@ -61,7 +61,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
             tree.double.groups.add(member_group_for(tree.aprofem), member_group_for(tree.rfk))
             tree.outsider = users.create_user("lecteur", "lecteur@example.org", PASSWORD)
             tree.moderator = users.create_user("moderatrice", "mod@example.org", PASSWORD)
-            tree.moderator.groups.add(Group.objects.get(name="Moderators"))
+            tree.moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
             tree.rfk_practice = make_practice(tree.rfk, title="Pratique publiée du RFK")
             yield tree
         finally:

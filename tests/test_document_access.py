@@ -14,6 +14,7 @@ from cdp_portal import urls as portal_urls
 from home.member_spaces import SHARED_COLLECTION_NAME, member_collection, member_group_for
 from home.models import StandardPage
 from home.page_forms import files_of
+from home.workflows import EDITORS_GROUP
 from practices.models import PracticeAttachment, PracticePage, ToolDocument
 
 from .conftest import build_site_tree
@@ -128,7 +129,7 @@ def world(django_db_setup, django_db_blocker):
             w.member_a = user("membre-a", member_group_for(w.a))
             w.member_b = user("membre-b", member_group_for(w.b))
             w.visitor = user("visiteuse")
-            w.editor = user("editrice", Group.objects.get(name="Editors"))
+            w.editor = user("editrice", Group.objects.get(name=EDITORS_GROUP))
             w.council_member = user("conseillere", council)
             reviewers = Group.objects.create(name="Relecteurs sans bibliothèque")
             reviewers.permissions.add(Permission.objects.get(codename="access_admin"))

@@ -18,7 +18,7 @@ from cdp_portal.client_ip import client_ip
 from events import key_figures, stats
 from events.models import FollowUpPage, MeetingPage, ResultsPage
 from home.member_spaces import member_group_for
-from home.workflows import ensure_default_workflow
+from home.workflows import EDITORS_GROUP, MODERATORS_GROUP, ensure_default_workflow
 from practices.models import PracticePage
 from search.records import record_for_page
 
@@ -56,8 +56,8 @@ def orgs(site_tree):
     tree.rfk = make_organization(tree, title="Réseau des femmes de Kayes", acronym="RFK")
     tree.member_a = user_in(member_group_for(tree.aprofem).name, "membre-a")
     tree.member_b = user_in(member_group_for(tree.rfk).name, "membre-b")
-    tree.editor = user_in("Editors", "editrice")
-    tree.moderator = user_in("Moderators", "moderatrice")
+    tree.editor = user_in(EDITORS_GROUP, "editrice")
+    tree.moderator = user_in(MODERATORS_GROUP, "moderatrice")
     tree.mine = make_practice(tree.aprofem, title="Pratique d'APROFEM")
     tree.live = make_practice(tree.rfk, title=LIVE_TITLE)
     # A live page of B with a pending draft whose title must not leak.
