@@ -26,6 +26,7 @@ from wagtail.models import (
 )
 
 from home.member_spaces import member_collection, member_group_for
+from home.models import SafetyConfirmation
 from home.workflows import MODERATORS_GROUP, ensure_default_workflow
 from practices.models import MaterialLanguage, PracticePage, ToolPage
 from practices.uploads import validate_document_upload
@@ -344,16 +345,23 @@ def test_requested_changes_reach_the_author_with_the_comment(client, space, prop
     assert "Soumettre à nouveau pour relecture" in edit
 
 
-def test_approval_reaches_the_author_once_with_the_comment(client, space, proposed):
+def test_a_proposal_goes_live_once_reviewed_and_the_author_hears_it_once(client, space, proposed):
     client.force_login(space.moderator)
     workflow_action(
         client,
         proposed,
         "approve",
-        {"comment": "Merci, c'est clair.", "confirm_no_survivor": "on"},
+        {
+            "comment": "Merci, c'est clair.",
+            "no_identifiable_person": "on",
+            "photo_consent": "on",
+            "sources_cited": "on",
+        },
     )
     proposed.refresh_from_db()
     assert proposed.live
+    confirmation = SafetyConfirmation.objects.get(revision=proposed.live_revision)
+    assert confirmation.confirmed_by == space.moderator and confirmation.all_checked
     to_author = [message for message in mail.outbox if message.to == ["awa@example.org"]]
     assert len(to_author) == 1
     assert "Merci, c'est clair." in to_author[0].body
@@ -369,9 +377,8 @@ def test_classification_fields_are_on_the_content_tab(admin_client, space):
     promote = page.index('id="tab-promotion"')
     for name in ("communities", "themes", "tags"):
         assert content < page.index(f'name="{name}"') < promote, name
-    assert content < page.index('name="organization"') and promote < page.index(
-        'name="organization"'
-    )
+    # Under an organisation the page belongs to it: no field to choose another one.
+    assert 'name="organization"' not in page
 
 
 def test_submit_for_review_is_the_members_main_action(client, space):

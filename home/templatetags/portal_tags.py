@@ -163,11 +163,12 @@ def member_organizations(context):
     looked up once per request. Reading ``request.user`` marks the response ``Vary: Cookie``,
     so a cache never hands a member's links to anonymous visitors."""
     request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return []
     cached = getattr(request, "_member_organizations", None)
     if cached is None:
-        cached = request._member_organizations = list(organizations_of(request.user))
+        cached = request._member_organizations = list(organizations_of(user))
     return cached
 
 
