@@ -230,7 +230,7 @@ class PostgresDatabase:
 
     def emptying_hint(self):
         name = self.settings["NAME"]
-        return (f"restaurez dans une base neuve : dropdb {name} && createdb {name} "
+        return (f"créez une base neuve : dropdb {name} && createdb {name} "
                 "(ou une autre base, indiquée par DATABASE_URL)")
 
     def restore(self, dump_path):
