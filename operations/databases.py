@@ -5,6 +5,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -26,11 +27,15 @@ def model_tables():
     return dict(sorted(tables.items()))
 
 
-def _count_rows(cursor, tables, quote):
+def _count_rows(cursor, tables, quote, progress=None):
     counts = {}
     for table in tables:
         cursor.execute(f"SELECT COUNT(*) FROM {quote(table)}")
         counts[table] = cursor.fetchone()[0]
+        if progress:
+            progress.advance()
+    if progress:
+        progress.finish()
     return counts
 
 
@@ -190,13 +195,17 @@ class PostgresDatabase:
             cursor.execute("SELECT pg_export_snapshot()")
             snapshot = cursor.fetchone()[0]
             existing = set(connection.introspection.table_names(cursor))
-            counts = _count_rows(cursor, [t for t in tables if t in existing],
-                                 connection.ops.quote_name)
-            progress = progress_factory("Tables comptées, pg_dump en cours", len(counts))
-            progress.advance(len(counts))
+            present = [t for t in tables if t in existing]
+            counts = _count_rows(cursor, present, connection.ops.quote_name,
+                                 progress_factory("Tables comptées", len(present)))
+            started = time.monotonic()
             self._run([pg_dump, "--format=custom", "--no-owner", "--no-acl",
                        f"--snapshot={snapshot}", "--file", str(target), *self._arguments(),
                        self.settings["NAME"]])
+        size = target.stat().st_size
+        progress = progress_factory("pg_dump -Fc", size, size=True)
+        progress.started = started
+        progress.advance(size)
         progress.finish()
         return target, counts
 

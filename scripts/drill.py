@@ -331,6 +331,7 @@ class Load:
         self.max_requests = max_requests
         self.phase = None
         self.sent = 0
+        self.in_flight = 0
         self.lock = threading.Lock()
         self.stopped = threading.Event()
         self.threads = [threading.Thread(target=self._client, args=(n,), daemon=True)
@@ -344,6 +345,12 @@ class Load:
         self.stopped.set()
         for thread in self.threads:
             thread.join(20)
+
+    def drain(self, timeout=30):
+        """Waits (bounded) until no request is in flight, so that none straddles two phases."""
+        deadline = time.monotonic() + timeout
+        while self.in_flight and time.monotonic() < deadline:
+            time.sleep(0.05)
 
     def _next_path(self, rng):
         if rng.random() < 0.3:
@@ -362,10 +369,11 @@ class Load:
                     self.stopped.set()
                     return
                 self.sent += 1
+                self.in_flight += 1
             status, seconds, _body = get(self.port, self._next_path(rng))
-            if phase is self.phase:  # an answer straddling two phases counts in none
-                with self.lock:
-                    phase.record(status, seconds)
+            with self.lock:  # counted in the phase it was sent in (phases are drained)
+                phase.record(status, seconds)
+                self.in_flight -= 1
 
 
 def run_phase(load, stats, seconds, action=None):
@@ -378,6 +386,7 @@ def run_phase(load, stats, seconds, action=None):
     if remaining > 0:
         load.stopped.wait(remaining)
     load.phase = None
+    load.drain()
     stats.seconds = time.monotonic() - started
     return stats
 
@@ -402,6 +411,7 @@ def drill():
     gunicorn = None
     load = None
     phases = []
+    interrupted = False
     try:
         log(f"folder {folder}; PostgreSQL :{postgres.port}, Redis :{redis.port}")
         postgres.init()
@@ -461,6 +471,7 @@ def drill():
         gunicorn.restart({"ELASTICSEARCH_URL": f"http://{HOST}:{silent.server.getsockname()[1]}"})
         phases.append(run_phase(load, PhaseStats("Elasticsearch silent"), seconds))
     except KeyboardInterrupt:
+        interrupted = True
         log("interrupted: tearing down")
     finally:
         if load:
@@ -472,12 +483,17 @@ def drill():
                     step()
                 except Exception as error:  # noqa: BLE001 - teardown goes on regardless
                     log(f"teardown: {error}")
+        logs = ROOT / ".drill"
+        logs.mkdir(exist_ok=True)
+        for name in ("gunicorn.log", "postgres.log"):
+            if (folder / name).exists():
+                shutil.copyfile(folder / name, logs / name)
         shutil.rmtree(folder, ignore_errors=True)
-        log("everything stopped and removed")
+        log(f"everything stopped and removed; logs kept in {logs}")
     if phases:
         print()
         print(format_table(phases))
-    return phases
+    return phases, interrupted
 
 
 def _interrupt(_signal_number, _frame):
@@ -486,7 +502,9 @@ def _interrupt(_signal_number, _frame):
 
 def main():
     signal.signal(signal.SIGTERM, _interrupt)  # a CI timeout or kill tears down like Ctrl-C
-    drill()
+    _phases, interrupted = drill()
+    if interrupted:
+        sys.exit(130)
 
 
 if __name__ == "__main__":
