@@ -236,8 +236,10 @@ def restore_backup(archive, database, media_root, write=print):
                     media_root.mkdir(parents=True, exist_ok=True)
                     for entry in media_source.iterdir():
                         shutil.move(str(entry), media_root / entry.name)
-    except (tarfile.TarError, OSError, json.JSONDecodeError) as error:
-        raise BackupError(f"Archive illisible : {error}") from error
+    except (tarfile.TarError, EOFError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BackupError(f"Archive illisible ou tronquée : {error}") from error
+    except OSError as error:
+        raise BackupError(f"Lecture ou écriture impossible : {error}") from error
 
     counts = database.counts()
     elapsed = time.monotonic() - started
