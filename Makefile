@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test superuser lint bench messages clean
+.PHONY: install run test superuser lint bench messages clean backup restore drill
 
 install: $(STAMP)
 
@@ -38,6 +38,19 @@ lint: install
 
 bench: install
 	$(BIN)/python manage.py bench
+
+# Backups (operations/): one dated archive in BACKUP_DIR (default backups/); restore into an
+# empty database and media folder only.
+backup: install
+	$(BIN)/python manage.py backup
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Usage : make restore ARCHIVE=backups/cdp-AAAAmmjj-HHMMSS.tar.gz"; exit 2; }
+	$(BIN)/python manage.py restore "$(ARCHIVE)"
+
+# Fault drill: own PostgreSQL, Redis and gunicorn on loopback, about 4 minutes (scripts/drill.py).
+drill: install
+	$(BIN)/python scripts/drill.py
 
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv

@@ -1,7 +1,8 @@
 """Admin view: update many recommendations from a CSV in the export's format.
 
 Upload → preview (every change and every row error, nothing written) → confirm. The
-changes travel signed in the confirmation form, so nothing is stored between the steps.
+changes travel signed in the confirmation form, so nothing is stored between the steps;
+confirming records the preview's nonce, so that the same preview is confirmed once only.
 """
 
 from django.contrib import messages
@@ -26,13 +27,18 @@ def import_recommendations(request):
     if request.method == "POST" and "token" in request.POST:
         form = ImportConfirmForm(request.POST)
         try:
-            changes = csv_io.load_changes(form.data.get("token", ""))
+            count = csv_io.confirm_import(form.data.get("token", ""), request.user)
         except signing.BadSignature:
             messages.error(request, _(
                 "La confirmation a expiré ou a été altérée : importez le fichier de nouveau."
             ))
             return redirect(request.path)
-        count = csv_io.apply_changes(changes)
+        except csv_io.AlreadyConfirmed:
+            messages.warning(request, _(
+                "Cet import a déjà été confirmé : rien n'a été enregistré de nouveau. "
+                "Pour d'autres modifications, importez un nouveau fichier."
+            ))
+            return redirect(listing_url)
         messages.success(request, _("%(count)s élément(s) mis à jour.") % {"count": count})
         return redirect(listing_url)
     if request.method == "POST":

@@ -9,17 +9,18 @@ The import also accepts what Excel writes back (Windows-1252, « ; » or « , »
 import csv
 import datetime
 import io
+import secrets
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import dates
-from .models import FollowUpNote, Recommendation, RecommendationStatus
+from .models import FollowUpNote, ImportConfirmation, Recommendation, RecommendationStatus
 
 DELIMITER = ";"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -264,14 +265,43 @@ def check_rows(rows):
     return results
 
 
+class AlreadyConfirmed(Exception):
+    """This preview was confirmed before: its changes are written already."""
+
+
 def sign_changes(results):
-    payload = [{"id": r.item.pk, **r.changes} for r in results if r.changes]
+    """The preview's changes, signed, with a random nonce that lets them be confirmed once."""
+    changes = [{"id": r.item.pk, **r.changes} for r in results if r.changes]
+    payload = {"nonce": secrets.token_urlsafe(24), "changes": changes}
     return signing.dumps(payload, salt=SIGNING_SALT, compress=True)
 
 
 def load_changes(token):
-    """Raises signing.BadSignature (or SignatureExpired) when the token was tampered with."""
-    return signing.loads(token, salt=SIGNING_SALT, max_age=SIGNATURE_MAX_AGE)
+    """The (nonce, changes) of a preview. Raises signing.BadSignature (or SignatureExpired)
+    when the token was tampered with, or has no nonce."""
+    payload = signing.loads(token, salt=SIGNING_SALT, max_age=SIGNATURE_MAX_AGE)
+    if not isinstance(payload, dict) or not payload.get("nonce"):
+        raise signing.BadSignature("no nonce")
+    return payload["nonce"], payload.get("changes", [])
+
+
+def confirm_import(token, user=None):
+    """Writes a preview's changes, once: the nonce is recorded in the same transaction, and
+    its unique constraint makes a concurrent or later second confirmation raise
+    AlreadyConfirmed with nothing written."""
+    nonce, changes = load_changes(token)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                confirmation = ImportConfirmation.objects.create(
+                    nonce=nonce, confirmed_by=user if user and user.is_authenticated else None
+                )
+        except IntegrityError as error:
+            raise AlreadyConfirmed from error
+        count = apply_changes(changes)
+        confirmation.item_count = count
+        confirmation.save(update_fields=["item_count"])
+    return count
 
 
 @transaction.atomic

@@ -393,3 +393,20 @@ def test_plan_snippet_keeps_revisions(editor, records):
     records.plan.refresh_from_db()
     assert records.plan.summary == "Élaboré lors de la visite d'échange."
     assert records.plan.revisions.count() == 1
+
+
+def test_import_confirmation_cannot_be_replayed(editor, records):
+    upload = _csv([_row(records.rec, "Réalisée", note="Clôturé en comité")])
+    token = _token(editor.post(IMPORT_URL, {"csv_file": upload}).content.decode())
+    assert editor.post(IMPORT_URL, {"token": token}).status_code == 302
+    records.rec.refresh_from_db()
+    assert records.rec.status == "done" and records.rec.notes.count() == 1
+
+    # Someone reopens the item; the same confirmation posted again (back button, double
+    # click, a replayed request) must neither revert that nor add the note a second time.
+    Recommendation.objects.filter(pk=records.rec.pk).update(status="in_progress")
+    response = editor.post(IMPORT_URL, {"token": token}, follow=True)
+    html = response.content.decode().replace("&#x27;", "'")
+    assert "Cet import a déjà été confirmé : rien n'a été enregistré de nouveau." in html
+    records.rec.refresh_from_db()
+    assert records.rec.status == "in_progress" and records.rec.notes.count() == 1

@@ -1,4 +1,5 @@
 from .followup import FollowUpNote, Recommendation, RecommendationStatus, SustainabilityPlan
+from .imports import ImportConfirmation
 from .meetings import (
     MeetingAttachment,
     MeetingKind,
@@ -14,6 +15,7 @@ __all__ = [
     "EventIndexPage",
     "FollowUpNote",
     "FollowUpPage",
+    "ImportConfirmation",
     "MeetingAttachment",
     "MeetingKind",
     "MeetingPage",
