@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cdp_portal.middleware.SafetyHeadersMiddleware",
+    # After the headers above (its 400 carries them), before anything that reads the address.
+    "cdp_portal.middleware.MalformedUrlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a throttled login never reaches the views.
     "axes.middleware.AxesMiddleware",
@@ -98,6 +100,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A persistent connection is checked before each request reuses it: after a database restart
+# the stale one is dropped and replaced, the site recovers by itself. While the database is
+# unreachable, pages answer the 503 page (home.views.server_error).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -141,13 +147,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {
-    "default": (
-        env.cache("REDIS_URL")
-        if env("REDIS_URL", default="")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env("REDIS_URL", default=""):
+    # Redis is only a cache: when it is down or slow every call is a miss after at most
+    # half a second, pages are computed again, and the failure is logged as one warning
+    # (cdp_portal.log_filters.OutageWarningFilter), not once per call.
+    CACHES["default"] = env.cache("REDIS_URL")
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True,
+        SOCKET_CONNECT_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
+        SOCKET_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
     )
-}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cdp_portal.cache"
+# Sessions live in the database alone (Django's default engine), never in Redis: a Redis
+# restart logs nobody out, and a logout during a Redis outage cannot be undone by a stale
+# cached copy coming back (the risk with "cached_db").
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Uploads: documents people download on costly connections stay small.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -225,8 +241,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "redis_outage": {
+            "()": "cdp_portal.log_filters.OutageWarningFilter",
+            "message": "Redis unreachable: cache calls answer as misses",
+            "interval": 300,
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"cdp_portal.cache": {"filters": ["redis_outage"]}},
 }
 
 PORTAL_NAME = _("Portail des communautés de pratique")
