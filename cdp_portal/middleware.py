@@ -1,3 +1,4 @@
+import re
 from urllib.parse import unquote_to_bytes
 
 # The Wagtail admin's editor relies on inline scripts and styles, and its preview panel frames
@@ -38,38 +39,38 @@ class SafetyHeadersMiddleware:
 # The longest address accepted, path and query string together: gunicorn's own default
 # limit for the request line (limit_request_line), so that runserver and production agree.
 MAX_URL_LENGTH = 4094
-# Control characters never meaningful in an address; NUL in particular crashes PostgreSQL
-# queries ("A string literal cannot contain NUL characters").
-_CONTROL_CHARACTERS = {chr(code) for code in range(32)} - {"\t", "\n", "\r"} | {"\x7f"}
 
 
 def _is_readable(raw: bytes) -> bool:
-    """Strict UTF-8 (which refuses lone surrogates too) without control characters."""
+    """Strict UTF-8 (which refuses lone surrogates too) without NUL, which PostgreSQL refuses
+    in any string ("A string literal cannot contain NUL (0x00) characters")."""
     try:
-        text = raw.decode("utf-8")
+        return "\x00" not in raw.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return not _CONTROL_CHARACTERS.intersection(text)
+
+
+# Django re-percent-encodes the bytes of a path that are not valid UTF-8 (invalid sequences,
+# lone surrogates) before any view sees it: a "%XX" left in the decoded path is one of those,
+# or a literal "%" (sent as %25), which no route of the site accepts either.
+_REPERCENTED = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 def malformed_url(request) -> bool:
     """True when the path or the query string cannot be read as text, or is too long."""
-    path = request.META.get("PATH_INFO", "")  # WSGI: the decoded bytes, as latin-1
+    path = request.path_info
     query = request.META.get("QUERY_STRING", "")
     if len(path) + len(query) > MAX_URL_LENGTH:
         return True
-    try:
-        raw_path = path.encode("latin-1")
-    except UnicodeEncodeError:  # not a WSGI string: the server already decoded it as UTF-8
-        raw_path = path.encode("utf-8", "surrogatepass")
-    raw_query = unquote_to_bytes(query.replace("+", " "))
-    return not (_is_readable(raw_path) and _is_readable(raw_query))
+    if "\x00" in path or _REPERCENTED.search(path):
+        return True
+    return not _is_readable(unquote_to_bytes(query.replace("+", " ")))
 
 
 class MalformedUrlMiddleware:
-    """Refuses early, with the styled 400 page, an address no view could read: NUL bytes or
-    other control characters, invalid UTF-8 or lone surrogates (in the path or in a
-    parameter), or longer than :data:`MAX_URL_LENGTH`.
+    """Refuses early, with the styled 400 page, an address no view could read: NUL bytes,
+    invalid UTF-8 or lone surrogates (in the path or in a parameter), or longer than
+    :data:`MAX_URL_LENGTH`. Other control characters are left to the views, which drop them.
 
     Sits after the middleware that add security headers, so that the 400 carries them.
     """
