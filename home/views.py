@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Q
@@ -22,7 +23,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "Disallow: /recherche/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {settings.PUBLIC_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
