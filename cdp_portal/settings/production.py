@@ -3,13 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import PUBLIC_HOST, env
+from .base import env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment in production.")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[PUBLIC_HOST])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
