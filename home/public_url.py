@@ -1,6 +1,7 @@
 """The site's public address (settings.PUBLIC_URL) written into the default Wagtail Site, from
 which every absolute link is built: sitemap, canonical links, Open Graph, iCal, e-mails."""
 
+import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -53,9 +54,24 @@ def apply_public_url(url=None):
     return site, True
 
 
+# Where Wagtail's first migration puts the default site.
+INITIAL_ADDRESS = ("localhost", 80)
+
+
+def may_align(site):
+    """True when an automatic step (migrate, load_demo) may give ``site`` the public address:
+    PUBLIC_URL is set in the environment, or the site still has Wagtail's initial address.
+    A deployment without PUBLIC_URL keeps the address its editors gave the site by hand."""
+    return bool(os.environ.get("PUBLIC_URL")) or site is None or (
+        (site.hostname, site.port) == INITIAL_ADDRESS
+    )
+
+
 def apply_after_migrate(sender, verbosity=1, **kwargs):
-    """post_migrate receiver: every ``migrate`` (``make run`` included) aligns the site."""
+    """post_migrate receiver: ``migrate`` (``make run`` included) aligns the site."""
     try:
+        if not may_align(Site.objects.filter(is_default_site=True).first()):
+            return
         site, changed = apply_public_url()
     except (DatabaseError, ImproperlyConfigured) as error:
         if verbosity:

@@ -68,12 +68,21 @@ def test_admin_e_mails_link_to_the_public_address():
     assert settings.WAGTAILADMIN_BASE_URL == settings.PUBLIC_URL
 
 
-def test_migrate_aligns_the_default_site(site_tree, settings):
+def test_migrate_aligns_the_default_site(site_tree, settings, monkeypatch):
+    monkeypatch.delenv("PUBLIC_URL", raising=False)
     settings.PUBLIC_URL = "http://127.0.0.1:8000"
     apply_after_migrate(sender=None, verbosity=0)
     assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8000"
     call_command("set_public_url", "http://cdp.example.org", stdout=open("/dev/null", "w"))
     assert Site.objects.get(is_default_site=True).root_url == "http://cdp.example.org"
+    # An address given by hand, and no PUBLIC_URL in the environment: migrate leaves it.
+    apply_after_migrate(sender=None, verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "http://cdp.example.org"
+    # PUBLIC_URL set in the environment: it wins.
+    monkeypatch.setenv("PUBLIC_URL", "https://portail.example.org")
+    settings.PUBLIC_URL = "https://portail.example.org"
+    apply_after_migrate(sender=None, verbosity=0)
+    assert Site.objects.get(is_default_site=True).root_url == "https://portail.example.org"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 from demo.data.pages import HOME, INDEX_PAGES, SITE
 from demo.loader import CREATED, UNCHANGED, UPDATED, apply_fields, upsert_page
 from home.models import HomePage
-from home.public_url import site_address
+from home.public_url import may_align, site_address
 
 
 def _home(context, root):
@@ -30,8 +30,10 @@ def _default_site(context, home):
         Site.objects.create(root_page=home, is_default_site=True, site_name=SITE["site_name"],
                             hostname=hostname, port=port)
         return CREATED
-    changed = apply_fields(site, {"root_page": home, "site_name": SITE["site_name"],
-                                  "is_default_site": True, "hostname": hostname, "port": port})
+    fields = {"root_page": home, "site_name": SITE["site_name"], "is_default_site": True}
+    if may_align(site):
+        fields.update(hostname=hostname, port=port)
+    changed = apply_fields(site, fields)
     if changed:
         site.save()
     return UPDATED if changed else UNCHANGED
