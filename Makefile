@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
 	@touch $(STAMP)
 
+# The site's address follows HOST and PORT unless PUBLIC_URL is set (sitemap, canonical links).
+run: export PUBLIC_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	@# With CDP_DEMO_PASSWORD set, also the demo accounts (see README, "Trying the member experience").

@@ -7,7 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et communautés")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401
         from .notifications import register_notifiers
+        from .public_url import apply_after_migrate
 
         register_notifiers()
+        post_migrate.connect(apply_after_migrate, sender=self)

@@ -1,4 +1,8 @@
+import sys
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,7 +23,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "Disallow: /recherche/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {settings.PUBLIC_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -123,5 +127,37 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def bad_request(request, exception=None):
+    """An address or request no view can read (see cdp_portal.middleware.MalformedUrlMiddleware)."""
+    return render(request, "400.html", status=400)
+
+
+# Seconds a visitor (or a crawler) is asked to wait while the database restarts.
+RETRY_AFTER_SECONDS = 30
+
+
+def _database_unavailable(exception):
+    """True when ``exception`` (or what caused it) says the database cannot be reached."""
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def service_unavailable(request):
+    """The 503 page: its template touches neither the database nor the settings."""
+    response = render(request, "503.html", status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def server_error(request):
+    """Django's handler500, called while the exception is being handled: a database that
+    is restarting or unreachable gets the 503 page, anything else the 500 page."""
+    if _database_unavailable(sys.exc_info()[1]):
+        return service_unavailable(request)
     return render(request, "500.html", status=500)

@@ -5,6 +5,7 @@ import math
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -12,6 +13,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+
+from home.views import RETRY_AFTER_SECONDS
 
 from . import query_log
 from .analysis import clean_query
@@ -145,6 +148,19 @@ def promoted_results(query):
 
 @require_GET
 def search(request):
+    try:
+        return _search(request)
+    except DatabaseError:
+        # The page itself needs the database (menus, facets, popular tags): never an error
+        # page for that, the search form and a sentence saying to try again.
+        logger.warning("Search page unavailable: the database did not answer", exc_info=True)
+        query = clean_query(_first(request.GET, "q"))
+        response = render(request, "search/unavailable.html", {"query": query}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+
+def _search(request):
     query = clean_query(_first(request.GET, "q"))
     filters = clean_filters(request.GET)
     sort = SORT_DATE if _first(request.GET, "sort") == SORT_DATE else SORT_RELEVANCE

@@ -5,10 +5,12 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import urlencode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from cdp_portal.middleware import MAX_URL_LENGTH
 from search import query_log
 from search.engines import EngineUnavailable, SearchEngine
 from search.models import SearchQueryStat
@@ -202,11 +204,11 @@ def test_personal_looking_queries_are_not_logged():
 @pytest.mark.parametrize(
     "params",
     [
-        {"q": "x" * 5000},
+        {"q": "x" * 4000},
         {"q": '"mariage" AND (excision OR NOT vbg)'},
         {"q": "'; DROP TABLE search_searchentry; --"},
         {"q": "<script>alert(1)</script>"},
-        {"q": "\x00\x01\x1b[31m ségou \x7f"},
+        {"q": "\x01\x1b[31m ségou \x7f"},
         {"q": "mariage", "page": "99999999999999999999"},
         {"q": "mariage", "page": "-3"},
         {"q": "mariage", "page": "abc"},
@@ -226,9 +228,17 @@ def test_bad_input_gives_a_clear_page(client, content, params):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_undecodable_query_string_gives_a_clear_page(client, content):
-    response = client.get(URL + "?q=%ED%A0%80%FF%FE&page=%00&community=%C0")
-    assert response.status_code == 200
+@pytest.mark.parametrize(
+    "query",
+    ["q=%ED%A0%80%FF%FE&page=1", "q=mariage&page=%00", "q=mariage&community=%C0",
+     "q=a%00b", "q=" + "x" * 5000],
+)
+def test_unreadable_or_overlong_query_string_gives_the_400_page(client, content, query):
+    response = client.get(URL + "?" + query)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Cette adresse n'est pas valide" in page
+    assert "Quitter ce site" in page
 
 
 def test_lone_surrogates_are_dropped(rf, content):
@@ -264,10 +274,15 @@ text_values = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_
     ),
 )
 def test_any_query_and_parameters_give_a_page(client, content, q, page, sort, facets):
-    response = client.get(URL, {"q": q, "page": page, "sort": sort, **facets})
-    assert response.status_code == 200
+    """A page, or the 400 page for NUL bytes and addresses past gunicorn's length limit."""
+    params = {"q": q, "page": page, "sort": sort, **facets}
+    too_long = len(URL) + len(urlencode(params, doseq=True)) > MAX_URL_LENGTH
+    values = [q, page, sort, *(v for listed in facets.values() for v in listed)]
+    refused = too_long or any("\x00" in value for value in values)
+    response = client.get(URL, params)
+    assert response.status_code == (400 if refused else 200)
     response = client.get(URL + "suggestions/", {"q": q})
-    assert response.status_code == 200
+    assert response.status_code == (400 if "\x00" in q else 200)
 
 
 def test_unreachable_elasticsearch_falls_back_to_the_database(client, content, settings):

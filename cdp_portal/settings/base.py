@@ -1,6 +1,7 @@
 """Settings shared by every environment; deployments change them through environment variables."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,13 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+# The address visitors use (scheme, host, port): every absolute link is built from it, through
+# the default Wagtail Site that `migrate`, `load_demo` and `set_public_url` align with it.
+PUBLIC_URL = env("PUBLIC_URL", default="http://127.0.0.1:8000").rstrip("/")
+PUBLIC_HOST = urlsplit(PUBLIC_URL).hostname or "localhost"
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=sorted({"localhost", "127.0.0.1", "[::1]", PUBLIC_HOST})
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -69,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "cdp_portal.middleware.SafetyHeadersMiddleware",
+    # After the headers above (its 400 carries them), before anything that reads the address.
+    "cdp_portal.middleware.MalformedUrlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a throttled login never reaches the views.
     "axes.middleware.AxesMiddleware",
@@ -100,6 +109,10 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A persistent connection is checked before each request reuses it: after a database restart
+# the stale one is dropped and replaced, the site recovers by itself. While the database is
+# unreachable, pages answer the 503 page (home.views.server_error).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 
@@ -155,13 +168,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {
-    "default": (
-        env.cache("REDIS_URL")
-        if env("REDIS_URL", default="")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if env("REDIS_URL", default=""):
+    # Redis is only a cache: when it is down or slow every call is a miss after at most
+    # half a second, pages are computed again, and the failure is logged as one warning
+    # (cdp_portal.log_filters.OutageWarningFilter), not once per call.
+    CACHES["default"] = env.cache("REDIS_URL")
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True,
+        SOCKET_CONNECT_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
+        SOCKET_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
     )
-}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "cdp_portal.cache"
+# Sessions live in the database alone (Django's default engine), never in Redis: a Redis
+# restart logs nobody out, and a logout during a Redis outage cannot be undone by a stale
+# cached copy coming back (the risk with "cached_db").
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Uploads: documents people download on costly connections stay small.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -174,7 +197,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 
 WAGTAIL_SITE_NAME = "Portail des CdP – Droits des femmes et des filles"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=PUBLIC_URL)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin loads nothing from other hosts either.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -241,8 +264,16 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "redis_outage": {
+            "()": "cdp_portal.log_filters.OutageWarningFilter",
+            "message": "Redis unreachable: cache calls answer as misses",
+            "interval": 300,
+        },
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"cdp_portal.cache": {"filters": ["redis_outage"]}},
 }
 
 PORTAL_NAME = _("Portail des communautés de pratique")

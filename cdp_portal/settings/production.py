@@ -24,6 +24,3 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-
-if env("REDIS_URL", default=""):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"

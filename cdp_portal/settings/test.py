@@ -4,6 +4,9 @@ from .base import BASE_DIR
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
+# The address the tests' site (tests/conftest.py: localhost, port 80) answers at.
+PUBLIC_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = PUBLIC_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"

@@ -263,4 +263,5 @@ PORTAL_SETTINGS = {
     "help_line": "",
 }
 
-SITE = {"hostname": "localhost", "port": 80, "site_name": "Portail des CdP"}
+# The address comes from settings.PUBLIC_URL (home/public_url.py).
+SITE = {"site_name": "Portail des CdP"}

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from demo.data.pages import HOME, INDEX_PAGES, SITE
 from demo.loader import CREATED, UNCHANGED, UPDATED, apply_fields, publish_demo_page, upsert_page
 from home.models import HomePage
+from home.public_url import may_align, site_address
 
 
 def _home(context, root):
@@ -19,16 +20,20 @@ def _home(context, root):
 
 
 def _default_site(context, home):
-    """Point the default site at the home page (localhost:80 when there is none yet)."""
+    """Point the default site at the home page, at the public address (settings.PUBLIC_URL)."""
     context.current = "site par défaut"
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.filter(hostname=SITE["hostname"], port=SITE["port"]).first()
+        site = Site.objects.filter(hostname=hostname, port=port).first()
     if site is None:
-        Site.objects.create(root_page=home, is_default_site=True, **SITE)
+        Site.objects.create(root_page=home, is_default_site=True, site_name=SITE["site_name"],
+                            hostname=hostname, port=port)
         return CREATED
-    changed = apply_fields(site, {"root_page": home, "site_name": SITE["site_name"],
-                                  "is_default_site": True})
+    fields = {"root_page": home, "site_name": SITE["site_name"], "is_default_site": True}
+    if may_align(site):
+        fields.update(hostname=hostname, port=port)
+    changed = apply_fields(site, fields)
     if changed:
         site.save()
     return UPDATED if changed else UNCHANGED

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.db import DatabaseError
 from django.urls import reverse
+from django.utils.encoding import escape_uri_path
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page, Site
@@ -55,14 +56,15 @@ def quick_exit_help_url(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's full URL, or the current path without its query string for other views."""
+    """The page's full URL, or the current path at the public address (settings.PUBLIC_URL)
+    without its query string for other views."""
     page = context.get("page")
     request = context.get("request")
     if page is not None and hasattr(page, "get_full_url"):
         url = page.get_full_url(request)
         if url:
             return url
-    return request.build_absolute_uri(request.path) if request is not None else ""
+    return settings.PUBLIC_URL + escape_uri_path(request.path) if request is not None else ""
 
 
 @register.simple_tag(takes_context=True)
