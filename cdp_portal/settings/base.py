@@ -176,7 +176,14 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="cdp")
-ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# A sick cluster must cost the site nothing: short timeouts, no retries, and a circuit
+# breaker shared by the workers through the cache (search.engines.circuit).
+ELASTICSEARCH_CONNECT_TIMEOUT = env.float("ELASTICSEARCH_CONNECT_TIMEOUT", default=0.5)
+ELASTICSEARCH_READ_TIMEOUT = env.float(
+    "ELASTICSEARCH_READ_TIMEOUT", default=env.float("ELASTICSEARCH_TIMEOUT", default=1.5)
+)
+ELASTICSEARCH_BREAKER_FAILURES = env.int("ELASTICSEARCH_BREAKER_FAILURES", default=3)
+ELASTICSEARCH_BREAKER_COOLOFF = env.float("ELASTICSEARCH_BREAKER_COOLOFF", default=30.0)
 
 # Background work (search indexing, document text extraction). Immediate unless a
 # deployment turns on the database queue (TASKS_BACKEND=database + `manage.py db_worker`).
