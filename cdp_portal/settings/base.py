@@ -199,6 +199,12 @@ TASKS = {
     }
 }
 
+# Document text extraction runs in a child process (search.documents): its wall-clock
+# limit, and optional overrides of search.extraction.DEFAULT_LIMITS (pages, paragraphs,
+# uncompressed bytes, memory, CPU seconds).
+DOCUMENT_EXTRACTION_TIMEOUT = env.float("DOCUMENT_EXTRACTION_TIMEOUT", default=30.0)
+DOCUMENT_EXTRACTION_LIMITS = {}
+
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portail-cdp@localhost")

@@ -27,3 +27,15 @@ SESSION_COOKIE_HTTPONLY = True
 
 if env("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# Costly work (search indexing, document text extraction) goes to the database queue, run
+# by `manage.py db_worker` (README: « Tâches de fond »), never inside a request.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if env("TASKS_BACKEND", default="database") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
