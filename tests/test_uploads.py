@@ -164,3 +164,30 @@ def test_editor_sees_why_a_documents_text_is_not_indexed(client, editor):
     fine = get_document_model().objects.create(title="Bon", file=upload("bon.docx", real_docx()))
     page = client.get(f"/admin/documents/edit/{fine.pk}/").content.decode()
     assert "Texte indexé" in page and "non indexé" not in page
+
+
+def test_report_lists_documents_whose_text_is_not_indexed(client, editor):
+    broken = get_document_model().objects.create(
+        title="Rapport cassé", file=upload("casse.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    )
+    get_document_model().objects.create(title="Guide lisible", file=upload("bon.docx", real_docx()))
+    assert "/admin/reports/documents-non-indexes/" in client.get("/admin/").content.decode()
+    page = client.get("/admin/reports/documents-non-indexes/").content.decode()
+    assert "Rapport cassé" in page and "Texte non indexé : fichier illisible" in page
+    assert f"/admin/documents/edit/{broken.pk}/" in page
+    assert "Guide lisible" not in page
+
+
+def test_report_is_refused_without_document_permissions(client, site_tree):
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("lecteur", password="x")  # noqa: S106
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert "/admin/reports/documents-non-indexes/" not in client.get("/admin/").content.decode()
+    get_document_model().objects.create(
+        title="Rapport cassé", file=upload("casse.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    )
+    response = client.get("/admin/reports/documents-non-indexes/")
+    assert response.status_code in (302, 403)
+    assert "Rapport cassé" not in response.content.decode()
