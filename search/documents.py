@@ -50,6 +50,9 @@ def run_extraction(data, extension):
         )
     except subprocess.TimeoutExpired:  # subprocess.run has killed the child
         return Extraction(TIMEOUT, "", f"plus de {extraction_timeout():g} s")
+    except OSError as error:  # no process to be had: the machine is short of resources
+        logger.warning("Could not start the extraction child: %s", error)
+        return Extraction(MEMORY, "", "processus de lecture impossible à lancer")
     if child.returncode == 0:
         try:
             return Extraction(**json.loads(child.stdout))
