@@ -8,6 +8,7 @@ position 0.
 """
 
 import codecs
+import re
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -30,6 +31,8 @@ ODF_TYPES = {
     "odp": b"application/vnd.oasis.opendocument.presentation",
 }
 TEXT_EXTENSIONS = ("csv", "txt")
+# Text has no control characters but tab, line breaks and form feed.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def _read_sample(uploaded_file, size=SAMPLE_BYTES):
@@ -65,15 +68,19 @@ def _zip_member(uploaded_file, name):
 
 
 def _is_text(sample, complete):
-    if b"\x00" in sample:
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)  # « Texte Unicode » exports: NUL bytes are part of it
+    elif b"\x00" in sample:
         return False
-    for encoding in ("utf-8-sig", "cp1252"):
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            decoder.decode(sample, final=complete)
+            text = decoder.decode(sample, final=complete)
         except UnicodeDecodeError:
             continue
-        return True
+        return not CONTROL_CHARACTERS.search(text)
     return False
 
 

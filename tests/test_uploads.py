@@ -58,6 +58,7 @@ GOOD = [
     ("csv", "nom;région\nSégou;Ségou\n".encode()),
     ("csv", "nom;région\nSégou;Ségou\n".encode("cp1252")),
     ("txt", "Compte rendu de la réunion".encode()),
+    ("txt", "Compte rendu de la réunion".encode("utf-16")),  # with its BOM
     ("mp3", b"ID3\x04\x00\x00\x00\x00\x00\x00" + bytes(100)),
     ("mp3", b"\xff\xfb\x90\x64" + bytes(100)),
 ]
@@ -71,7 +72,9 @@ BAD = [
     ("odt", b"PK\x03\x04 not a zip at all"),
     ("csv", EXE),
     ("txt", b"text\x00with a NUL"),
+    ("txt", b"\xff\xfe" + EXE),  # a BOM in front of a program
     ("mp3", EXE),
+    ("csv", b"\x7fELF\x02\x01\x01" + b"\x03" * 100),  # binary without NUL
     ("mp3", b"RIFF\x00\x00\x00\x00WAVE"),
 ]
 
