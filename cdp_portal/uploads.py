@@ -138,12 +138,25 @@ class DocumentForm(BaseDocumentForm):
             if status:
                 self.fields["file"].help_text = status
 
+    content_error = None
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
             extension = uploaded.name.rsplit(".", 1)[-1] if "." in uploaded.name else ""
-            check_document_content(uploaded, extension)
+            try:
+                check_document_content(uploaded, extension)
+            except ValidationError as error:
+                self.content_error = error
+                raise
         return uploaded
+
+    def full_clean(self):
+        super().full_clean()
+        if self.content_error is not None and "file" in self.errors:
+            # The model's own check then sees no file at all (« extension "" not
+            # allowed »): only the content error is meaningful.
+            self.errors["file"] = self.error_class(self.content_error.messages)
 
 
 def indexing_status(document):

@@ -51,6 +51,10 @@ class Refused(Exception):
         self.detail = detail
 
 
+def _megabytes(size):
+    return f"{size / 2**20:,.0f} Mo".replace(",", " ")
+
+
 def check_zip(data, limits):
     """Raise Refused unless every member's declared and actual sizes are within bounds.
     Reads (decompresses) at most the allowed total, and never stores it."""
@@ -63,14 +67,14 @@ def check_zip(data, limits):
         raise Refused(TOO_LARGE, f"{len(members)} fichiers dans l'archive")
     declared = sum(member.file_size for member in members)
     if declared > limits["max_uncompressed_bytes"]:
-        raise Refused(TOO_LARGE, f"{declared} octets une fois décompressé")
+        raise Refused(TOO_LARGE, f"{_megabytes(declared)} une fois décompressé")
     total = 0
     for member in members:
         own_limit = limits["max_uncompressed_bytes"]
         if member.filename.endswith(".xml"):
             own_limit = min(own_limit, limits["max_xml_member_bytes"])
         if member.file_size > own_limit:
-            raise Refused(TOO_LARGE, f"{member.filename} : {member.file_size} octets")
+            raise Refused(TOO_LARGE, f"{member.filename} : {_megabytes(member.file_size)}")
         size = 0
         try:
             with archive.open(member) as handle:
