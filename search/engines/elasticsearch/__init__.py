@@ -8,7 +8,8 @@ Used when ``ELASTICSEARCH_URL`` is set (Elasticsearch 8, via ``elasticsearch.dsl
     engine.autocomplete("seg", limit=8) -> ["Dialogue communautaire à Ségou", ...]
 
 Both raise ``EngineUnavailable`` on any connection error, HTTP error, connection slower
-than ``connect_timeout`` or answer slower than ``timeout`` (no retries), so the caller can fall back to the database engine.
+than ``connect_timeout`` or answer slower than ``timeout`` (no retries), so the caller
+can fall back to the database engine.
 ``acronyms`` (a mapping or a callable returning one, read at each search) turns an
 acronym typed in capitals ("AVEC") into its glossary term ("VSLA").
 
