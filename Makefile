@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test superuser lint bench messages clean backup restore drill
+.PHONY: install run worker test superuser lint bench messages clean backup restore drill
 
 install: $(STAMP)
 
@@ -27,6 +27,12 @@ run: install
 	@# With CDP_DEMO_PASSWORD set, also the demo accounts (see README, "Trying the member experience").
 	$(BIN)/python manage.py load_demo --if-empty $(if $(CDP_DEMO_PASSWORD),--demo-users)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The task worker (search indexing, document text extraction) for the database queue.
+# `make run` needs none: development runs tasks at once (TASKS_BACKEND=immediate). To try
+# the queue locally: `TASKS_BACKEND=database make run` and `make worker` in another shell.
+worker: install
+	TASKS_BACKEND=$${TASKS_BACKEND:-database} $(BIN)/python manage.py db_worker --queue-name '*'
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

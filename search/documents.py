@@ -1,70 +1,79 @@
-"""Text extraction from uploaded documents (PDF, DOCX, ODT), bounded in size and time."""
+"""Text extraction from uploaded documents (PDF, DOCX, ODT, TXT), bounded in size, pages,
+memory and time: the parsing runs in a child process (``search.extraction``) with
+resource limits and a wall-clock timeout, so a hostile file costs a few seconds of a
+worker and ends in a recorded status, never in a stuck or dead worker."""
 
 import hashlib
-import io
+import json
 import logging
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+from . import extraction
+from .extraction import CORRUPT, MEMORY, TIMEOUT, TOO_LARGE, Extraction
 
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
-MAX_TEXT_CHARS = 200_000
-MAX_PDF_PAGES = 300
-EXTRACTABLE = ("pdf", "docx", "odt", "txt")
+EXTRACTABLE = tuple(extraction.EXTRACTORS)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pdf(data):
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data))
-    parts, size = [], 0
-    for page in reader.pages[:MAX_PDF_PAGES]:
-        text = page.extract_text() or ""
-        parts.append(text)
-        size += len(text)
-        if size > MAX_TEXT_CHARS:
-            break
-    return "\n".join(parts)
+def extraction_limits():
+    """The bounds, from ``DOCUMENT_EXTRACTION_LIMITS`` over the defaults."""
+    return {**extraction.DEFAULT_LIMITS, **getattr(settings, "DOCUMENT_EXTRACTION_LIMITS", {})}
 
 
-def _docx(data):
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
+def extraction_timeout():
+    return float(getattr(settings, "DOCUMENT_EXTRACTION_TIMEOUT", 30))
 
 
-def _odt(data):
-    from odf import teletype, text
-    from odf.opendocument import load
-
-    document = load(io.BytesIO(data))
-    parts = [
-        teletype.extractText(element)
-        for kind in (text.H, text.P)
-        for element in document.getElementsByType(kind)
-    ]
-    return "\n".join(parts)
-
-
-def _txt(data):
-    return data.decode("utf-8", errors="replace")
-
-
-EXTRACTORS = {"pdf": _pdf, "docx": _docx, "odt": _odt, "txt": _txt}
+def run_extraction(data, extension):
+    """Extract in a child process; -> Extraction (status, text, detail). Never raises for
+    a bad file; the child is killed when it outlives the timeout."""
+    limits = extraction_limits()
+    command = [sys.executable, "-m", "search.extraction", extension, json.dumps(limits)]
+    try:
+        child = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
+            command,
+            input=data,
+            capture_output=True,
+            timeout=extraction_timeout(),
+            cwd=PROJECT_ROOT,
+            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:  # subprocess.run has killed the child
+        return Extraction(TIMEOUT, "", f"plus de {extraction_timeout():g} s")
+    except OSError as error:  # no process to be had: the machine is short of resources
+        logger.warning("Could not start the extraction child: %s", error)
+        return Extraction(MEMORY, "", "processus de lecture impossible à lancer")
+    if child.returncode == 0:
+        try:
+            return Extraction(**json.loads(child.stdout))
+        except (ValueError, TypeError):
+            pass
+    if child.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return Extraction(TIMEOUT, "", f"plus de {limits['cpu_seconds']} s de calcul")
+    if b"MemoryError" in child.stderr[-2000:]:
+        return Extraction(MEMORY, "", f"plus de {limits['memory_bytes'] // 2**20} Mo")
+    logger.warning("Extraction child ended with %s: %s", child.returncode,
+                   child.stderr[-500:].decode(errors="replace"))
+    return Extraction(CORRUPT, "", f"extraction interrompue (code {child.returncode})")
 
 
 def extract_text(data, extension):
-    """The text of a document's bytes, or "" when the format is not handled. Raises on a
-    corrupt file (the caller records the error)."""
-    extractor = EXTRACTORS.get((extension or "").lower().lstrip("."))
-    if extractor is None or len(data) > MAX_FILE_BYTES:
+    """The text of a document's bytes ("" for formats without text, or a file over the
+    bounds or unreadable)."""
+    extension = (extension or "").lower().lstrip(".")
+    if extension not in EXTRACTABLE or len(data) > MAX_FILE_BYTES:
         return ""
-    text = extractor(data)
-    return " ".join(text.split())[:MAX_TEXT_CHARS]
+    return run_extraction(data, extension).text
 
 
 def file_hash(data):
@@ -72,7 +81,8 @@ def file_hash(data):
 
 
 def extract_document(document):
-    """Extract and store the text of a Wagtail document; returns True when it changed."""
+    """Extract and store the text of a Wagtail document with its status; returns True when
+    it changed."""
     from .models import DocumentText
 
     extension = (document.file_extension or "").lower()
@@ -86,14 +96,21 @@ def extract_document(document):
     digest = file_hash(data)
     if stored and stored.file_hash == digest:
         return False
-    text, error = "", ""
-    if extension in EXTRACTABLE:
-        try:
-            text = extract_text(data, extension)
-        except Exception as exc:  # corrupt or encrypted files: keep the page searchable
-            logger.warning("Text extraction failed for document %s: %s", document.pk, exc)
-            error = str(exc)[:255]
+    if extension not in EXTRACTABLE:
+        result = Extraction(DocumentText.Status.NO_TEXT)
+    elif len(data) > MAX_FILE_BYTES:
+        result = Extraction(TOO_LARGE, "", f"plus de {MAX_FILE_BYTES // 2**20} Mo")
+    else:
+        result = run_extraction(data, extension)
+    if result.status not in (extraction.INDEXED, DocumentText.Status.NO_TEXT):
+        logger.warning("Document %s: text %s (%s)", document.pk, result.status, result.detail)
     DocumentText.objects.update_or_create(
-        document=document, defaults={"text": text, "file_hash": digest, "error": error}
+        document=document,
+        defaults={
+            "text": result.text,
+            "file_hash": digest,
+            "status": result.status,
+            "error": result.detail[:255],
+        },
     )
     return True

@@ -41,7 +41,17 @@ class GlossaryTerm(models.Model):
 
 class DocumentText(models.Model):
     """Text extracted from an uploaded document (PDF, DOCX, ODT), found through the pages
-    that hold the document."""
+    that hold the document, with the outcome of the extraction for editors to see."""
+
+    class Status(models.TextChoices):
+        # The values of search.extraction's statuses, plus NO_TEXT.
+        INDEXED = "indexed", _("Texte indexé")
+        PARTIAL = "partial", _("Texte indexé en partie")
+        NO_TEXT = "no_text", _("Pas de texte à indexer pour ce format")
+        TOO_LARGE = "too_large", _("Texte non indexé : document trop volumineux")
+        CORRUPT = "corrupt", _("Texte non indexé : fichier illisible ou endommagé")
+        TIMEOUT = "timeout", _("Texte non indexé : lecture trop longue")
+        MEMORY = "memory", _("Texte non indexé : lecture trop gourmande en mémoire")
 
     document = models.OneToOneField(
         get_document_model_string(),
@@ -51,7 +61,10 @@ class DocumentText(models.Model):
     )
     text = models.TextField(blank=True)
     file_hash = models.CharField(max_length=64, blank=True)
-    error = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        _("état du texte"), max_length=12, choices=Status.choices, default=Status.INDEXED
+    )
+    error = models.CharField(_("précision"), max_length=255, blank=True)
     extracted_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -60,6 +73,16 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {len(self.text)}"
+
+    @property
+    def is_indexed(self):
+        return self.status in (self.Status.INDEXED, self.Status.PARTIAL)
+
+    @property
+    def explanation(self):
+        """What an editor reads: the status and, when there is one, its precision."""
+        label = self.get_status_display()
+        return f"{label} ({self.error})" if self.error else str(label)
 
 
 class SearchEntry(index.Indexed, models.Model):

@@ -110,9 +110,11 @@ def pages_using_document(document):
     return list(Page.objects.filter(pk__in=ids).live().values_list("pk", flat=True))
 
 
-def on_document_saved(sender, instance, **kwargs):
+def on_document_saved(sender, instance, update_fields=None, **kwargs):
     if not instance.file:
         return
+    if update_fields is not None and "file" not in update_fields:
+        return  # Wagtail storing the file's size or hash: the file itself is unchanged
     from .tasks import extract_document_text_task
 
     _enqueue(extract_document_text_task, instance.pk)

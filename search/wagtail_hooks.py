@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import PopularQueriesReport, ZeroResultQueriesReport
+from .admin_views import PopularQueriesReport, UnindexedDocumentsReport, ZeroResultQueriesReport
 from .models import GlossaryTerm
 
 
@@ -60,6 +60,16 @@ def register_report_urls():
             ZeroResultQueriesReport.as_view(results_only=True),
             name="search_zero_result_queries_results",
         ),
+        path(
+            "reports/documents-non-indexes/",
+            UnindexedDocumentsReport.as_view(),
+            name="search_unindexed_documents",
+        ),
+        path(
+            "reports/documents-non-indexes/results/",
+            UnindexedDocumentsReport.as_view(results_only=True),
+            name="search_unindexed_documents_results",
+        ),
     ]
 
 
@@ -82,4 +92,22 @@ def register_zero_result_queries_menu_item():
         name="search-zero-result-queries",
         icon_name="warning",
         order=1320,
+    )
+
+
+class DocumentsReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from wagtail.documents.permissions import permission_policy
+
+        return permission_policy.user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def register_unindexed_documents_menu_item():
+    return DocumentsReportMenuItem(
+        _("Documents non indexés"),
+        reverse("search_unindexed_documents"),
+        name="search-unindexed-documents",
+        icon_name="doc-full",
+        order=1330,
     )

@@ -1002,7 +1002,7 @@ def test_engine_from_settings_is_shared(settings):
     settings.ELASTICSEARCH_INDEX_PREFIX = "site"
     engine = es_index.get_engine()
     assert engine is es_index.get_engine()
-    assert engine.alias == "site-pages-fr" and engine.timeout == settings.ELASTICSEARCH_TIMEOUT
+    assert engine.alias == "site-pages-fr" and engine.timeout == settings.ELASTICSEARCH_READ_TIMEOUT
     other = es_index.get_engine(index_prefix="test", timeout=10)
     assert other.alias == "test-pages-fr" and other.timeout == 10.0 and other is not engine
 

@@ -287,7 +287,7 @@ def test_any_query_and_parameters_give_a_page(client, content, q, page, sort, fa
 
 def test_unreachable_elasticsearch_falls_back_to_the_database(client, content, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
-    settings.ELASTICSEARCH_TIMEOUT = 0.5
+    settings.ELASTICSEARCH_READ_TIMEOUT = 0.5
     page = html(client.get(URL, {"q": "segou"}))
     assert "recherche de secours" in page
     assert "Dialogue communautaire à Ségou" in page

@@ -193,6 +193,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "c
 # Always through Wagtail's view, so that home/wagtail_hooks.py decides who may download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Uploads are checked by content (magic bytes), not only by extension.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cdp_portal.uploads.DocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 8 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "gif": "webp"}
 
@@ -215,7 +217,14 @@ WAGTAILSEARCH_BACKENDS = {
 }
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="cdp")
-ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+# A sick cluster must cost the site nothing: short timeouts, no retries, and a circuit
+# breaker shared by the workers through the cache (search.engines.circuit).
+ELASTICSEARCH_CONNECT_TIMEOUT = env.float("ELASTICSEARCH_CONNECT_TIMEOUT", default=0.5)
+ELASTICSEARCH_READ_TIMEOUT = env.float(
+    "ELASTICSEARCH_READ_TIMEOUT", default=env.float("ELASTICSEARCH_TIMEOUT", default=1.5)
+)
+ELASTICSEARCH_BREAKER_FAILURES = env.int("ELASTICSEARCH_BREAKER_FAILURES", default=3)
+ELASTICSEARCH_BREAKER_COOLOFF = env.float("ELASTICSEARCH_BREAKER_COOLOFF", default=30.0)
 
 # Background work (search indexing, document text extraction). Immediate unless a
 # deployment turns on the database queue (TASKS_BACKEND=database + `manage.py db_worker`).
@@ -228,6 +237,12 @@ TASKS = {
         )
     }
 }
+
+# Document text extraction runs in a child process (search.documents): its wall-clock
+# limit, and optional overrides of search.extraction.DEFAULT_LIMITS (pages, paragraphs,
+# uncompressed bytes, memory, CPU seconds).
+DOCUMENT_EXTRACTION_TIMEOUT = env.float("DOCUMENT_EXTRACTION_TIMEOUT", default=30.0)
+DOCUMENT_EXTRACTION_LIMITS = {}
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

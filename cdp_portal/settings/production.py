@@ -24,3 +24,15 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+
+# Costly work (search indexing, document text extraction) goes to the database queue, run
+# by `manage.py db_worker` (README: « Tâches de fond »), never inside a request.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if env("TASKS_BACKEND", default="database") == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}

@@ -5,6 +5,7 @@ set (wrapped so that the database engine answers when it is down or slow), else 
 database engine. The view only knows ``SearchRequest`` and ``SearchResponse``.
 """
 
+import hashlib
 import logging
 
 from django.conf import settings
@@ -33,30 +34,48 @@ FALLBACK_NOTICE = _(
 
 class FallbackEngine(SearchEngine):
     """Asks ``primary``; when it is unavailable (or fails in any way) answers from
-    ``fallback`` with a discreet notice. The visitor never sees an error page."""
+    ``fallback`` with a discreet notice. The visitor never sees an error page.
 
-    def __init__(self, primary, fallback):
+    With a ``breaker`` (search.engines.circuit), ``primary`` is not even asked while the
+    breaker is open: the fallback answers at once."""
+
+    def __init__(self, primary, fallback, breaker=None):
         self.primary = primary
         self.fallback = fallback
+        self.breaker = breaker
         self.name = primary.name
 
-    def search(self, request):
+    def _ask_primary(self, call):
+        """(True, answer) from the primary, or (False, None) when it must not be used."""
+        if self.breaker is not None and not self.breaker.allow():
+            return False, None
         try:
-            return self.primary.search(request)
+            answer = call()
         except EngineUnavailable as error:
             logger.warning("Search engine %s unavailable: %s", self.primary.name, error)
         except Exception:
             logger.exception("Search engine %s failed", self.primary.name)
+        else:
+            if self.breaker is not None:
+                self.breaker.success()
+            return True, answer
+        if self.breaker is not None:
+            self.breaker.failure()
+        return False, None
+
+    def search(self, request):
+        answered, response = self._ask_primary(lambda: self.primary.search(request))
+        if answered:
+            return response
         response = self.fallback.search(request)
         response.notice = str(FALLBACK_NOTICE)
         return response
 
     def autocomplete(self, prefix, limit=8):
-        try:
-            return self.primary.autocomplete(prefix, limit)
-        except Exception:
-            logger.warning("Autocomplete on %s failed; using the database", self.primary.name)
-            return self.fallback.autocomplete(prefix, limit)
+        answered, suggestions = self._ask_primary(
+            lambda: self.primary.autocomplete(prefix, limit)
+        )
+        return suggestions if answered else self.fallback.autocomplete(prefix, limit)
 
     def count(self):
         return self.primary.count()
@@ -83,8 +102,33 @@ def get_elasticsearch_engine():
     return es_index.get_engine(
         url,
         getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "cdp"),
-        getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0),
+        getattr(settings, "ELASTICSEARCH_READ_TIMEOUT", 1.5),
+        getattr(settings, "ELASTICSEARCH_CONNECT_TIMEOUT", 0.5),
     )
+
+
+_breakers = {}
+
+
+def get_elasticsearch_breaker():
+    """The process's breaker for Elasticsearch (its state is shared through the cache)."""
+    from .circuit import CircuitBreaker
+
+    threshold = getattr(settings, "ELASTICSEARCH_BREAKER_FAILURES", 3)
+    cooloff = getattr(settings, "ELASTICSEARCH_BREAKER_COOLOFF", 30.0)
+    url = getattr(settings, "ELASTICSEARCH_URL", "")
+    key = (url, threshold, cooloff)
+    if key not in _breakers:
+        # One shared state per cluster; the URL is hashed (it may carry a password).
+        name = "elasticsearch-" + hashlib.sha256(url.encode()).hexdigest()[:12]
+        lease = 2 * (
+            getattr(settings, "ELASTICSEARCH_CONNECT_TIMEOUT", 0.5)
+            + getattr(settings, "ELASTICSEARCH_READ_TIMEOUT", 1.5)
+        )
+        _breakers[key] = CircuitBreaker(
+            name, threshold=threshold, cooloff=cooloff, trial_lease=lease
+        )
+    return _breakers[key]
 
 
 def get_engine():
@@ -93,7 +137,7 @@ def get_engine():
     elasticsearch = get_elasticsearch_engine()
     if elasticsearch is None:
         return database
-    return FallbackEngine(elasticsearch, database)
+    return FallbackEngine(elasticsearch, database, get_elasticsearch_breaker())
 
 
 __all__ = [
@@ -109,6 +153,7 @@ __all__ = [
     "SearchRequest",
     "SearchResponse",
     "get_database_engine",
+    "get_elasticsearch_breaker",
     "get_elasticsearch_engine",
     "get_engine",
 ]

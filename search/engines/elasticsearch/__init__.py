@@ -2,13 +2,14 @@
 
 Used when ``ELASTICSEARCH_URL`` is set (Elasticsearch 8, via ``elasticsearch.dsl``)::
 
-    engine = ElasticsearchEngine(url, index_prefix="cdp", timeout=2.0,
+    engine = ElasticsearchEngine(url, index_prefix="cdp", timeout=1.5, connect_timeout=0.5,
                                  acronyms=glossary_case_sensitive_acronyms)
     engine.search(SearchRequest(...)) -> SearchResponse
     engine.autocomplete("seg", limit=8) -> ["Dialogue communautaire à Ségou", ...]
 
-Both raise ``EngineUnavailable`` on any connection error, HTTP error or answer slower
-than ``timeout`` (no retries), so the caller can fall back to the database engine.
+Both raise ``EngineUnavailable`` on any connection error, HTTP error, connection slower
+than ``connect_timeout`` or answer slower than ``timeout`` (no retries), so the caller
+can fall back to the database engine.
 ``acronyms`` (a mapping or a callable returning one, read at each search) turns an
 acronym typed in capitals ("AVEC") into its glossary term ("VSLA").
 

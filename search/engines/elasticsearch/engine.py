@@ -4,6 +4,7 @@ import contextlib
 import logging
 from functools import cached_property
 
+import urllib3
 from elastic_transport import ApiError, TransportError
 from elasticsearch import Elasticsearch
 
@@ -35,20 +36,22 @@ def unavailable_on_errors(action: str, errors=CLUSTER_ERRORS):
 
 
 class ElasticsearchEngine(SearchEngine):
-    """Searches the alias ``<prefix>-pages-<language>``; every call fails within ``timeout``.
+    """Searches the alias ``<prefix>-pages-<language>``; every call fails within
+    ``connect_timeout`` + ``timeout`` (the read timeout).
 
     The client makes no retries, so an unreachable or slow cluster costs at most one
-    ``timeout`` before EngineUnavailable lets the caller fall back to the database.
+    timeout before EngineUnavailable lets the caller fall back to the database.
     """
 
     name = "elasticsearch"
 
     def __init__(self, url: str = "", index_prefix: str = "cdp", timeout: float = 2.0,
                  language: str = "fr", client=None, indexing_timeout: float = INDEXING_TIMEOUT,
-                 acronyms=None, labels=None):
+                 acronyms=None, labels=None, connect_timeout: float | None = None):
         self.url = url
         self.labels = labels  # (facet, values) -> {value: label}; None: label = value
         self.timeout = timeout
+        self.connect_timeout = timeout if connect_timeout is None else connect_timeout
         self.indexing_timeout = indexing_timeout
         self.alias = indexing.alias_name(index_prefix, language)
         self._acronyms = acronyms
@@ -71,8 +74,16 @@ class ElasticsearchEngine(SearchEngine):
     @cached_property
     def client(self):
         with unavailable_on_errors("connection setup", ANSWER_ERRORS):
-            return Elasticsearch(
-                self.url, request_timeout=self.timeout, max_retries=0, retry_on_timeout=False
+            client = Elasticsearch(
+                self.url,
+                request_timeout=self.connect_timeout + self.timeout,
+                max_retries=0,
+                retry_on_timeout=False,
+            )
+            # Separate connect and read timeouts: the urllib3 node hands the per-request
+            # timeout to urllib3 as is, which takes a Timeout as well as a number.
+            return client.options(
+                request_timeout=urllib3.Timeout(connect=self.connect_timeout, read=self.timeout)
             )
 
     @property

@@ -1,7 +1,8 @@
 """Django-facing entry points for indexing (``search.indexing``, ``search_index``).
 
 The only module of this package that reads Django settings (``ELASTICSEARCH_URL``,
-``ELASTICSEARCH_INDEX_PREFIX``, ``ELASTICSEARCH_TIMEOUT``) and the glossary
+``ELASTICSEARCH_INDEX_PREFIX``, ``ELASTICSEARCH_CONNECT_TIMEOUT``,
+``ELASTICSEARCH_READ_TIMEOUT``) and the glossary
 (``search.glossary``, imported lazily); everything else takes its inputs as arguments.
 """
 
@@ -37,19 +38,24 @@ def _labels(facet, values):
 
 
 @lru_cache(maxsize=8)
-def _cached_engine(url: str, index_prefix: str, timeout: float) -> ElasticsearchEngine:
+def _cached_engine(url: str, index_prefix: str, timeout: float,
+                   connect_timeout: float) -> ElasticsearchEngine:
     return ElasticsearchEngine(url, index_prefix=index_prefix, timeout=timeout,
+                               connect_timeout=connect_timeout,
                                acronyms=_acronyms, labels=_labels)
 
 
 def get_engine(url: str | None = None, index_prefix: str | None = None,
-               timeout: float | None = None) -> ElasticsearchEngine:
-    """The engine for the settings (or the given url/prefix/timeout), one per process,
-    with the glossary's acronyms and the facet labels of ``search.facets``."""
+               timeout: float | None = None,
+               connect_timeout: float | None = None) -> ElasticsearchEngine:
+    """The engine for the settings (or the given url/prefix/read and connect timeouts),
+    one per process, with the glossary's acronyms and the facet labels of
+    ``search.facets``."""
     return _cached_engine(
         url or settings.ELASTICSEARCH_URL,
         index_prefix or getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "cdp"),
-        float(timeout or getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0)),
+        float(timeout or getattr(settings, "ELASTICSEARCH_READ_TIMEOUT", 1.5)),
+        float(connect_timeout or getattr(settings, "ELASTICSEARCH_CONNECT_TIMEOUT", 0.5)),
     )
 
 
