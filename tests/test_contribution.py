@@ -452,13 +452,19 @@ def _zip(members):
     return buffer.getvalue()
 
 
+DOCX_TYPES = (
+    '<Types><Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+
+
 @pytest.mark.parametrize(
     "name, content, accepted",
     [
         ("rapport.pdf", _pdf_bytes(2_000), True),
         ("rapport.PDF", _pdf_bytes(2_000), True),
         ("rapport.pdf", b"<html><script>alert(1)</script></html>", False),
-        ("fiche.docx", _zip({"[Content_Types].xml": "x", "word/document.xml": "x"}), True),
+        ("fiche.docx", _zip({"[Content_Types].xml": DOCX_TYPES, "word/document.xml": "x"}), True),
         ("fiche.docx", _zip({"xl/workbook.xml": "x"}), False),
         ("fiche.odt", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), True),
         ("fiche.ods", _zip({"mimetype": "application/vnd.oasis.opendocument.text"}), False),

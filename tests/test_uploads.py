@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from cdp_portal.uploads import check_document_content
+from home.workflows import EDITORS_GROUP
 from search.models import DocumentText
 
 from .factories import _pdf_bytes
@@ -101,17 +103,23 @@ def test_empty_file_is_refused():
 # Through the admin, as an editor
 
 
+def in_root():
+    """The collection field: the site has several collections (« Commun », each member's)."""
+    return {"collection": Collection.get_first_root_node().pk}
+
+
 @pytest.fixture
 def editor(client, site_tree):
     user = get_user_model().objects.create_user("editrice", password="x")  # noqa: S106 - test only
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name=EDITORS_GROUP))
     client.force_login(user)
     return user
 
 
 def test_program_renamed_pdf_is_refused_by_the_upload_form(client, editor):
     response = client.post(
-        "/admin/documents/add/", {"title": "Rapport", "file": upload("rapport.pdf", EXE)}
+        "/admin/documents/add/",
+        {"title": "Rapport", "file": upload("rapport.pdf", EXE), **in_root()},
     )
     assert response.status_code == 200
     errors = response.context["form"].errors["file"]
@@ -122,18 +130,21 @@ def test_program_renamed_pdf_is_refused_by_the_upload_form(client, editor):
 def test_real_pdf_is_accepted_by_the_upload_form(client, editor):
     response = client.post(
         "/admin/documents/add/",
-        {"title": "Rapport", "file": upload("rapport.pdf", _pdf_bytes(3000))},
+        {"title": "Rapport", "file": upload("rapport.pdf", _pdf_bytes(3000)), **in_root()},
     )
     assert response.status_code == 302
     assert get_document_model().objects.get().title == "Rapport"
 
 
 def test_multiple_upload_refuses_a_program_and_accepts_a_document(client, editor):
-    refused = client.post("/admin/documents/multiple/add/",
-                          {"files[]": upload("rapport.pdf", EXE)}).json()
+    refused = client.post(
+        "/admin/documents/multiple/add/", {"files[]": upload("rapport.pdf", EXE), **in_root()}
+    ).json()
     assert refused["success"] is False and REFUSAL in refused["error_message"]
-    accepted = client.post("/admin/documents/multiple/add/",
-                           {"files[]": upload("guide.docx", real_docx())}).json()
+    accepted = client.post(
+        "/admin/documents/multiple/add/",
+        {"files[]": upload("guide.docx", real_docx()), **in_root()},
+    ).json()
     assert accepted["success"] is True
     assert get_document_model().objects.get().file.name.endswith(".docx")
 
@@ -141,8 +152,11 @@ def test_multiple_upload_refuses_a_program_and_accepts_a_document(client, editor
 def test_chooser_upload_refuses_a_program(client, editor):
     response = client.post(
         "/admin/documents/chooser/create/",
-        {"document-chooser-upload-title": "Rapport",
-         "document-chooser-upload-file": upload("rapport.pdf", EXE)},
+        {
+            "document-chooser-upload-title": "Rapport",
+            "document-chooser-upload-file": upload("rapport.pdf", EXE),
+            "document-chooser-upload-collection": Collection.get_first_root_node().pk,
+        },
     )
     data = response.json()
     assert data["step"] == "reshow_creation_form" and REFUSAL in data["htmlFragment"]
@@ -151,7 +165,7 @@ def test_chooser_upload_refuses_a_program(client, editor):
 
 def test_program_renamed_jpg_is_refused_by_the_image_upload(client, editor):
     response = client.post(
-        "/admin/images/add/", {"title": "Photo", "file": upload("photo.jpg", EXE)}
+        "/admin/images/add/", {"title": "Photo", "file": upload("photo.jpg", EXE), **in_root()}
     )
     assert response.status_code == 200
     assert "format" in response.content.decode().lower()
