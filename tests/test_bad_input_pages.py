@@ -223,6 +223,7 @@ PARAMETERS = [
     "contenu", "kind", "statut", "community", "tag", "year", "language", "organization",
 ]
 ADMIN_PREFIXES = ("admin/", "django-admin/")
+INVALID_LINK_ROUTES = ("/compte/mot-de-passe/",)
 
 
 def route_templates():
@@ -312,7 +313,12 @@ def test_every_route_copes_with_odd_values(hostile_client):
     client, tree = hostile_client
     for value in ODD:
         for template in route_templates():
-            if "{}" in template:
+            if "{}" in template and template.startswith(INVALID_LINK_ROUTES):
+                # Django's password link view answers its own page for a link it cannot read.
+                response = client.get(template.replace("{}", value))
+                assert response.status_code == 200, template
+                assert "Ce lien n'est plus valable" in response.content.decode(), template
+            elif "{}" in template:
                 assert_clear_answer(client, template.replace("{}", value), {302, 400, 404, 405})
         for url in tree.urls.values():
             path = url.split("?")[0]

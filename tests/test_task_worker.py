@@ -12,7 +12,7 @@ from search.models import DocumentText
 
 from .factories import _pdf_bytes
 from .test_document_extraction import docx_bomb, pdf_with_pages, real_docx
-from .test_uploads import editor, upload  # noqa: F401 - fixture
+from .test_uploads import editor, in_root, upload  # noqa: F401 - fixture
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EXTRACTION = "search.tasks.extract_document_text_task"
@@ -38,7 +38,7 @@ def test_upload_request_enqueues_and_the_worker_extracts(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/admin/documents/add/",
-            {"title": "Guide", "file": upload("guide.docx", real_docx())},
+            {"title": "Guide", "file": upload("guide.docx", real_docx()), **in_root()},
         )
     assert response.status_code == 302
     document = get_document_model().objects.get()
