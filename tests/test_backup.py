@@ -11,6 +11,7 @@ from contextlib import closing
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page, Revision
 
 from events.models import FollowUpNote
@@ -92,6 +93,11 @@ def _rows(db, sql):
     return db.execute(sql).fetchall()
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="restores into a second SQLite file; on PostgreSQL the round trip needs a second "
+    "database and is run by hand (README, « Backups and restores »)",
+)
 def test_restore_into_empty_database_gives_everything_back(archive, content, tmp_path):
     target = tmp_path / "restored" / "db.sqlite3"
     media = tmp_path / "restored" / "media"
