@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -228,15 +229,21 @@ ELASTICSEARCH_BREAKER_COOLOFF = env.float("ELASTICSEARCH_BREAKER_COOLOFF", defau
 
 # Background work (search indexing, document text extraction). Immediate unless a
 # deployment turns on the database queue (TASKS_BACKEND=database + `manage.py db_worker`).
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks_db.DatabaseBackend"
-            if env("TASKS_BACKEND", default="immediate") == "database"
-            else "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+
+
+def tasks_setting(default_backend):
+    """TASKS for ``TASKS_BACKEND`` (immediate or database), ``default_backend`` when unset."""
+    name = env("TASKS_BACKEND", default=default_backend)
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND={name!r}: choose one of {sorted(TASK_BACKENDS)}")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
 
 # Document text extraction runs in a child process (search.documents): its wall-clock
 # limit, and optional overrides of search.extraction.DEFAULT_LIMITS (pages, paragraphs,

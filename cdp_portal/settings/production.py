@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, tasks_setting
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -27,12 +27,4 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Costly work (search indexing, document text extraction) goes to the database queue, run
 # by `manage.py db_worker` (README: « Tâches de fond »), never inside a request.
-TASKS = {
-    "default": {
-        "BACKEND": (
-            "django_tasks_db.DatabaseBackend"
-            if env("TASKS_BACKEND", default="database") == "database"
-            else "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
+TASKS = tasks_setting("database")
