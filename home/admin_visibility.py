@@ -19,6 +19,8 @@ from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.permissions import page_permission_policy
 
+from .tree_paths import ancestor_paths
+
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 CHOOSER_BROWSE = "wagtailadmin_choose_page_child"
 CHOOSER_CHOSEN_MULTIPLE = "wagtailadmin_choose_page_chosen_multiple"
@@ -43,10 +45,8 @@ def sees_every_page(user):
 def own_space_q(user):
     """The user's own subtrees and their ancestors (as Wagtail's explorer shows them)."""
     condition = Q(pk__in=[])
-    steplen = Page.steplen
     for page in _permission_roots(user):
-        ancestors = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
-        condition |= Q(path__startswith=page.path) | Q(path__in=ancestors)
+        condition |= Q(path__startswith=page.path) | Q(path__in=ancestor_paths(page.path))
     return condition
 
 

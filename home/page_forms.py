@@ -18,6 +18,7 @@ from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images.permissions import permission_policy as image_policy
 
 from .file_access import DOCUMENT, IMAGE, files_in_value, files_of
+from .tree_paths import ancestor_paths
 
 POLICIES = {DOCUMENT: document_policy, IMAGE: image_policy}
 REFUSALS = {
@@ -48,8 +49,7 @@ class PortalPageForm(WagtailAdminPageForm):
         parent = self.parent_page
         if parent is None:
             return False
-        steplen = parent.steplen
-        paths = [parent.path[:end] for end in range(steplen, len(parent.path) + 1, steplen)]
+        paths = ancestor_paths(parent.path, include_self=True)
         return OrganizationPage.objects.filter(path__in=paths).exists()
 
     def is_valid(self):

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from home.tree_paths import ancestor_paths
+
 
 class OrganizationOwnedMixin(models.Model):
     """The organisation a page belongs to, kept in a column so that listings can filter
@@ -41,10 +43,8 @@ class OrganizationOwnedMixin(models.Model):
     def organization_from_tree(self):
         from home.models import OrganizationPage
 
-        steplen = self.steplen
-        ancestor_paths = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
         return (
-            OrganizationPage.objects.filter(path__in=ancestor_paths)
+            OrganizationPage.objects.filter(path__in=ancestor_paths(self.path))
             .order_by("-depth")
             .values_list("pk", flat=True)
             .first()
