@@ -13,3 +13,4 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
