@@ -1,24 +1,45 @@
 # The two commands of the contract: `make run` and `make test`.
 PYTHON ?= python3.11
-VENV := .venv
+# Another folder for a throwaway environment: `make install VENV=/tmp/venv-x`.
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?= -n 2
+PYTEST_ARGS ?= -n 2 --durations=15
+# Extra options for `uv pip compile`, e.g. `make lock LOCK_ARGS='--upgrade-package certifi'`.
+LOCK_ARGS ?=
 
-.PHONY: install run worker test superuser lint bench messages clean backup restore drill
+.PHONY: install lock run worker test superuser lint bench messages clean backup restore drill
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# The environment holds exactly the lock: every package pinned, its hashes checked by pip (from
+# the index pip is configured with), then whatever the lock does not list removed (uv, offline).
+# Dependencies only: the apps run from this folder, they are not installed as packages.
+define install_lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	@# Dependencies only (the apps run from this folder, they are not installed as packages).
-	$(BIN)/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
-		print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/uv pip sync --quiet --offline --require-hashes --python $(BIN)/python $(LOCK)
+endef
+
+$(STAMP): $(LOCK) pyproject.toml
+	@# A pin changed in pyproject.toml without `make lock` stops here rather than being ignored.
+	$(PYTHON) scripts/check_lock.py pyproject.toml $(LOCK)
+	$(install_lock)
 	@touch $(STAMP)
+
+# Writes requirements.lock from pyproject.toml (dependencies + the dev extra) with the hashes of
+# every file of every version, keeping the locked versions that still fit. Needs the package
+# index (PyPI; UV_INDEX_URL to use another). uv itself comes from the current lock.
+lock: $(BIN)/uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python $(BIN)/python \
+		--custom-compile-command 'make lock' --quiet $(LOCK_ARGS) -o $(LOCK)
+
+# The lock tool, from the lock itself (an environment older than the lock may not have it yet).
+$(BIN)/uv:
+	$(install_lock)
 
 # The site's address follows HOST and PORT unless PUBLIC_URL is set (sitemap, canonical links).
 run: export PUBLIC_URL ?= http://$(HOST):$(PORT)
