@@ -23,7 +23,7 @@ class SafetyHeadersMiddleware:
     response first and the CSP middleware builds the header from its replacement.
     """
 
-    admin_prefixes = ("/admin/", "/django-admin/")
+    admin_prefixes = ("/admin/",)
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -11,7 +10,6 @@ from home import views as home_views
 from home.password_throttle import authenticate_with_password
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -21,7 +21,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /recherche/",
         f"Sitemap: {settings.PUBLIC_URL}/sitemap.xml",
     ]

@@ -222,7 +222,7 @@ PARAMETERS = [
     "page", "q", "sort", "communaute", "theme", "mot-cle", "organisation", "type", "langue",
     "contenu", "kind", "statut", "community", "tag", "year", "language", "organization",
 ]
-ADMIN_PREFIXES = ("admin/", "django-admin/")
+ADMIN_PREFIXES = ("admin/",)
 INVALID_LINK_ROUTES = ("/compte/mot-de-passe/",)
 
 
