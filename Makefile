@@ -63,6 +63,7 @@ superuser: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=cdp_portal.settings.test
 
 bench: install
