@@ -58,7 +58,7 @@ class PracticeIndexPage(ListingIndexMixin, SectionPage):
     listed_model = "practices.PracticePage"
 
     def listing_filters(self):
-        return practice_filters()
+        return practice_filters(PracticePage)
 
     def count_text(self, count):
         return count_practices(count)
@@ -74,7 +74,7 @@ class ToolIndexPage(ListingIndexMixin, SectionPage):
     listed_model = "practices.ToolPage"
 
     def listing_filters(self):
-        return tool_filters()
+        return tool_filters(ToolPage)
 
     def count_text(self, count):
         return count_tools(count)
