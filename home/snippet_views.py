@@ -1,0 +1,45 @@
+"""Admin of the shared vocabularies home owns (themes, tags), and the « Classement » menu that
+gathers them with the vocabularies other apps register (home.registry.classification_viewsets;
+practices adds its material languages)."""
+
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import registry
+from .models import Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "folder-open-inverse"
+    menu_label = _("Thèmes")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+
+
+class TagViewSet(SnippetViewSet):
+    """One vocabulary for every page type: editors rename or remove a tag here once."""
+
+    model = Tag
+    icon = "tag"
+    menu_label = _("Mots-clés")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    search_backend_name = None
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+class ClassificationGroup(SnippetViewSetGroup):
+    menu_icon = "tag"
+    menu_label = _("Classement")
+    menu_name = "classement"
+    menu_order = 250
+
+    def __init__(self, *args, **kwargs):
+        # Other apps register their viewsets from their AppConfig.ready(), which runs before
+        # the admin hooks are loaded.
+        self.items = (ThemeViewSet, TagViewSet, *registry.classification_viewsets)
+        super().__init__(*args, **kwargs)
