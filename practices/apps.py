@@ -1,7 +1,11 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from home.registry import register_classified_model, register_key_figure
+from home.registry import (
+    register_classification_viewset,
+    register_classified_model,
+    register_key_figure,
+)
 
 
 class PracticesConfig(AppConfig):
@@ -13,7 +17,9 @@ class PracticesConfig(AppConfig):
         from . import signals  # noqa: F401
         from .figures import practice_and_tool_figures
         from .models import ConcertationFramePage, PracticePage, ToolPage
+        from .snippet_views import MaterialLanguageViewSet
 
         for model in (PracticePage, ToolPage, ConcertationFramePage):
             register_classified_model(model)
         register_key_figure(practice_and_tool_figures)
+        register_classification_viewset(MaterialLanguageViewSet)
