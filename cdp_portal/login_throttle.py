@@ -14,6 +14,7 @@ The address is cdp_portal.client_ip's (``AXES_CLIENT_IP_CALLABLE``), so a forged
 X-Forwarded-For cannot lock out somebody else.
 """
 
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.db.models import Sum
 
@@ -26,8 +27,6 @@ def _total(attempts):
 
 
 def failure_limit(request, credentials):
-    from axes.handlers.proxy import AxesProxyHandler
-
     user_limit = getattr(settings, "LOGIN_FAILURES_PER_USER", USER_LIMIT)
     address_limit = getattr(settings, "LOGIN_FAILURES_PER_ADDRESS", ADDRESS_LIMIT)
     handler = AxesProxyHandler.get_implementation()

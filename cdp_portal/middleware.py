@@ -1,6 +1,8 @@
 import re
 from urllib.parse import unquote_to_bytes
 
+from home.views import bad_request
+
 # The Wagtail admin's editor relies on inline scripts and styles, and its preview panel frames
 # the page being edited; the public site needs none of that.
 ADMIN_CSP = {
@@ -80,7 +82,5 @@ class MalformedUrlMiddleware:
 
     def __call__(self, request):
         if malformed_url(request):
-            from home.views import bad_request
-
             return bad_request(request)
         return self.get_response(request)

@@ -11,6 +11,7 @@ import codecs
 import re
 import zipfile
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
@@ -161,8 +162,8 @@ class DocumentForm(BaseDocumentForm):
 
 def indexing_status(document):
     """« Texte non indexé : … » and the like, for editors; "" before the first extraction."""
-    from search.models import DocumentText
-
+    # By name: practices imports this module, and search sits above practices.
+    DocumentText = apps.get_model("search", "DocumentText")
     stored = DocumentText.objects.filter(document=document).first()
     if stored is None:
         return _("Texte en attente d'indexation pour la recherche.")

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -33,9 +34,6 @@ def debug_media_urlpatterns():
     """Uploads served by the development server: image renditions only. Documents go through
     /documents/ (which checks who may see a page using them) and original images are never
     sent as uploaded (the proxy configuration in the README does the same)."""
-    from django.urls import re_path
-    from django.views.static import serve
-
     prefix = settings.MEDIA_URL.lstrip("/")
     return [
         re_path(rf"^{prefix}(?P<path>images/.*)$", serve, {"document_root": settings.MEDIA_ROOT})

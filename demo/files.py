@@ -9,8 +9,15 @@ import hashlib
 import io
 import zipfile
 
+import docx
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from docx.shared import Pt
+from odf import teletype
+from odf.opendocument import OpenDocumentText
+from odf.style import ParagraphProperties, Style, TableColumnProperties, TextProperties
+from odf.table import Table, TableCell, TableColumn, TableRow
+from odf.text import H, List, ListItem, P
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
@@ -43,9 +50,6 @@ def normalize_zip(data):
 
 
 def build_docx(title, outline, subtitle=""):
-    import docx
-    from docx.shared import Pt
-
     document = docx.Document()
     props = document.core_properties
     props.title = title
@@ -86,12 +90,6 @@ def build_docx(title, outline, subtitle=""):
 
 
 def build_odt(title, outline, subtitle=""):
-    from odf import teletype
-    from odf.opendocument import OpenDocumentText
-    from odf.style import ParagraphProperties, Style, TableColumnProperties, TextProperties
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, List, ListItem, P
-
     document = OpenDocumentText()
     heading_style = Style(name="Heading 1", family="paragraph")
     heading_style.addElement(TextProperties(fontsize="15pt", fontweight="bold"))

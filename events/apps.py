@@ -1,14 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home.registry import register_classified_model, register_key_figure
+
 
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Réunions et suivi")
 
     def ready(self):
-        from home.registry import register_classified_model, register_key_figure
-
+        # These modules import models: they can only load once the app registry is ready.
         from .key_figures import meetings_held, participants
         from .models import MeetingPage
 

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import dates
-from .models import FollowUpNote, ImportConfirmation, Recommendation, RecommendationStatus
+from .models.followup import FollowUpNote, Recommendation, RecommendationStatus
+from .models.imports import ImportConfirmation
 
 DELIMITER = ";"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024

@@ -1,5 +1,8 @@
 """The agenda's and the follow-up page's filters, built on home.listing (shared rules:
-unknown values reported and ignored, pagination never fails)."""
+unknown values reported and ignored, pagination never fails).
+
+The page models (events.models.pages) call this module, so it imports the data models from
+their own modules (followup, meetings), never from the page module."""
 
 from django.db.models import Case, DateField, F, Q, Value, When
 from django.db.models.functions import Coalesce, ExtractYear
@@ -14,9 +17,12 @@ from home.listing import (
     field_choice_filter,
     relation_filter,
 )
+from home.models import CommunityPage, OrganizationPage
+from practices.models import ConcertationFramePage
 
 from . import dates
-from .models import MeetingKind, Recommendation, RecommendationStatus
+from .models.followup import Recommendation, RecommendationStatus
+from .models.meetings import MeetingKind
 
 PARAM_YEAR = "annee"
 PARAM_FRAME = "cadre"
@@ -26,8 +32,6 @@ PARAM_ORIGIN = "origine"
 
 
 def frame_filter(lookup):
-    from practices.models import ConcertationFramePage
-
     return relation_filter(
         PARAM_FRAME, _("Cadre de concertation"),
         lambda: ConcertationFramePage.objects.live().public().order_by("title")
@@ -89,8 +93,6 @@ def _community_items(queryset, values):
 
 
 def _organization_choices():
-    from home.models import OrganizationPage
-
     used = Recommendation.objects.public().filter(responsible_organization__isnull=False).values(
         "responsible_organization"
     )
@@ -109,8 +111,6 @@ def _origin(queryset, values):
 
 
 def follow_up_filters():
-    from home.models import CommunityPage
-
     return [
         Filter(PARAM_ORIGIN, _("Origine"),
                lambda: [("recommandations", _("Recommandations des rencontres")),

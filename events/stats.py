@@ -9,7 +9,8 @@ from practices.models import ConcertationFramePage, PracticePage, ToolPage
 
 from . import dates
 from .charts import bar_chart
-from .models import MeetingPage, Recommendation, RecommendationStatus, visible_meetings
+from .models.followup import Recommendation, RecommendationStatus
+from .models.meetings import MeetingPage, visible_meetings
 
 SUMS = {
     "participants": "participants_total",

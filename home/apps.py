@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Accueil et communautés")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
+        # These modules import models: they can only load once the app registry is ready.
         from . import signals  # noqa: F401
         from .notifications import register_notifiers
         from .public_url import apply_after_migrate

@@ -41,8 +41,6 @@ class PortalPageForm(WagtailAdminPageForm):
             del self.fields["organization"]
 
     def _lives_under_an_organisation(self):
-        from home.models import OrganizationPage
-
         page = self.instance
         if page.pk and page.path:
             return page.organization_from_tree() is not None
@@ -50,7 +48,9 @@ class PortalPageForm(WagtailAdminPageForm):
         if parent is None:
             return False
         paths = ancestor_paths(parent.path, include_self=True)
-        return OrganizationPage.objects.filter(path__in=paths).exists()
+        # The organisation model, through the field (home.models imports this module).
+        organizations = page._meta.get_field("organization").related_model
+        return organizations.objects.filter(path__in=paths).exists()
 
     def is_valid(self):
         valid = super().is_valid()

@@ -6,13 +6,17 @@ from django.urls import Resolver404, path, resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from . import publish_gate_hooks  # noqa: F401  (registers the publish gate's hooks)
 from .admin_visibility import REPORTS_NAMESPACE, admin_visible_pages, sees_every_page
 from .file_access import may_download_document
 from .member_admin import MemberPagesPanel, move_submit_for_review_first, show_requested_changes
 from .onboarding_admin import add_member_organisation_view, can_add_member_organisations
+from .snippet_views import ClassificationGroup
 from .views import page_not_found
+
+register_snippet(ClassificationGroup)
 
 
 @hooks.register("before_serve_document")

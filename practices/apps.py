@@ -1,18 +1,25 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from home.registry import (
+    register_classification_viewset,
+    register_classified_model,
+    register_key_figure,
+)
+
 
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Pratiques, outils et cadres de concertation")
 
     def ready(self):
-        from home.registry import register_classified_model, register_key_figure
-
+        # These modules import models: they can only load once the app registry is ready.
         from . import signals  # noqa: F401
         from .figures import practice_and_tool_figures
         from .models import ConcertationFramePage, PracticePage, ToolPage
+        from .snippet_views import MaterialLanguageViewSet
 
         for model in (PracticePage, ToolPage, ConcertationFramePage):
             register_classified_model(model)
         register_key_figure(practice_and_tool_figures)
+        register_classification_viewset(MaterialLanguageViewSet)

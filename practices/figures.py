@@ -4,10 +4,10 @@ from django.utils.translation import ngettext
 
 from home.listing import plural_number
 
+from .models import PracticePage, ToolPage
+
 
 def practice_and_tool_figures():
-    from .models import PracticePage, ToolPage
-
     practices = PracticePage.objects.live().public().count()
     tools = ToolPage.objects.live().public().count()
     return [

@@ -1,4 +1,8 @@
-"""The filters of the practice, tool and concertation-frame listings."""
+"""The filters of the practice, tool and concertation-frame listings.
+
+The page models import this module, so it takes the listed model as an argument instead of
+importing the models back.
+"""
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
@@ -42,30 +46,29 @@ def newest_first(model):
     return with_card_relations(queryset).order_by("-first_published_at", "-pk")
 
 
-def practice_filters():
-    from .models import PracticePage
-
+def practice_filters(model):
     return [
         community_filter(),
         theme_filter(),
-        tag_filter(PracticePage),
-        organization_filter(PracticePage),
+        tag_filter(model),
+        organization_filter(model),
     ]
 
 
-def tool_filters():
-    from .models import MaterialLanguage, ToolKind, ToolPage
-
+def tool_filters(model):
+    languages = model._meta.get_field("languages").related_model
     return [
         community_filter(),
         theme_filter(),
-        tag_filter(ToolPage),
-        organization_filter(ToolPage),
-        field_choice_filter(PARAM_KIND, _("Type d'outil"), "kind", ToolKind.choices),
+        tag_filter(model),
+        organization_filter(model),
+        field_choice_filter(
+            PARAM_KIND, _("Type d'outil"), "kind", model._meta.get_field("kind").choices
+        ),
         relation_filter(
             PARAM_LANGUAGE,
             _("Langue"),
-            lambda: MaterialLanguage.objects.values_list("code", "name"),
+            lambda: languages.objects.values_list("code", "name"),
             "languages__code",
             all_label=_("Toutes"),
         ),

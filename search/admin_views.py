@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import DocumentText, SearchQueryStat
@@ -80,9 +81,7 @@ class UnindexedDocumentsReport(ReportView):
 
     @property
     def permission_policy(self):
-        from wagtail.documents.permissions import permission_policy
-
-        return permission_policy
+        return document_permission_policy
 
     def get_queryset(self):
         documents = self.permission_policy.instances_user_has_permission_for(

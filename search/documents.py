@@ -16,6 +16,7 @@ from django.conf import settings
 
 from . import extraction
 from .extraction import CORRUPT, MEMORY, TIMEOUT, TOO_LARGE, Extraction
+from .models import DocumentText
 
 logger = logging.getLogger(__name__)
 
@@ -83,8 +84,6 @@ def file_hash(data):
 def extract_document(document):
     """Extract and store the text of a Wagtail document with its status; returns True when
     it changed."""
-    from .models import DocumentText
-
     extension = (document.file_extension or "").lower()
     stored = DocumentText.objects.filter(document=document).first()
     try:

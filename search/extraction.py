@@ -12,7 +12,10 @@ is how ``search.documents`` runs it, in a child process it can kill.
 
 import io
 import json
+import logging
+import resource
 import sys
+import warnings
 import zipfile
 from dataclasses import asdict, dataclass
 
@@ -92,6 +95,7 @@ def check_zip(data, limits):
 
 
 def _pdf(data, limits):
+    # Parser libraries load in the child process only, after its memory limit (see main).
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
@@ -120,7 +124,7 @@ def _capped_paragraphs(texts, limits):
 
 
 def _docx(data, limits):
-    import docx
+    import docx  # in the child process only, like pypdf (see _pdf)
 
     check_zip(data, limits)
     document = docx.Document(io.BytesIO(data))
@@ -137,6 +141,7 @@ def _docx(data, limits):
 
 
 def _odt(data, limits):
+    # In the child process only, like pypdf (see _pdf).
     from odf import teletype, text
     from odf.opendocument import load
 
@@ -188,8 +193,6 @@ def extract(data, extension, limits=None):
 
 
 def limit_resources(limits):
-    import resource
-
     memory = int(limits["memory_bytes"])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = int(limits["cpu_seconds"])
@@ -198,9 +201,6 @@ def limit_resources(limits):
 
 
 def main(argv):
-    import logging
-    import warnings
-
     extension, limits = argv[1], {**DEFAULT_LIMITS, **json.loads(argv[2])}
     logging.disable(logging.CRITICAL)  # pypdf warns about every oddity of a file
     warnings.simplefilter("ignore")

@@ -3,7 +3,10 @@
 import re
 import time
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.models import Page
 
 from .engines.base import FACETS
 
@@ -68,9 +71,6 @@ _labels = {}  # (facet, value) -> (label, expires)
 
 
 def _lookup(facet, values):
-    from django.apps import apps
-    from wagtail.models import Page
-
     if facet in ("community", "organization"):
         ids = [int(v) for v in values if v.isdigit()]
         return {
@@ -84,8 +84,6 @@ def _lookup(facet, values):
             str(pk): name for pk, name in Theme.objects.filter(pk__in=ids).values_list("pk", "name")
         }
     if facet == "tag":
-        from taggit.models import Tag
-
         return dict(Tag.objects.filter(slug__in=values).values_list("slug", "name"))
     if facet == "language":
         try:

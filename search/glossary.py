@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from .analysis import STOPWORDS, tokens
+from .models import GlossaryTerm
 
 VERSION_KEY = "search:glossary:version"
 _SPLIT_RE = re.compile(r"[|\n\r]+")
@@ -89,11 +90,9 @@ def bump_version():
 def get_glossary():
     version = cache.get(VERSION_KEY)
     if _cached["glossary"] is None or _cached["version"] != version:
-        from .models import GlossaryTerm
-
         entries = [
             (term.term, split_variants(term.variants))
-            for term in GlossaryTerm.objects.order_by("term")
+            for term in GlossaryTerm.objects.filter(live=True).order_by("term")
         ]
         _cached.update(version=version, glossary=Glossary(entries))
     return _cached["glossary"]

@@ -4,11 +4,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model_string
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
 
 
-class GlossaryTerm(models.Model):
-    """A term of the sector with the variants that must find it (acronyms, synonyms)."""
+class GlossaryTerm(DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A term of the sector with the variants that must find it (acronyms, synonyms).
+
+    Editors get revisions, locking and draft state: a change of synonyms changes what every
+    search finds, so it can be prepared as a draft and published when ready. Only live terms
+    count (``search.glossary.get_glossary``); a draft edit of a live term leaves the published
+    values in the row until it is published.
+    """
 
     term = models.CharField(_("terme"), max_length=120, unique=True)
     variants = models.TextField(
@@ -31,12 +38,6 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return self.term
-
-    @property
-    def variant_list(self):
-        from .glossary import split_variants
-
-        return split_variants(self.variants)
 
 
 class DocumentText(models.Model):

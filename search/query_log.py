@@ -15,8 +15,11 @@ import time
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task, task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 
 from .analysis import clean_query
+from .models import SearchQueryStat
 
 BATCH_SIZE = 50
 MAX_AGE = 300
@@ -67,8 +70,6 @@ def flush():
 
 
 def _enqueue(rows):
-    from .tasks import flush_query_log_task
-
     try:
         flush_query_log_task.enqueue(rows)
     except Exception:  # statistics are never worth an error page
@@ -77,8 +78,6 @@ def _enqueue(rows):
 
 def write_rows(rows):
     """Add a batch of (query, ISO date, total) to the per-day counters."""
-    from .models import SearchQueryStat
-
     grouped = {}
     for query, day, total in rows:
         hits, zero, _last = grouped.get((query, day), (0, 0, 0))
@@ -97,14 +96,16 @@ def write_rows(rows):
     return len(grouped)
 
 
+@task()
+def flush_query_log_task(rows):
+    """The background half of ``flush`` (here rather than in search.tasks, which would
+    import this module back)."""
+    return write_rows(rows)
+
+
 def _flush_at_exit():
     """Hand the last batch to the task queue when a worker process stops (with the
     immediate backend of development and tests the database may already be gone)."""
-    from django_tasks import task_backends
-    from django_tasks.backends.immediate import ImmediateBackend
-
-    from .tasks import flush_query_log_task
-
     try:
         if not isinstance(task_backends[flush_query_log_task.backend], ImmediateBackend):
             flush()

@@ -1,29 +1,28 @@
 """Background work of the search app (django-tasks: immediate in development and tests,
-the database queue in production when ``TASKS_BACKEND=database``)."""
+the database queue in production when ``TASKS_BACKEND=database``). The query log's flush task
+lives beside the log it flushes (``search.query_log.flush_query_log_task``)."""
 
 from django_tasks import task
+from wagtail.documents import get_document_model
+
+from .documents import extract_document
+from .indexing import index_pages, rebuild_database_index, unindex_pages
 
 
 @task()
 def index_pages_task(page_ids):
-    from .indexing import index_pages
-
     return index_pages(page_ids)
 
 
 @task()
 def unindex_pages_task(page_ids):
-    from .indexing import unindex_pages
-
     return unindex_pages(page_ids)
 
 
 @task()
 def extract_document_text_task(document_id):
     """Extract a document's text, then re-index the live pages that show it."""
-    from wagtail.documents import get_document_model
-
-    from .documents import extract_document
+    # A real cycle: search.signals enqueues this module's tasks.
     from .signals import pages_using_document
 
     document = get_document_model().objects.filter(pk=document_id).first()
@@ -31,21 +30,10 @@ def extract_document_text_task(document_id):
         return 0
     page_ids = pages_using_document(document)
     if page_ids:
-        from .indexing import index_pages
-
         index_pages(page_ids)
     return len(page_ids)
 
 
 @task()
-def flush_query_log_task(rows):
-    from .query_log import write_rows
-
-    return write_rows(rows)
-
-
-@task()
 def reindex_everything_task():
-    from .indexing import rebuild_database_index
-
     return rebuild_database_index()

@@ -12,15 +12,19 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 
 from home.views import RETRY_AFTER_SECONDS
+from practices.models import ToolIndexPage
 
 from . import query_log
 from .analysis import clean_query
 from .engines import SORT_DATE, SORT_RELEVANCE, SearchRequest, get_engine
 from .engines.base import FACETS
 from .facets import FACET_LABELS, TYPE_LABELS, clean_filters, facet_labels
+from .models import SearchFacet
 
 logger = logging.getLogger(__name__)
 
@@ -82,8 +86,6 @@ def _pagination(query, sort, filters, page, total):
 
 def popular_tags(limit=12):
     """The most used tags in the index (cached ten minutes), for the zero-result page."""
-    from .models import SearchFacet
-
     tags = cache.get(POPULAR_TAGS_KEY)
     if tags is None:
         rows = list(
@@ -106,17 +108,12 @@ def popular_tags(limit=12):
 
 
 def tool_index_url():
-    from practices.models import ToolIndexPage
-
     page = ToolIndexPage.objects.live().first()
     return page.url if page else None
 
 
 def promoted_results(query):
     """Editors' picks for this exact query (wagtail.contrib.search_promotions)."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
     picks = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
         .select_related("page")

@@ -1,7 +1,9 @@
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -30,8 +32,6 @@ class ReportMenuItem(MenuItem):
 
 @hooks.register("register_permissions")
 def register_report_permission():
-    from django.contrib.auth.models import Permission
-
     return Permission.objects.filter(
         content_type__app_label="search", codename="view_searchquerystat"
     )
@@ -97,9 +97,7 @@ def register_zero_result_queries_menu_item():
 
 class DocumentsReportMenuItem(MenuItem):
     def is_shown(self, request):
-        from wagtail.documents.permissions import permission_policy
-
-        return permission_policy.user_has_permission(request.user, "change")
+        return document_permission_policy.user_has_permission(request.user, "change")
 
 
 @hooks.register("register_reports_menu_item")

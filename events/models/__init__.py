@@ -1,3 +1,5 @@
+# Page models come last: events.listings, csv_io and stats import the data models from their
+# own modules (followup, imports, meetings) and are imported by pages.
 from .followup import FollowUpNote, Recommendation, RecommendationStatus, SustainabilityPlan
 from .imports import ImportConfirmation
 from .meetings import (

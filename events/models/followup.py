@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import RevisionMixin
 
 from .. import dates
+from .meetings import visible_meetings
 
 
 class RecommendationStatus(models.TextChoices):
@@ -80,8 +81,6 @@ class RecommendationQuerySet(models.QuerySet):
     def public(self):
         """Recommendations of the meetings every visitor may see (``visible_meetings``:
         live and unrestricted), and every plan action."""
-        from .meetings import visible_meetings
-
         return self.filter(Q(meeting__in=visible_meetings().values("pk")) | Q(plan__isnull=False))
 
     def overdue(self, on=None):

@@ -16,6 +16,7 @@ from home.page_forms import PortalPageForm
 from practices.models import AttachmentBase, GalleryImageBase
 
 from .. import dates
+from ..ical import calendar_links
 
 RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 COUNT_FIELDS = (
@@ -221,15 +222,11 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from ..ical import calendar_links
-        from .pages import FollowUpPage
-
         context = super().get_context(request, *args, **kwargs)
         context["recommendations"] = list(
             self.recommendations.select_related("responsible_organization").prefetch_related("notes")
         )
         context["plans"] = list(self.sustainability_plans.select_related("community"))
-        context["follow_up_page"] = FollowUpPage.objects.live().first()
         context["sessions"] = list(self.sessions.all())
         context["organizers"] = list(self.organizers.all())
         context["participants"] = list(self.participating_organizations.all())

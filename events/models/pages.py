@@ -1,10 +1,16 @@
+from urllib.parse import urlencode
+
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home.listing import Listing
 from home.models import SectionPage
 
+# These modules import the data models from followup and meetings, never this module:
+# the dependency goes one way (pages -> listings/csv_io/stats -> followup/meetings).
+from .. import csv_io, listings, stats
 from .followup import Recommendation, RecommendationStatus, SustainabilityPlan
 from .meetings import visible_meetings
 
@@ -31,14 +37,11 @@ class EventIndexPage(SectionPage):
         verbose_name = _("agenda et comptes rendus")
 
     def get_context(self, request, *args, **kwargs):
-        from home.listing import Listing
-
-        from ..listings import agenda_order, meeting_cards, meeting_filters
-
         context = super().get_context(request, *args, **kwargs)
         meetings = visible_meetings().descendant_of(self)
         listing = Listing(
-            request, meeting_cards(agenda_order(meetings)), filters=meeting_filters(meetings),
+            request, listings.meeting_cards(listings.agenda_order(meetings)),
+            filters=listings.meeting_filters(meetings),
             per_page=PAST_PER_PAGE, count_text=meeting_count,
         )
         context["listing"] = listing
@@ -57,27 +60,21 @@ class FollowUpPage(RoutablePageMixin, SectionPage):
         verbose_name = _("suivi des recommandations")
 
     def listing(self, request, per_page=FOLLOW_UP_PER_PAGE):
-        from home.listing import Listing
-
-        from ..listings import follow_up_filters
-
         items = Recommendation.objects.public().for_listing().order_by(
             "plan__community__title", "plan__title", "-meeting__start_date", "meeting_id",
             "position", "pk",
         )
-        return Listing(request, items, filters=follow_up_filters(), per_page=per_page,
+        return Listing(request, items, filters=listings.follow_up_filters(), per_page=per_page,
                        count_text=item_count)
 
     @path("")
     def index(self, request):
-        from urllib.parse import urlencode
-
-        from ..listings import PARAM_STATUS, apply_bound_filters
-
         listing = self.listing(request)
-        others = apply_bound_filters(listing, Recommendation.objects.public(), skip=(PARAM_STATUS,))
+        others = listings.apply_bound_filters(
+            listing, Recommendation.objects.public(), skip=(listings.PARAM_STATUS,)
+        )
         counts = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
-        selected = next(b.selected for b in listing.filters if b.param == PARAM_STATUS)
+        selected = next(b.selected for b in listing.filters if b.param == listings.PARAM_STATUS)
         status_counts = [
             {"value": value, "label": label, "count": counts.get(value, 0),
              "selected": value in selected}
@@ -96,10 +93,8 @@ class FollowUpPage(RoutablePageMixin, SectionPage):
 
     @path("export-csv/", name="csv")
     def export_csv(self, request):
-        from ..csv_io import export_response
-
         listing = self.listing(request, per_page=1)
-        return export_response(listing.paginator.object_list)
+        return csv_io.export_response(listing.paginator.object_list)
 
     def plan_overview(self):
         """Joint monitoring: both communities' plans side by side, counts per status."""
@@ -129,8 +124,6 @@ class ResultsPage(SectionPage):
         verbose_name = _("résultats")
 
     def get_context(self, request, *args, **kwargs):
-        from ..stats import results
-
         context = super().get_context(request, *args, **kwargs)
-        context["results"] = results()
+        context["results"] = stats.results()
         return context

@@ -12,11 +12,17 @@ from practices.models import ConcertationFramePage
 from .. import stats
 from ..ical import calendar_links as _calendar_links
 from ..listings import PARAM_FRAME, agenda_order, meeting_cards
-from ..models import EventIndexPage, RecommendationStatus
+from ..models import EventIndexPage, FollowUpPage, RecommendationStatus
 
 register = template.Library()
 
 PAGE_MEETINGS_LIMIT = 6
+
+
+@register.simple_tag
+def follow_up_page():
+    """{% follow_up_page as follow_up_page %}: the live follow-up page, if there is one."""
+    return FollowUpPage.objects.live().first()
 
 
 @register.simple_tag

@@ -16,6 +16,7 @@ from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
 from home.sections import related_sections
 
+from .organizations import OrganizationPage
 from .safety import SafetyGatedPageMixin
 from .section_pages import SectionPage
 
@@ -61,8 +62,6 @@ class HomePage(SafetyGatedPageMixin, Page):
 
     def key_figures(self):
         """Figures computed from the content; other apps add theirs through the registry."""
-        from .organizations import OrganizationPage
-
         members = (
             OrganizationPage.objects.live().filter(communities__isnull=False).distinct().count()
         )
@@ -217,8 +216,6 @@ class CommunityPage(SafetyGatedPageMixin, Page):
 
     @staticmethod
     def _live_or_none(pk):
-        from .organizations import OrganizationPage
-
         return OrganizationPage.objects.live().filter(pk=pk).first() if pk else None
 
 

@@ -5,11 +5,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import LockableMixin, RevisionMixin
 from wagtail.search import index
 
 
-class Theme(index.Indexed, models.Model):
-    """A controlled theme (child marriage, VBG prevention, women's participation…)."""
+class Theme(LockableMixin, RevisionMixin, index.Indexed, models.Model):
+    """A controlled theme (child marriage, VBG prevention, women's participation…).
+
+    Editors get revisions (history, compare, revert) and locking. No draft state: a theme is
+    used publicly everywhere pages carry it (cards, filters, theme pages, search facets), and a
+    theme is only useful once pages carry it, which needs it to exist, live.
+    """
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
     slug = models.SlugField(

@@ -1,9 +1,13 @@
+from html import unescape
+
 from django import template
 from django.conf import settings
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Page, Site
 
@@ -119,11 +123,6 @@ def url_for(name, *args):
 @register.simple_tag
 def page_description(page):
     """The meta description: the promote tab's, else the page's summary or introduction."""
-    from html import unescape
-
-    from django.utils.html import strip_tags
-    from django.utils.text import Truncator
-
     text = (
         getattr(page, "search_description", "")
         or getattr(page, "summary", "")

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from home.models import OrganizationPage
 from home.tree_paths import ancestor_paths
 
 
@@ -41,8 +42,6 @@ class OrganizationOwnedMixin(models.Model):
             self.organization_id = self.organization_from_tree() or self.organization_id
 
     def organization_from_tree(self):
-        from home.models import OrganizationPage
-
         return (
             OrganizationPage.objects.filter(path__in=ancestor_paths(self.path))
             .order_by("-depth")

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
@@ -58,7 +58,7 @@ class PracticeIndexPage(ListingIndexMixin, SectionPage):
     listed_model = "practices.PracticePage"
 
     def listing_filters(self):
-        return practice_filters()
+        return practice_filters(PracticePage)
 
     def count_text(self, count):
         return count_practices(count)
@@ -74,7 +74,7 @@ class ToolIndexPage(ListingIndexMixin, SectionPage):
     listed_model = "practices.ToolPage"
 
     def listing_filters(self):
-        return tool_filters()
+        return tool_filters(ToolPage)
 
     def count_text(self, count):
         return count_tools(count)
@@ -246,8 +246,12 @@ class PracticeGalleryImage(GalleryImageBase):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
 
 
-class MaterialLanguage(models.Model):
-    """A language a tool's material exists in (French, Bambara, Fulfulde…)."""
+class MaterialLanguage(LockableMixin, RevisionMixin, models.Model):
+    """A language a tool's material exists in (French, Bambara, Fulfulde…).
+
+    Revisions and locking for editors; no draft state, for the same reason as ``Theme``: a
+    language is used publicly (tool pages, the tool filter) as soon as a tool carries it.
+    """
 
     code = models.SlugField(_("code"), max_length=12, unique=True)
     name = models.CharField(_("nom"), max_length=60, unique=True)

@@ -16,10 +16,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
+import psycopg
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+
+from home.models import Theme
+from search.engines import SearchRequest, get_database_engine
+from search.models import SearchEntry
+from search.records import searchable_pages
 
 QUERIES = [
     "excision",
@@ -130,10 +139,6 @@ class Command(BaseCommand):
         return url
 
     def recreate_postgres(self, url):
-        from urllib.parse import urlparse
-
-        import psycopg
-
         parsed = urlparse(url)
         name = parsed.path.lstrip("/")
         admin = parsed._replace(path="/postgres").geturl()
@@ -208,13 +213,6 @@ class Command(BaseCommand):
     # --- worker ----------------------------------------------------------------------
 
     def worker(self, pages, queries, seed):
-        from django.db import connection
-        from django.test import Client
-
-        from search.engines import SearchRequest, get_database_engine
-        from search.models import SearchEntry
-        from search.records import searchable_pages
-
         call_command("generate_corpus", pages=pages, seed=seed, stdout=self.stdout)
         started = time.monotonic()
         call_command("search_index", "update", stdout=self.stdout)
@@ -232,8 +230,6 @@ class Command(BaseCommand):
             .filter(content_type__model="communitypage")
             .values_list("pk", flat=True)
         )
-        from home.models import Theme
-
         themes = list(Theme.objects.values_list("pk", flat=True))
         mixes = []
         for number in range(queries):

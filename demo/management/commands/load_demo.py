@@ -10,12 +10,11 @@ from demo.loader import STATUS_LABELS, STATUSES, Context, LoadError, hint_for
 from demo.steps import STEPS
 from demo.steps import demo_users as demo_users_step
 from demo.steps.demo_users import PASSWORD_VARIABLE
+from home.models import HomePage
 
 
 def site_has_content():
     """True when a HomePage exists and already holds content (children, introduction, body)."""
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     return home is not None and bool(
         home.get_children().exists() or home.introduction or len(home.body)

@@ -12,8 +12,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
+from search.engines import get_elasticsearch_engine
 from search.models import SearchEntry
-from search.records import is_restricted, restricted_paths, searchable_pages
+from search.records import is_restricted, iter_records, restricted_paths, searchable_pages
 
 
 def searchable_count():
@@ -56,8 +57,6 @@ class Command(BaseCommand):
         if action == "rebuild":
             result = indexing.rebuild_elasticsearch_index(progress=progress)
         else:
-            from search.records import iter_records
-
             result = es_index.index_records(list(iter_records(progress=progress)))
         self.stdout.write(
             self.style.SUCCESS(
@@ -70,8 +69,6 @@ class Command(BaseCommand):
         in_database = SearchEntry.objects.count()
         lines = [f"pages cherchables : {expected}", f"index de la base : {in_database}"]
         ok = expected == in_database
-        from search.engines import get_elasticsearch_engine
-
         engine = get_elasticsearch_engine()
         if engine is not None:
             try:

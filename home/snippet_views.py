@@ -1,14 +1,14 @@
-"""Admin: the shared vocabularies (themes, tags, material languages) in one « Classement » menu."""
+"""Admin of the shared vocabularies home owns (themes, tags), and the « Classement » menu that
+gathers them with the vocabularies other apps register (home.registry.classification_viewsets;
+practices adds its material languages)."""
 
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import Theme
-
-from .models import MaterialLanguage
+from . import registry
+from .models import Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -32,23 +32,14 @@ class TagViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
 
-class MaterialLanguageViewSet(SnippetViewSet):
-    model = MaterialLanguage
-    icon = "site"
-    menu_label = _("Langues des supports")
-    list_display = ["name", "code", "position"]
-    search_fields = ["name", "code"]
-    search_backend_name = None
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("position")]
-    sort_order_field = "position"
-
-
 class ClassificationGroup(SnippetViewSetGroup):
-    items = (ThemeViewSet, TagViewSet, MaterialLanguageViewSet)
     menu_icon = "tag"
     menu_label = _("Classement")
     menu_name = "classement"
     menu_order = 250
 
-
-register_snippet(ClassificationGroup)
+    def __init__(self, *args, **kwargs):
+        # Other apps register their viewsets from their AppConfig.ready(), which runs before
+        # the admin hooks are loaded.
+        self.items = (ThemeViewSet, TagViewSet, *registry.classification_viewsets)
+        super().__init__(*args, **kwargs)
