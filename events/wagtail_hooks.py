@@ -1,4 +1,3 @@
-import django_filters
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,57 +8,25 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import CommunityPage, OrganizationPage
-
 from . import admin_views, csv_io
+from .filters import RecommendationFilterSet
 from .forms import StatusForm
 from .models import Recommendation, RecommendationStatus, SustainabilityPlan
 
 
-class RecommendationFilterSet(WagtailFilterSet):
-    origin = django_filters.ChoiceFilter(
-        label=_("Origine"), method="filter_origin", empty_label=_("Toutes"),
-        choices=[("meeting", _("Recommandations des rencontres")),
-                 ("plan", _("Actions des plans de pérennisation"))],
-    )
-    community = django_filters.ModelChoiceFilter(
-        label=_("Communauté"), queryset=CommunityPage.objects.order_by("title"),
-        method="filter_community",
-    )
-    responsible_organization = django_filters.ModelChoiceFilter(
-        label=_("Organisation responsable"), queryset=OrganizationPage.objects.order_by("title"),
-    )
-    status = django_filters.MultipleChoiceFilter(
-        label=_("Statut"), choices=RecommendationStatus.choices,
-    )
-    overdue = django_filters.BooleanFilter(label=_("En retard"), method="filter_overdue")
+class RecommendationAdminFilterSet(RecommendationFilterSet, WagtailFilterSet):
+    """The follow-up page's filters (events/filters.py), plus the meeting and the plan."""
 
     class Meta:
         model = Recommendation
-        fields = ["status", "responsible_organization", "meeting", "plan"]
-
-    def filter_origin(self, queryset, name, value):
-        if value == "meeting":
-            return queryset.filter(meeting__isnull=False)
-        if value == "plan":
-            return queryset.filter(plan__isnull=False)
-        return queryset
-
-    def filter_community(self, queryset, name, value):
-        return queryset.for_community(value) if value else queryset
-
-    def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        overdue = queryset.overdue().values("pk")
-        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+        fields = ["meeting", "plan"]
 
 
 class RecommendationViewSet(SnippetViewSet):
     model = Recommendation
     icon = "tasks"
     menu_label = _("Recommandations et actions")
-    filterset_class = RecommendationFilterSet
+    filterset_class = RecommendationAdminFilterSet
     search_fields = ["text", "responsible_other"]
     search_backend_name = None
     list_per_page = 50

@@ -3,6 +3,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from home.rich_text import FULL
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("citation"))
@@ -51,7 +53,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         template="blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "h3", "document-link"],
+        features=FULL,
         label=_("Paragraphe"),
         template="blocks/paragraph_block.html",
     )

@@ -12,7 +12,8 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from . import registry
-from .listing import Listing, community_filter, content_type_filter, specific_items
+from .filters import carrying_filterset
+from .listing import Listing, specific_items
 from .models import Theme
 
 
@@ -51,15 +52,8 @@ def _type_counts(queryset):
 
 def _carrying_listing(request, lookups):
     queryset = _carrying(lookups)
-    listing = Listing(
-        request,
-        queryset,
-        filters=[
-            content_type_filter(registry.classified_models),
-            community_filter(models=registry.classified_models),
-        ],
-        prepare=specific_items,
-    )
+    filterset_class = carrying_filterset(tuple(registry.classified_models))
+    listing = Listing(request, queryset, filterset_class, prepare=specific_items)
     return listing, _type_counts(queryset)
 
 

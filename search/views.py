@@ -1,10 +1,10 @@
 """The public search page (/recherche/) and its autocomplete endpoint."""
 
 import logging
-import math
 from urllib.parse import urlencode
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.db.models import Count
 from django.http import JsonResponse
@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from home.pagination import Pagination, count_only
 from home.views import RETRY_AFTER_SECONDS
 from practices.models import ToolIndexPage
 
@@ -59,29 +60,14 @@ def _url(query, sort, filters, **changes):
 
 
 def _pagination(query, sort, filters, page, total):
-    pages = max(1, math.ceil(total / PER_PAGE))
-    if pages == 1:
-        return None
-    window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
-    links, previous = [], None
-    for number in window:
-        if previous and number - previous > 1:
-            links.append({"gap": True})
-        links.append(
-            {
-                "number": number,
-                "url": _url(query, sort, filters, page=number),
-                "current": number == page,
-            }
-        )
-        previous = number
-    return {
-        "links": links,
-        "previous": _url(query, sort, filters, page=page - 1) if 1 < page <= pages else None,
-        "next": _url(query, sort, filters, page=page + 1) if page < pages else None,
-        "pages": pages,
-        "last_url": _url(query, sort, filters, page=pages),
-    }
+    """The site's one pagination (home/pagination.py) over ``total`` results; ``page`` may
+    lie beyond the last page (the template then says so and links to the last one)."""
+    return Pagination(
+        Paginator(count_only(total), PER_PAGE),
+        page,
+        lambda number: _url(query, sort, filters, page=number),
+        on_each_side=2,
+    )
 
 
 def popular_tags(limit=12):

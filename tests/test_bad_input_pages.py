@@ -1,6 +1,6 @@
 """Bad input on public pages: a clear page (200 with a message, or 404), never a 500.
 
-Chosen behaviour for page numbers (home/listing.py): a number past the last page shows the
+Chosen behaviour for page numbers (home/pagination.py): a number past the last page shows the
 last page, anything that is not a positive whole number shows the first page; each time with
 a sentence saying so.
 """

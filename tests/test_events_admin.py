@@ -173,10 +173,10 @@ def test_valid_recommendation_edit_with_a_note_saves(editor, records):
 
 
 def test_listing_filters_and_search(editor, records):
-    response = editor.get("/admin/snippets/events/recommendation/?origin=plan")
+    response = editor.get("/admin/snippets/events/recommendation/?origine=plans")
     html = response.content.decode()
     assert "Tenir les webinaires" in html and "Renforcer la synergie" not in html
-    html = editor.get("/admin/snippets/events/recommendation/?overdue=true").content.decode()
+    html = editor.get("/admin/snippets/events/recommendation/?retard=oui").content.decode()
     assert "Assurer un suivi rigoureux" in html and "Renforcer la synergie" not in html
 
 

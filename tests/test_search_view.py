@@ -90,6 +90,13 @@ def test_facet_filters_combine_and_survive_pagination(client, content):
     assert "22 résultats" in second
     assert 'aria-current="page">2<' in second
     assert f'value="{kayes}" checked' in second
+    # The site's one pagination include; a page far past the end says so and leads back.
+    assert '<nav class="pagination" aria-label="Pages de résultats">' in second
+    params = {"q": "mariage", "community": kayes, "type": "practice", "page": "99999"}
+    beyond = html(client.get(URL, params))
+    assert "Cette page de résultats n'existe pas : il y en a 2." in beyond
+    assert "aria-current" not in beyond.split('class="pagination"', 1)[1]
+    assert re.search(r'href="\?[^"]*page=2"[^>]*>Aller à la dernière page', beyond)
 
 
 def test_sort_by_date_is_offered_and_kept(client, content):

@@ -13,12 +13,12 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
+from home.rich_text import FULL
 from practices.models import AttachmentBase, GalleryImageBase
 
 from .. import dates
 from ..ical import calendar_links
 
-RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 COUNT_FIELDS = (
     "participants_total", "participants_women", "participants_men", "participants_youth",
     "organizations_reached", "people_reached",
@@ -113,10 +113,10 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         _("détail du public touché"), max_length=255, blank=True,
         help_text=_("Par exemple « environ 2 000 festivaliers et 1 000 scolaires »."),
     )
-    agenda = RichTextField(_("ordre du jour"), blank=True, features=RICH)
+    agenda = RichTextField(_("ordre du jour"), blank=True, features=FULL)
     minutes = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("compte rendu"))
-    decisions = RichTextField(_("décisions"), blank=True, features=RICH)
-    outcomes = RichTextField(_("résultats obtenus"), blank=True, features=RICH)
+    decisions = RichTextField(_("décisions"), blank=True, features=FULL)
+    outcomes = RichTextField(_("résultats obtenus"), blank=True, features=FULL)
     tags = ClusterTaggableManager(through=MeetingPageTag, blank=True, verbose_name=_("mots-clés"))
 
     search_fields = Page.search_fields + [

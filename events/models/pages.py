@@ -2,15 +2,15 @@ from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.listing import Listing
-from home.models import SectionPage
+from home.models import ListingIndexPage, SectionPage
 
 # These modules import the data models from followup and meetings, never this module:
 # the dependency goes one way (pages -> listings/csv_io/stats -> followup/meetings).
-from .. import csv_io, listings, stats
+from .. import csv_io, stats
+from ..listings import PARAM_STATUS, agenda_order, meeting_cards
 from .followup import Recommendation, RecommendationStatus, SustainabilityPlan
 from .meetings import visible_meetings
 
@@ -18,63 +18,56 @@ PAST_PER_PAGE = 12
 FOLLOW_UP_PER_PAGE = 25
 
 
-def meeting_count(count):
-    return ngettext("%(count)s rencontre", "%(count)s rencontres", count) % {"count": count}
-
-
-def item_count(count):
-    return ngettext("%(count)s recommandation ou action", "%(count)s recommandations ou actions",
-                    count) % {"count": count}
-
-
-class EventIndexPage(SectionPage):
+class EventIndexPage(ListingIndexPage):
     """« Agenda et comptes rendus »: upcoming meetings, then the records of past ones."""
 
     subpage_types = ["events.MeetingPage"]
     listed_model = "events.MeetingPage"
+    filterset_class = "events.filters.MeetingFilterSet"
+    count_text = ngettext_lazy("%(count)s rencontre", "%(count)s rencontres", "n")
+    per_page = PAST_PER_PAGE
 
     class Meta:
         verbose_name = _("agenda et comptes rendus")
 
+    def listing_queryset(self):
+        return meeting_cards(agenda_order(visible_meetings().descendant_of(self)))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meetings = visible_meetings().descendant_of(self)
-        listing = Listing(
-            request, listings.meeting_cards(listings.agenda_order(meetings)),
-            filters=listings.meeting_filters(meetings),
-            per_page=PAST_PER_PAGE, count_text=meeting_count,
-        )
-        context["listing"] = listing
-        context["upcoming"] = [m for m in listing.items if m.upcoming]
-        context["past"] = [m for m in listing.items if not m.upcoming]
+        items = context["listing"].items
+        context["upcoming"] = [m for m in items if m.upcoming]
+        context["past"] = [m for m in items if not m.upcoming]
         return context
 
 
-class FollowUpPage(RoutablePageMixin, SectionPage):
+class FollowUpPage(RoutablePageMixin, ListingIndexPage):
     """« Suivi des recommandations »: every recommendation and plan action, with filters,
     counts per status and a CSV export that keeps the filters."""
 
     subpage_types = []
+    listed_model = "events.Recommendation"
+    filterset_class = "events.filters.RecommendationFilterSet"
+    count_text = ngettext_lazy(
+        "%(count)s recommandation ou action", "%(count)s recommandations ou actions", "n"
+    )
+    per_page = FOLLOW_UP_PER_PAGE
 
     class Meta:
         verbose_name = _("suivi des recommandations")
 
-    def listing(self, request, per_page=FOLLOW_UP_PER_PAGE):
-        items = Recommendation.objects.public().for_listing().order_by(
+    def listing_queryset(self):
+        return Recommendation.objects.public().for_listing().order_by(
             "plan__community__title", "plan__title", "-meeting__start_date", "meeting_id",
             "position", "pk",
         )
-        return Listing(request, items, filters=listings.follow_up_filters(), per_page=per_page,
-                       count_text=item_count)
 
     @path("")
     def index(self, request):
-        listing = self.listing(request)
-        others = listings.apply_bound_filters(
-            listing, Recommendation.objects.public(), skip=(listings.PARAM_STATUS,)
-        )
+        listing = self.get_listing(request)
+        others = listing.filterset.filtered(Recommendation.objects.public(), skip=(PARAM_STATUS,))
         counts = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
-        selected = next(b.selected for b in listing.filters if b.param == listings.PARAM_STATUS)
+        selected = listing.filterset.selected(PARAM_STATUS)
         status_counts = [
             {"value": value, "label": label, "count": counts.get(value, 0),
              "selected": value in selected}
@@ -93,7 +86,7 @@ class FollowUpPage(RoutablePageMixin, SectionPage):
 
     @path("export-csv/", name="csv")
     def export_csv(self, request):
-        listing = self.listing(request, per_page=1)
+        listing = self.get_listing(request, per_page=1)
         return csv_io.export_response(listing.paginator.object_list)
 
     def plan_overview(self):

@@ -1,7 +1,7 @@
 from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
 from .safety import SafetyConfirmation, SafetyGatedPageMixin, SafetyGateError
-from .section_pages import SectionPage
+from .section_pages import ListingIndexPage, SectionPage
 from .site_settings import PortalSettings
 from .taxonomy import ClassifiedPageMixin, Theme
 from .workflows import SurvivorSafetyTask
@@ -12,6 +12,7 @@ __all__ = [
     "CommunityPage",
     "FeaturedItem",
     "HomePage",
+    "ListingIndexPage",
     "OrganizationIndexPage",
     "OrganizationKind",
     "OrganizationPage",

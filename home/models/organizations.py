@@ -1,34 +1,20 @@
 from django import forms
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.listing import (
-    PARAM_KIND,
-    PARAM_ORGANIZATION,
-    Listing,
-    community_filter,
-    field_choice_filter,
-    plural_number,
-    with_card_relations,
-)
+from home.listing import PARAM_ORGANIZATION, with_card_relations
 from home.page_forms import PortalPageForm
+from home.rich_text import LISTS
 from home.sections import related_sections
 
 from .safety import SafetyGatedPageMixin
-from .section_pages import SectionPage
-
-
-def count_organizations(count):
-    return ngettext("%(count)s organisation", "%(count)s organisations", plural_number(count)) % {
-        "count": intcomma(count)
-    }
+from .section_pages import ListingIndexPage
 
 
 class OrganizationKind(models.TextChoices):
@@ -41,33 +27,22 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Autre")
 
 
-class OrganizationIndexPage(SectionPage):
+class OrganizationIndexPage(ListingIndexPage):
     """The directory of organisations ("Organisations")."""
 
     subpage_types = ["home.OrganizationPage"]
 
     listed_model = "home.OrganizationPage"
+    filterset_class = "home.filters.OrganizationFilterSet"
+    count_text = ngettext_lazy("%(count)s organisation", "%(count)s organisations", "n")
 
     class Meta:
         verbose_name = _("annuaire des organisations")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        queryset = with_card_relations(
+    def listing_queryset(self):
+        return with_card_relations(
             OrganizationPage.objects.live().public().child_of(self).order_by("title")
         )
-        context["listing"] = Listing(
-            request,
-            queryset,
-            filters=[
-                community_filter(),
-                field_choice_filter(
-                    PARAM_KIND, _("Type d'organisation"), "kind", OrganizationKind.choices
-                ),
-            ],
-            count_text=count_organizations,
-        )
-        return context
 
 
 class OrganizationPage(SafetyGatedPageMixin, Page):
@@ -106,9 +81,7 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
         related_name="+",
         verbose_name=_("logo"),
     )
-    description = RichTextField(
-        _("présentation"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
-    )
+    description = RichTextField(_("présentation"), blank=True, features=LISTS)
 
     search_fields = Page.search_fields + [
         index.SearchField("acronym", boost=3),

@@ -14,11 +14,12 @@ from home import registry
 from home.blocks import BodyStreamBlock
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
+from home.rich_text import LISTS, LISTS_AND_HEADINGS
 from home.sections import related_sections
 
 from .organizations import OrganizationPage
 from .safety import SafetyGatedPageMixin
-from .section_pages import SectionPage
+from .section_pages import SectionPage, introduction_field
 
 LATEST_COUNT = 3
 
@@ -44,7 +45,7 @@ def _latest_models():
 
 
 class HomePage(SafetyGatedPageMixin, Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = introduction_field()
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu"))
 
     search_fields = Page.search_fields + [index.SearchField("introduction")]
@@ -153,13 +154,11 @@ class CommunityPage(SafetyGatedPageMixin, Page):
         verbose_name=_("service de l'État d'accompagnement"),
     )
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
-    objectives = RichTextField(
-        _("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"]
-    )
+    objectives = RichTextField(_("objectifs"), blank=True, features=LISTS)
     way_of_working = RichTextField(
         _("mode de fonctionnement"),
         blank=True,
-        features=["bold", "italic", "ul", "ol", "link", "h3"],
+        features=LISTS_AND_HEADINGS,
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu complémentaire"))
 

@@ -1,18 +1,27 @@
+from django.apps import apps
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.listing import COUNT_RESULTS, PER_PAGE, Listing, with_card_relations
 from home.page_forms import PortalPageForm
+from home.rich_text import INLINE
 
 from .safety import SafetyGatedPageMixin
+
+
+def introduction_field():
+    """The short rich-text introduction that opens the home page and every section."""
+    return RichTextField(_("introduction"), blank=True, features=INLINE)
 
 
 class SectionPage(SafetyGatedPageMixin, Page):
     """A top-level section of the site (directory, indexes, agenda, follow-up, results): one
     per site, directly under the home page, opened by a short introduction."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    introduction = introduction_field()
 
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -21,3 +30,45 @@ class SectionPage(SafetyGatedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class ListingIndexPage(SectionPage):
+    """A section listing ``listed_model`` with its FilterSet, a count and pages of cards.
+
+    A subclass says what it lists and how it counts; the rest is here::
+
+        listed_model = "practices.PracticePage"
+        filterset_class = "practices.filters.PracticeFilterSet"   # dotted: no import cycle
+        count_text = ngettext_lazy("%(count)s pratique", "%(count)s pratiques", "n")
+
+    ``listing_queryset()`` chooses the items (default: every live public page of
+    ``listed_model`` wherever it lives, newest first); the template gets ``listing``.
+    """
+
+    listed_model = None
+    filterset_class = None
+    count_text = COUNT_RESULTS
+    per_page = PER_PAGE
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self):
+        model = apps.get_model(self.listed_model)
+        queryset = model.objects.live().public().defer_streamfields()
+        return with_card_relations(queryset).order_by("-first_published_at", "-pk")
+
+    def get_listing(self, request, **kwargs):
+        kwargs.setdefault("per_page", self.per_page)
+        return Listing(
+            request,
+            self.listing_queryset(),
+            import_string(self.filterset_class),
+            count_text=self.count_text,
+            **kwargs,
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = self.get_listing(request)
+        return context

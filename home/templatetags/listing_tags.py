@@ -1,4 +1,5 @@
-"""Template tags for listings and cards (filters form, result count, pagination)."""
+"""Template tags for listings and cards (filters form, result count); the pagination is
+templates/includes/pagination.html."""
 
 from django import template
 from django.utils.html import strip_tags
@@ -16,11 +17,6 @@ def listing_filters(listing, legend=""):
 
 @register.inclusion_tag("tags/listing_status.html")
 def listing_status(listing):
-    return {"listing": listing}
-
-
-@register.inclusion_tag("tags/listing_pagination.html")
-def listing_pagination(listing):
     return {"listing": listing}
 
 

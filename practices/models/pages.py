@@ -1,9 +1,9 @@
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -13,85 +13,46 @@ from wagtail.models import LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
-from home.listing import Listing
-from home.models import ClassifiedPageMixin, SafetyGatedPageMixin, SectionPage
+from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
+from home.rich_text import FULL
 
-from ..listings import (
-    count_frames,
-    count_practices,
-    count_tools,
-    frame_filters,
-    newest_first,
-    practice_filters,
-    tool_filters,
-)
 from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
 
-RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 
-
-class ListingIndexMixin:
-    """An index page listing every live page of ``listed_model`` with filters."""
-
-    listed_model = None
-
-    def listing_filters(self):
-        raise NotImplementedError
-
-    def count_text(self, count):
-        raise NotImplementedError
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        model = apps.get_model(self.listed_model)
-        context["listing"] = Listing(
-            request, newest_first(model), filters=self.listing_filters(), count_text=self.count_text
-        )
-        return context
-
-
-class PracticeIndexPage(ListingIndexMixin, SectionPage):
+class PracticeIndexPage(ListingIndexPage):
     """ "Pratiques": every live PracticePage wherever it lives, with filters."""
 
     subpage_types = ["practices.PracticePage"]
     listed_model = "practices.PracticePage"
-
-    def listing_filters(self):
-        return practice_filters(PracticePage)
-
-    def count_text(self, count):
-        return count_practices(count)
+    filterset_class = "practices.filters.PracticeFilterSet"
+    count_text = ngettext_lazy("%(count)s pratique", "%(count)s pratiques", "n")
 
     class Meta:
         verbose_name = _("liste des pratiques")
 
 
-class ToolIndexPage(ListingIndexMixin, SectionPage):
+class ToolIndexPage(ListingIndexPage):
     """ "Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
 
     subpage_types = ["practices.ToolPage"]
     listed_model = "practices.ToolPage"
-
-    def listing_filters(self):
-        return tool_filters(ToolPage)
-
-    def count_text(self, count):
-        return count_tools(count)
+    filterset_class = "practices.filters.ToolFilterSet"
+    count_text = ngettext_lazy(
+        "%(count)s outil ou modèle", "%(count)s outils et modèles", "n"
+    )
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
 
 
-class ConcertationFrameIndexPage(ListingIndexMixin, SectionPage):
+class ConcertationFrameIndexPage(ListingIndexPage):
     subpage_types = ["practices.ConcertationFramePage"]
     listed_model = "practices.ConcertationFramePage"
-
-    def listing_filters(self):
-        return frame_filters()
-
-    def count_text(self, count):
-        return count_frames(count)
+    filterset_class = "practices.filters.FrameFilterSet"
+    count_text = ngettext_lazy(
+        "%(count)s cadre de concertation", "%(count)s cadres de concertation", "n"
+    )
 
     class Meta:
         verbose_name = _("liste des cadres de concertation")
@@ -111,8 +72,8 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
         max_length=600,
         help_text=_("Deux ou trois phrases : ce que l'organisation a fait, où, pour qui."),
     )
-    problem = RichTextField(_("problème traité"), blank=True, features=RICH)
-    context = RichTextField(_("contexte"), blank=True, features=RICH)
+    problem = RichTextField(_("problème traité"), blank=True, features=FULL)
+    context = RichTextField(_("contexte"), blank=True, features=FULL)
     places = models.CharField(
         _("lieux (communes)"),
         max_length=500,
@@ -122,7 +83,7 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     approach = RichTextField(
         _("démarche"),
         blank=True,
-        features=RICH,
+        features=FULL,
         help_text=_(
             "Ce qui a été fait, étape par étape. Jamais le nom ni l'histoire d'une personne."
         ),
@@ -130,7 +91,7 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     results = RichTextField(
         _("résultats"),
         blank=True,
-        features=RICH,
+        features=FULL,
         help_text=_("Ce qui a changé, avec les sources des chiffres."),
     )
     result_figures = StreamField(
@@ -139,10 +100,10 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
         verbose_name=_("résultats chiffrés"),
         help_text=_("Quelques chiffres clés, chacun avec ce qu'il compte."),
     )
-    lessons_learned = RichTextField(_("leçons apprises"), blank=True, features=RICH)
-    challenges = RichTextField(_("difficultés"), blank=True, features=RICH)
+    lessons_learned = RichTextField(_("leçons apprises"), blank=True, features=FULL)
+    challenges = RichTextField(_("difficultés"), blank=True, features=FULL)
     replication_conditions = RichTextField(
-        _("conditions de réplication"), blank=True, features=RICH
+        _("conditions de réplication"), blank=True, features=FULL
     )
     target_groups = models.CharField(_("groupes cibles"), max_length=255, blank=True)
     period_start = models.DateField(_("début"), null=True, blank=True)
@@ -313,7 +274,7 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     description = RichTextField(
         _("description"),
         blank=True,
-        features=RICH,
+        features=FULL,
         help_text=_("Comment l'utiliser, ce qu'il contient, d'où il vient."),
     )
     audience = models.CharField(_("public visé"), max_length=255, blank=True)
@@ -421,8 +382,8 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         verbose_name=_("thème principal"),
     )
     summary = models.TextField(_("résumé"), max_length=600, blank=True)
-    objectives = RichTextField(_("objectifs"), blank=True, features=RICH)
-    strategies = RichTextField(_("stratégies échangées"), blank=True, features=RICH)
+    objectives = RichTextField(_("objectifs"), blank=True, features=FULL)
+    strategies = RichTextField(_("stratégies échangées"), blank=True, features=FULL)
     participant_count = models.PositiveIntegerField(
         _("participants déclarés"),
         null=True,
