@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        # Imported here: they need the app registry (models, settings) ready.
+        from . import checks, signals  # noqa: F401
 
         signals.connect()
