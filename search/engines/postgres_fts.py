@@ -9,16 +9,12 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, F, FloatField, Value, When
+from django.db.models import F, Value
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
 from ..models import SearchEntry
 
 CONFIG = "cdp_french"
-# Ranking tiers above ts_rank (normalised below 1): a match of the whole words before a
-# match of their beginnings, then the exact phrase before scattered words.
-WHOLE_BONUS = 2.0
-PHRASE_BONUS = 1.0
 RANK_NORMALIZATION = 32  # rank / (rank + 1)
 
 
@@ -39,29 +35,20 @@ def _clause_queries(clause, case_sensitive):
 
 
 def scored_matches(parsed, case_sensitive):
-    """Every matching entry with its score, in one query: [(page id, score)]."""
+    """Every matching entry with its score, in one query: [(page id, score)].
+
+    The rank reads the whole words only (cover density: the nearer the words, the higher;
+    weights A/B/C), so an entry found through the beginning of a word alone ranks 0, below
+    every whole-word match, without a second full-text condition per row."""
     pairs = [_clause_queries(clause, case_sensitive) for clause in parsed.clauses]
     whole = reduce(and_, (pair[0] for pair in pairs))
     query = reduce(and_, (pair[1] for pair in pairs))
-    score = SearchRank(
-        F("search_vector"), query, cover_density=True, normalization=Value(RANK_NORMALIZATION)
+    rank = SearchRank(
+        F("search_vector"), whole, cover_density=True, normalization=Value(RANK_NORMALIZATION)
     )
-    if parsed.prefixes:
-        score += Case(
-            When(search_vector=whole, then=Value(WHOLE_BONUS)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    if parsed.phrase:
-        phrase = SearchQuery(parsed.phrase, search_type="phrase", config=CONFIG)
-        score += Case(
-            When(search_vector=phrase, then=Value(PHRASE_BONUS)),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
     return list(
         SearchEntry.objects.filter(search_vector=query)
-        .annotate(score=score)
+        .annotate(score=rank)
         .values_list("pk", "score")
     )
 
