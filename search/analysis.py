@@ -1,9 +1,11 @@
-"""French text analysis shared by indexing and querying on the database engine.
+"""French text analysis in Python: the SQLite engine's analysis, and the parsing of a
+visitor's query (glossary phrases, words) that both database engines share.
 
-The database backends differ (SQLite FTS5 does not stem, PostgreSQL's ``french`` is accent
-sensitive), so the text is analysed here, in Python, before either sees it: lowercase,
-elision and stop words removed, Snowball French stems, accents folded. Both the indexed
-"terms" and the query go through the same functions, so the same queries succeed on both.
+SQLite FTS5 does not stem, so on SQLite the text is analysed here before FTS5 sees it:
+lowercase, elision and stop words removed, Snowball French stems, accents folded; the
+indexed terms and the query go through the same functions. PostgreSQL does its own
+analysis (the ``cdp_french`` configuration): there, only ``parse_query`` runs, to find the
+glossary phrases and the words typed, never to match.
 
 A word yields one or two *forms*: the stem of the accented word, folded, and the stem of
 the folded word (they differ for "représentativité" / "representativite" or "basées" /
@@ -21,6 +23,7 @@ import snowballstemmer
 MAX_QUERY_CHARS = 200
 MAX_TOKEN_CHARS = 40
 ACRONYM_PREFIX = "sigle"
+PREFIX_MIN_LENGTH = 4  # shorter words are not matched as the beginning of longer ones
 
 # Snowball's French stop list, plus the elided forms and English boolean words people type.
 STOPWORDS = frozenset(
@@ -136,10 +139,19 @@ def query_prefix(text):
 class Clause:
     """One thing the visitor asked for: a word, or a glossary group matched in the query.
     ``alternatives`` is a list of token sequences (each a list of form tuples): any one
-    alternative must match, all its tokens (AND)."""
+    alternative must match, all its tokens (AND). ``phrases`` are the same alternatives as
+    written (the word itself, or the glossary group's phrases), for engines that analyse
+    text themselves; ``prefix`` is the folded word when it may be a word cut short."""
 
     text: str
     alternatives: list
+    phrases: list = field(default_factory=list)
+    prefix: str = ""
+
+    @property
+    def is_word(self):
+        """A word typed, not a glossary group."""
+        return self.phrases == [self.text]
 
 
 @dataclass
@@ -163,71 +175,22 @@ class ParsedQuery:
             for form in token_forms
         }
 
-    def to_search_query(self):
-        """The query as modelsearch query objects (AND of clauses, OR of alternatives)."""
-        from wagtail.search.query import And, Or, PlainText
+    @property
+    def prefixes(self):
+        return {clause.prefix for clause in self.clauses if clause.prefix}
 
-        def token(forms):
-            parts = [PlainText(form) for form in forms]
-            return parts[0] if len(parts) == 1 else Or(parts)
-
-        def sequence(alternative):
-            parts = [token(forms) for forms in alternative]
-            return parts[0] if len(parts) == 1 else And(parts)
-
-        def clause_query(clause):
-            parts = [sequence(alternative) for alternative in clause.alternatives]
-            return parts[0] if len(parts) == 1 else Or(parts)
-
-        parts = [clause_query(clause) for clause in self.clauses]
-        return parts[0] if len(parts) == 1 else And(parts)
-
-
-def fts5_match(parsed, columns=("title", "body")):
-    """The query as an SQLite FTS5 MATCH expression (every term quoted)."""
-
-    def term(form):
-        return '"' + form.replace('"', '""') + '"'
-
-    def group(parts, operator):
-        return parts[0] if len(parts) == 1 else "(" + f" {operator} ".join(parts) + ")"
-
-    clauses = [
-        group(
-            [
-                group([group([term(f) for f in forms], "OR") for forms in alternative], "AND")
-                for alternative in clause.alternatives
-            ],
-            "OR",
-        )
-        for clause in parsed.clauses
-    ]
-    return "{" + " ".join(columns) + "} : (" + " AND ".join(clauses) + ")"
-
-
-def tsquery(parsed):
-    """The query as PostgreSQL ``to_tsquery`` text (every lexeme quoted)."""
-
-    def term(form):
-        return "'" + form.replace("\\", "").replace("'", "''") + "'"
-
-    def group(parts, operator):
-        return parts[0] if len(parts) == 1 else "(" + f" {operator} ".join(parts) + ")"
-
-    return " & ".join(
-        group(
-            [
-                group([group([term(f) for f in forms], "|") for forms in alternative], "&")
-                for alternative in clause.alternatives
-            ],
-            "|",
-        )
-        for clause in parsed.clauses
-    )
+    @property
+    def phrase(self):
+        """The words typed, when there are several and no glossary phrase among them: an
+        exact phrase ranks above the same words scattered."""
+        if len(self.clauses) < 2 or not all(clause.is_word for clause in self.clauses):
+            return ""
+        return " ".join(clause.text for clause in self.clauses)
 
 
 def parse_query(raw, glossary=None):
-    """Analyse a visitor's query; glossary groups found in it become alternatives."""
+    """Analyse a visitor's query; glossary groups found in it become alternatives. Words
+    of ``PREFIX_MIN_LENGTH`` letters or more may also be the beginning of a word."""
     from .glossary import get_glossary
 
     glossary = glossary if glossary is not None else get_glossary()
@@ -243,24 +206,51 @@ def parse_query(raw, glossary=None):
         group, length = glossary.match(words, position)
         if group is not None:
             matched = " ".join(token.surface for token in words[position : position + length])
-            clauses.append(Clause(matched, group.alternatives))
+            clauses.append(Clause(matched, group.alternatives, list(group.phrases)))
             position += length
         else:
             token = words[position]
-            clauses.append(Clause(token.surface, [[token.forms]]))
+            prefix = ""
+            if (
+                len(token.surface) >= PREFIX_MIN_LENGTH
+                and token.surface.isalpha()
+                and token.surface not in glossary.case_sensitive
+            ):
+                prefix = fold(token.surface.lower())
+            clauses.append(Clause(token.surface, [[token.forms]], [token.surface], prefix))
             position += 1
     return ParsedQuery(text=text, clauses=clauses, words=[token.surface for token in words])
+
+
+def acronym_marks(text, case_sensitive):
+    """The forms of the acronyms in ``text`` that only count in capitals (« AVEC »)."""
+    if not case_sensitive:
+        return ""
+    marks = dict.fromkeys(
+        ACRONYM_PREFIX + fold(word.lower()) for word in words(text) if word in case_sensitive
+    )
+    return " ".join(marks)
 
 
 # --- Highlighting ------------------------------------------------------------------------
 
 
-def highlight(text, forms, case_sensitive=frozenset(), length=260, scan_limit=60_000):
-    """An excerpt of ``text`` around the best cluster of matches: the text escaped, only
+def highlight(
+    text, forms, case_sensitive=frozenset(), length=260, scan_limit=60_000, prefixes=()
+):
+    """An excerpt of ``text`` around the best cluster of matches (words with one of
+    ``forms``, or beginning with one of the folded ``prefixes``): the text escaped, only
     ``<mark>`` added. Without a match, the beginning of the text."""
     text = text or ""
     matches = []
-    if forms:
+    prefixes = tuple(prefixes)
+
+    def is_match(word):
+        if not forms.isdisjoint(_match_forms(word, case_sensitive)):
+            return True
+        return bool(prefixes) and fold(word.lower()).startswith(prefixes)
+
+    if forms or prefixes:
         # Scan a first window, then the rest only if nothing matched there.
         for begin_at, stop_at in ((0, 6_000), (6_000, scan_limit)):
             if begin_at >= len(text):
@@ -268,7 +258,7 @@ def highlight(text, forms, case_sensitive=frozenset(), length=260, scan_limit=60
             matches = [
                 (match.start(), match.end())
                 for match in _WORD_RE.finditer(text, begin_at, stop_at)
-                if not forms.isdisjoint(_match_forms(match.group(), case_sensitive))
+                if is_match(match.group())
             ]
             if matches:
                 break

@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The receivers import models: they can only load once the app registry is ready.
-        from . import signals
+        # The receivers and checks import models: they can only load once the app registry is ready.
+        from . import checks, signals  # noqa: F401
 
         signals.connect()

@@ -27,7 +27,6 @@ class FacetMatrix:
     def __init__(self, signature, entries, rows):
         """``entries``: (id, date) of every entry; ``rows``: (entry id, facet, value)."""
         self.signature = signature
-        self.cache = {}  # engine-specific data valid for this version of the index
         entry_ids = [entry_id for entry_id, _date in entries]
         self.position = {entry_id: index for index, entry_id in enumerate(entry_ids)}
         self.size = len(entry_ids)

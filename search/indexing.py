@@ -1,7 +1,8 @@
 """Keeping the indexes in step with the pages.
 
-The database index (``SearchEntry`` + ``SearchFacet`` + Wagtail's database backend) is
-always written: it is the default engine and the fallback when Elasticsearch is down.
+The database index (``SearchEntry`` + ``SearchFacet``; the database keeps its full-text
+columns current, see ``SearchEntry``) is always written: it is the default engine and the
+fallback when Elasticsearch is down.
 Elasticsearch, when configured, is written through its module's ``index_records`` /
 ``delete_records``.
 """
@@ -11,10 +12,10 @@ import time
 from collections import Counter
 
 from django.conf import settings
-from django.db import transaction
-from wagtail.search.backends import get_search_backend
+from django.db import connection, transaction
 
-from .analysis import STOPWORDS, fold, index_terms, prefix_terms, word_forms, words
+from .analysis import STOPWORDS, acronym_marks, fold, word_forms, words
+from .engines.sqlite_fts import entry_terms
 from .glossary import get_glossary
 from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
 from .records import iter_records, records_for_pages, searchable_pages
@@ -37,50 +38,71 @@ def facet_rows(record):
     return list(dict.fromkeys(rows))
 
 
+# Attachments' text beyond this is not indexed (PostgreSQL's tsvector is capped at 1 MB).
+MAX_DOCUMENTS_CHARS = 300_000
+
+
 def entry_for_record(record, case_sensitive):
-    tags = " ".join(record.get("tags", [])).replace("-", " ")
-    return SearchEntry(
+    """The ``SearchEntry`` of a record: the raw text (PostgreSQL analyses it) or, on SQLite,
+    also the analysed terms its FTS5 table indexes."""
+    keywords = record.get("keywords") or " ".join(record.get("tags", [])).replace("-", " ")
+    documents = record.get("documents", "")[:MAX_DOCUMENTS_CHARS]
+    entry = SearchEntry(
         page_id=record["page_id"],
         content_type=record["content_type"],
         heading=record["title"][:255],
         summary=record["summary"],
         text=record["body"],
+        keywords=keywords,
+        documents=documents,
         url=record["url"][:500],
         date=record["date"],
         year=record["year"],
-        # "title" ranks: the title, summary and tags; "body" matches: everything.
-        title_terms=index_terms(f"{record['title']} {record['summary']} {tags}", case_sensitive),
-        body_terms=index_terms(f"{record['title']} {record['body']} {tags}", case_sensitive),
-        autocomplete_terms=prefix_terms(record["title"]),
     )
+    if connection.vendor == "postgresql":
+        entry.acronyms = acronym_marks(
+            " ".join((record["title"], record["summary"], record["body"], documents)),
+            case_sensitive,
+        )
+    else:
+        for column, terms in entry_terms(record, case_sensitive).items():
+            setattr(entry, column, terms)
+    return entry
 
 
-def write_records(records, backend=None, vocabulary=True):
-    """Upsert the database entries of ``records`` (facets and full-text index included)."""
+UPDATE_FIELDS = [
+    "content_type",
+    "heading",
+    "summary",
+    "text",
+    "keywords",
+    "documents",
+    "acronyms",
+    "url",
+    "date",
+    "year",
+    "title_terms",
+    "body_terms",
+    "document_terms",
+    "autocomplete_terms",
+    "updated_at",
+]
+
+
+def write_records(records, vocabulary=True):
+    """Upsert the database entries of ``records`` (facets included; the database updates
+    the full-text columns)."""
     if not records:
         return 0
     case_sensitive = get_glossary().case_sensitive
     entries = [entry_for_record(record, case_sensitive) for record in records]
     ids = [entry.page_id for entry in entries]
-    update_fields = [
-        "content_type",
-        "heading",
-        "summary",
-        "text",
-        "url",
-        "date",
-        "year",
-        "title_terms",
-        "body_terms",
-        "autocomplete_terms",
-        "updated_at",
-    ]
     with transaction.atomic():
         SearchEntry.objects.bulk_create(
             entries,
             update_conflicts=True,
             unique_fields=["page"],
-            update_fields=update_fields,
+            update_fields=UPDATE_FIELDS,
             batch_size=200,
         )
         SearchFacet.objects.filter(entry_id__in=ids).delete()
@@ -92,7 +114,6 @@ def write_records(records, backend=None, vocabulary=True):
             ],
             batch_size=500,
         )
-        (backend or get_search_backend()).add_bulk(SearchEntry, entries)
         IndexState.bump()
     if vocabulary:
         add_vocabulary(records)
@@ -100,11 +121,9 @@ def write_records(records, backend=None, vocabulary=True):
 
 
 def remove_pages(page_ids):
-    """Drop pages from the database index (one by one so the full-text rows go too)."""
-    removed = 0
-    for entry in SearchEntry.objects.filter(page_id__in=list(page_ids)):
-        entry.delete()
-        removed += 1
+    """Drop pages from the database index (the database drops their full-text rows)."""
+    _total, by_model = SearchEntry.objects.filter(page_id__in=list(page_ids)).delete()
+    removed = by_model.get(SearchEntry._meta.label, 0)
     IndexState.bump()  # also after a page deletion that already cascaded to its entry
     return removed
 
@@ -232,14 +251,13 @@ class Progress:
 
 def rebuild_database_index(progress=None, batch_size=500):
     """Write every searchable page into the database index and drop stale entries."""
-    backend = get_search_backend()
     ids = list(searchable_pages().values_list("pk", flat=True))
     done, written = 0, 0
     keep, counts, display = set(), Counter(), {}
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
         records = records_for_pages(batch)
-        written += write_records(records, backend=backend, vocabulary=False)
+        written += write_records(records, vocabulary=False)
         keep.update(record["page_id"] for record in records)
         batch_counts, batch_display = _vocabulary_counts(records)
         counts.update(batch_counts)

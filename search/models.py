@@ -1,11 +1,11 @@
 import uuid
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
-from wagtail.search import index
 
 
 class GlossaryTerm(DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
@@ -86,13 +86,18 @@ class DocumentText(models.Model):
         return f"{label} ({self.error})" if self.error else str(label)
 
 
-class SearchEntry(index.Indexed, models.Model):
+class SearchEntry(models.Model):
     """One live, public page as the database engine sees it: a ``SearchRecord`` stored flat,
     so that one ranked query covers every page type and facets are counted cheaply.
 
-    ``title_terms``, ``body_terms`` and ``autocomplete_terms`` hold text already analysed by
-    ``search.analysis`` (French stems, accents folded); Wagtail's database backend indexes
-    those, never the raw text, so SQLite and PostgreSQL answer the same queries.
+    The engine reads only columns this project owns (``search.engines.database``):
+
+    - PostgreSQL: ``search_vector``, a weighted ``tsvector`` that a trigger keeps current
+      from the raw text (heading, summary and keywords weight A, ``text`` B, ``documents``
+      C) in the ``cdp_french`` configuration, with a GIN index (migration 0006);
+    - SQLite: the FTS5 table ``search_entry_fts`` over the ``*_terms`` columns, which only
+      the SQLite path fills with ``search.analysis`` output (French stems, accents folded),
+      kept in sync by triggers (migration 0006).
     """
 
     page = models.OneToOneField(
@@ -102,23 +107,20 @@ class SearchEntry(index.Indexed, models.Model):
     heading = models.CharField(max_length=255)
     summary = models.TextField(blank=True)
     text = models.TextField(blank=True)
+    keywords = models.TextField(blank=True)  # tag names
+    documents = models.TextField(blank=True)  # attachments' extracted text
+    # Acronyms that are also French words, written in capitals (« AVEC »), as the glossary
+    # marks them ("sigleavec"): PostgreSQL's analysis lowercases them into stop words.
+    acronyms = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    title_terms = models.TextField(blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only
+    title_terms = models.TextField(blank=True)  # SQLite only, from here down
     body_terms = models.TextField(blank=True)
+    document_terms = models.TextField(blank=True)
     autocomplete_terms = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    # The backends rank the field named "title" on its own (SQLite column, PostgreSQL
-    # title vector with its length norm), hence the ``title`` property below.
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("body_terms"),
-        index.AutocompleteField("autocomplete_terms"),
-        index.FilterField("content_type"),
-        index.FilterField("date"),
-    ]
 
     class Meta:
         verbose_name = _("entrée de l'index de recherche")
@@ -126,10 +128,6 @@ class SearchEntry(index.Indexed, models.Model):
 
     def __str__(self):
         return self.heading
-
-    @property
-    def title(self):
-        return self.title_terms
 
 
 class SearchFacet(models.Model):

@@ -1,7 +1,11 @@
-"""« Vouliez-vous dire … » from the site's own vocabulary (``VocabularyWord``)."""
+"""« Vouliez-vous dire … » from the site's own vocabulary (``VocabularyWord``): the
+closest word by trigram similarity (``pg_trgm`` and its index on PostgreSQL, ``difflib`` on
+SQLite)."""
 
 import difflib
 
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
 from django.db.models import Q
 
 from .analysis import fold, word_forms
@@ -33,22 +37,38 @@ def unknown_words(words):
     ]
 
 
+MIN_SIMILARITY = 0.75  # difflib's ratio on SQLite
+MIN_TRIGRAM_SIMILARITY = 0.4
+
+
+def _candidates(key):
+    """(word, display, frequency, similarity) of the vocabulary words close to ``key``."""
+    nearby = VocabularyWord.objects.filter(
+        length__gte=len(key) - 2, length__lte=len(key) + 2, word__startswith=key[:1]
+    )
+    if connection.vendor == "postgresql":
+        rows = (
+            nearby.filter(word__trigram_similar=key)
+            .annotate(similarity=TrigramSimilarity("word", key))
+            .filter(similarity__gte=MIN_TRIGRAM_SIMILARITY)
+            .order_by("-similarity", "-frequency")
+            .values_list("word", "display", "frequency", "similarity")[:5]
+        )
+        return [(w, d, f, round(s, 2)) for w, d, f, s in rows]
+    pool = {w: (d, f) for w, d, f in nearby.values_list("word", "display", "frequency")}
+    close = difflib.get_close_matches(key, list(pool), n=5, cutoff=MIN_SIMILARITY)
+    return [
+        (w, *pool[w], round(difflib.SequenceMatcher(None, key, w).ratio(), 2)) for w in close
+    ]
+
+
 def closest_word(word):
-    key = fold(word.lower())
-    pool = dict(
-        VocabularyWord.objects.filter(
-            length__gte=len(key) - 2, length__lte=len(key) + 2, word__startswith=key[:1]
-        ).values_list("word", "frequency")
-    )
-    if not pool:
+    """The display form of the vocabulary word closest to ``word``, or None."""
+    candidates = _candidates(fold(word.lower()))
+    if not candidates:
         return None
-    close = difflib.get_close_matches(key, list(pool), n=5, cutoff=0.75)
-    if not close:
-        return None
-    best = max(
-        close, key=lambda w: (round(difflib.SequenceMatcher(None, key, w).ratio(), 2), pool[w])
-    )
-    return VocabularyWord.objects.filter(word=best).values_list("display", flat=True).first()
+    best = max(candidates, key=lambda row: (row[3], row[2]))
+    return best[1]
 
 
 def suggest(text, words):

@@ -108,6 +108,28 @@ CORPUS = [
         "date": "2021-10-04", "tags": ["economie"], "languages": [],
     },
     {
+        "title": "Émissions de radio pour les jeunes filles",
+        "summary": "Des animatrices préparent chaque émission.",
+        "body": "Chaque semaine une émission en bambara.",
+        "content_type": "practice", "community": "segou", "year": 2022,
+        "date": "2022-05-03", "tags": ["medias"], "languages": [],
+    },
+    {
+        "title": "Clubs de lecture à Bla",
+        "summary": "Une émission radiophonique annonce les séances du samedi.",
+        "body": "Les clubs accueillent les jeunes filles déscolarisées du quartier.",
+        "content_type": "practice", "community": "segou", "year": 2023,
+        "date": "2023-02-11", "tags": ["lecture"], "languages": [],
+    },
+    {
+        "title": "Tournoi sportif à San",
+        "summary": "Une journée de matchs.",
+        "body": "Les jeunes du quartier ont joué, la radio a diffusé les matchs, et les "
+                "filles ont tenu la buvette.",
+        "content_type": "meeting", "community": "segou", "year": 2024,
+        "date": "2024-07-21", "tags": ["sport"], "languages": [],
+    },
+    {
         "title": "Rapport annuel de la coordination",
         "summary": "Bilan des activités de l'année écoulée.",
         "body": "Le rapport présente les dépenses et les recrutements.",
@@ -127,6 +149,9 @@ EXCISION = "Lutte contre l'excision dans le cercle de Kita"
 AVEC = "Caisse des femmes de Macina"
 NIONO = "Groupes d'épargne de Niono"
 REPORT = "Rapport annuel de la coordination"
+RADIO = "Émissions de radio pour les jeunes filles"
+READING = "Clubs de lecture à Bla"
+TOURNAMENT = "Tournoi sportif à San"
 
 
 class SearchCase(NamedTuple):
@@ -154,6 +179,30 @@ QUERY_CASES = [
     SearchCase("loi sur le quota", (LOI_052,), (REPORT,), "synonym of a law's number"),
     SearchCase("VSLA", (AVEC, NIONO), (REPORT, KAYES), "English acronym finds French one"),
     SearchCase("AVEC", (AVEC, NIONO), (REPORT, KAYES), "acronym in capitals is VSLA"),
+]
+
+# Words cut short, as people type on a phone: four letters or more find what they begin.
+PREFIX_CASES = [
+    SearchCase("autonomi", (AUTONOMISATION,), (REPORT,), "cut short"),
+    SearchCase("violen", (VBG_LONG,), (REPORT, KAYES), "cut short"),
+    SearchCase("plaid", (LOI_052,), (REPORT,), "cut short"),
+    SearchCase("sensibilis", (MARIAGE,), (REPORT,), "cut short, accents optional"),
+    SearchCase("cotisa", (AVEC, NIONO), (REPORT, KAYES), "cut short inside the stem"),
+    SearchCase("rap", (), (REPORT,), "three letters are not a prefix"),
+]
+
+
+class RankingCase(NamedTuple):
+    query: str
+    higher: str  # this title must come before …
+    lower: str  # … this one
+    why: str
+
+
+RANKING_CASES = [
+    RankingCase("radio", RADIO, TOURNAMENT, "a title match above a body match"),
+    RankingCase("jeunes filles", READING, TOURNAMENT, "an exact phrase above scattered words"),
+    RankingCase("radio", TOURNAMENT, READING, "a whole word above the beginning of a longer one"),
 ]
 
 # (misspelt query, a word the suggestion must contain once folded)

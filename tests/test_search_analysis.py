@@ -6,13 +6,12 @@ from hypothesis import strategies as st
 from search.analysis import (
     clean_query,
     fold,
-    fts5_match,
     highlight,
     index_terms,
     parse_query,
     prefix_terms,
-    tsquery,
 )
+from search.engines.sqlite_fts import match_expression, phrase_expression
 from search.glossary import Glossary
 
 GLOSSARY = Glossary(
@@ -51,11 +50,26 @@ def test_glossary_groups_become_alternatives():
     assert parse_query("avec", GLOSSARY).is_empty
 
 
-def test_query_languages_quote_every_term():
+def test_fts5_expression_quotes_every_term_and_adds_prefixes():
     parsed = parse_query('quota "mariage" OR NOT', GLOSSARY)
-    assert fts5_match(parsed).startswith("{title body} : (")
-    assert '"mariag"' in fts5_match(parsed)
-    assert "'quot'" in tsquery(parsed) and "'loi' & '052'" in tsquery(parsed)
+    expression = match_expression(parsed)
+    assert expression.startswith("{title_terms body_terms document_terms} : (")
+    assert '"mariag"' in expression and '"mariage"*' in expression
+    assert '"loi" AND "052"' in expression
+    assert '"mariage"*' not in match_expression(parsed, prefixes=False)
+    assert phrase_expression(parsed) is None  # a glossary phrase is not a phrase of words
+
+
+def test_short_words_and_acronyms_are_not_prefixes():
+    assert parse_query("violen", GLOSSARY).prefixes == {"violen"}
+    assert parse_query("Ségou", GLOSSARY).prefixes == {"segou"}
+    assert parse_query("rap VBG AVEC 2015", GLOSSARY).prefixes == set()
+    assert parse_query("jeunes filles", GLOSSARY).phrase == "jeunes filles"
+
+
+def test_highlight_marks_the_words_a_prefix_begins():
+    excerpt = highlight("Les violences conjugales.", set(), prefixes={"violen"})
+    assert excerpt == "Les <mark>violences</mark> conjugales."
 
 
 def test_highlight_escapes_and_marks_only_matches():
@@ -78,5 +92,6 @@ def test_any_text_analyses_without_error(text):
     assert len(cleaned) <= 200
     parsed = parse_query(text, GLOSSARY)
     if not parsed.is_empty:
-        assert fts5_match(parsed) and tsquery(parsed)
-    highlight(text, parsed.forms)
+        assert match_expression(parsed)
+        phrase_expression(parsed)
+    highlight(text, parsed.forms, prefixes=parsed.prefixes)

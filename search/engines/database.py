@@ -1,25 +1,24 @@
-"""The default engine: Wagtail's database search backend (SQLite FTS5, PostgreSQL full-text
-search) over ``SearchEntry``, with facets counted from ``SearchFacet``.
+"""The default engine: full-text search over ``SearchEntry`` with the columns this project
+owns (``postgres_fts`` on PostgreSQL, ``sqlite_fts`` on SQLite: no other database is
+supported, see ``search.checks``), facets counted from ``SearchFacet``.
 
-A search costs a handful of queries whatever the size of the site: one for every match
-with its score, one for the page of hits (by primary key) and the vocabulary check for
-suggestions. Facet counts, filters, ranking and date order come from in-memory bitmaps
-(``facet_matrix``); labels are cached.
+A search costs a handful of queries whatever the size of the site: the index version, one
+query for every match with its score, one for the page of hits (by primary key) and the
+vocabulary check for suggestions. Facet counts, filters, ranking and date order come from
+in-memory bitmaps (``facet_matrix``); labels are cached.
 """
 
 import heapq
-from contextlib import contextmanager
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
-from wagtail.search.backends import get_search_backend
+from django.db import connection
 
-from ..analysis import fts5_match, highlight, parse_query, tsquery
+from ..analysis import highlight, parse_query
 from ..facet_matrix import get_matrix
 from ..facets import TYPE_LABELS, facet_labels
 from ..glossary import get_glossary
 from ..models import SearchEntry
 from ..suggest import suggest
+from . import postgres_fts, sqlite_fts
 from .base import (
     FACETS,
     SORT_DATE,
@@ -38,89 +37,16 @@ TYPE_ORDER = list(TYPE_LABELS)
 class DatabaseEngine(SearchEngine):
     name = "database"
 
-    def __init__(self, backend_name="default"):
-        self.backend_name = backend_name
-
-    @property
-    def backend(self):
-        return get_search_backend(self.backend_name)
-
-    def matching(self, parsed):
-        """Entries matching the analysed query through Wagtail's query compiler (used on
-        databases other than SQLite and PostgreSQL), with a ``_score``."""
-        results = self.backend.search(
-            parsed.to_search_query(), SearchEntry, order_by_relevance=True
-        ).annotate_score("_score")
-        return results.get_queryset()
-
-    # On SQLite and PostgreSQL the index tables that Wagtail's backend writes are queried
-    # directly: its SQLite compiler joins the FTS5 table in an order that re-runs the
-    # MATCH for every row, and its PostgreSQL one filters on ``title || body`` (no index)
-    # and ranks every match on the whole body: seconds at 20 000 pages. Here the body
-    # (which also holds the title terms) is matched through its index and ranked on the
-    # small "title" column (title, summary, tags; BM25 with the body on SQLite).
-
-    def _vendor(self):
-        name = type(self.backend).__name__
-        if connection.vendor == "sqlite" and name == "SQLiteSearchBackend":
-            return "sqlite"
-        if connection.vendor == "postgresql" and name == "PostgresSearchBackend":
-            return "postgresql"
-        return None
-
-    def _tables(self):
-        from wagtail.search.models import IndexEntry
-
-        content_type = ContentType.objects.get_for_model(SearchEntry).pk
-        fts = None
-        if self._vendor() == "sqlite":
-            from wagtail.search.models import SQLiteFTSIndexEntry
-
-            fts = SQLiteFTSIndexEntry._meta.db_table
-        return fts, IndexEntry._meta.db_table, content_type
-
-    def _scored_matches(self, parsed, matrix):
-        """Every match with its score, in one query (ids for the facet bitmaps, scores to
-        rank an unfiltered search without a second query)."""
-        vendor = self._vendor()
-        if vendor is None:
-            return list(self.matching(parsed).values_list("pk", "_score"))
-        fts, entries, content_type = self._tables()
-        if vendor == "sqlite":
-            # No join: FTS rowids map to pages through a dict cached with the bitmaps.
-            rowids = matrix.cache.get("sqlite_rowids")
-            if rowids is None:
-                from wagtail.search.models import IndexEntry
-
-                rowids = {
-                    pk: int(object_id)
-                    for pk, object_id in IndexEntry.objects.filter(
-                        content_type_id=content_type
-                    ).values_list("pk", "object_id")
-                }
-                matrix.cache["sqlite_rowids"] = rowids
-            sql = (
-                f'SELECT "rowid", -bm25("{fts}", 0.0, 1.0, 4.0) FROM "{fts}" '
-                f'WHERE "{fts}" MATCH %s'
-            )
-            with connection.cursor() as cursor:
-                cursor.execute(sql, [fts5_match(parsed)])
-                rows = cursor.fetchall()
-            return [(rowids[rowid], score) for rowid, score in rows if rowid in rowids]
-        sql = (
-            f'SELECT ie."object_id"::bigint, ts_rank(ie."title", q) '
-            f'FROM "{entries}" ie CROSS JOIN to_tsquery(%s::regconfig, %s) q '
-            f'WHERE ie."body" @@ q AND ie."content_type_id" + 0 = %s'
-        )
-        params = [self.backend.config or "simple", tsquery(parsed), content_type]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+    def _scored_matches(self, parsed, glossary):
+        """Every match with its score, in one query."""
+        if connection.vendor == "postgresql":
+            return postgres_fts.scored_matches(parsed, glossary.case_sensitive)
+        return sqlite_fts.scored_matches(parsed)
 
     def _entries(self, ranked):
         """Entries for ``[(id, score)]``, in that order."""
-        by_id = SearchEntry.objects.defer(
-            "title_terms", "body_terms", "autocomplete_terms"
+        by_id = SearchEntry.objects.only(
+            "heading", "summary", "text", "url", "content_type", "date"
         ).in_bulk([pk for pk, _score in ranked])
         page = []
         for pk, score in ranked:
@@ -128,19 +54,6 @@ class DatabaseEngine(SearchEngine):
                 by_id[pk]._score = score
                 page.append(by_id[pk])
         return page
-
-    @contextmanager
-    def _planner(self, active=True):
-        """On PostgreSQL, make the planner use the full-text GIN index: it underrates the
-        cost of evaluating ``@@`` on every row (5 µs each) when a word is common."""
-        if not active or self._vendor() != "postgresql":
-            yield
-            return
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-            yield
 
     def search(self, request: SearchRequest) -> SearchResponse:
         glossary = get_glossary()
@@ -156,36 +69,39 @@ class DatabaseEngine(SearchEngine):
         per_page = max(1, min(int(request.per_page), 100))
         page = max(1, min(int(request.page), MAX_PAGE))
         offset = (page - 1) * per_page
-        with self._planner(active=not parsed.is_empty):
-            matrix = get_matrix()
-            scored = None
-            if parsed.is_empty:
-                matched_mask = matrix.all
+        matrix = get_matrix()
+        scored = None
+        if parsed.is_empty:
+            matched_mask = matrix.all
+        else:
+            scored = self._scored_matches(parsed, glossary)
+            matched_mask = matrix.mask_of(pk for pk, _score in scored)
+        counts, total, results = matrix.counts(matched_mask, filters)
+        ranked = []
+        if offset < total:
+            if scored is not None and request.sort != SORT_DATE:
+                candidates = scored
+                if filters:
+                    keep = matrix.selected(results)
+                    candidates = [row for row in scored if keep(row[0])]
+                ranked = heapq.nsmallest(
+                    offset + per_page, candidates, key=lambda row: (-row[1], -row[0])
+                )[offset:]
             else:
-                scored = self._scored_matches(parsed, matrix)
-                matched_mask = matrix.mask_of(pk for pk, _score in scored)
-            counts, total, results = matrix.counts(matched_mask, filters)
-            ranked = []
-            if offset < total:
-                if scored is not None and request.sort != SORT_DATE:
-                    candidates = scored
-                    if filters:
-                        keep = matrix.selected(results)
-                        candidates = [row for row in scored if keep(row[0])]
-                    ranked = heapq.nsmallest(
-                        offset + per_page, candidates, key=lambda row: (-row[1], -row[0])
-                    )[offset:]
-                else:
-                    ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
-            entries = self._entries(ranked)
+                ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
+        entries = self._entries(ranked)
 
-        forms = parsed.forms
+        forms, prefixes = parsed.forms, parsed.prefixes
         hits = []
         for entry in entries:
             if forms:
-                excerpt = highlight(entry.text or entry.summary, forms, glossary.case_sensitive)
+                excerpt = highlight(
+                    entry.text or entry.summary, forms, glossary.case_sensitive, prefixes=prefixes
+                )
                 if "<mark>" not in excerpt and entry.summary:
-                    excerpt = highlight(entry.summary, forms, glossary.case_sensitive)
+                    excerpt = highlight(
+                        entry.summary, forms, glossary.case_sensitive, prefixes=prefixes
+                    )
             else:
                 excerpt = highlight(entry.summary or entry.text, set())
             hits.append(
@@ -240,13 +156,10 @@ class DatabaseEngine(SearchEngine):
         return facets
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
-        from ..analysis import query_prefix
-
-        text = query_prefix(prefix)
-        if len(text) < 2:
+        if len(prefix.strip()) < 2:
             return []
-        results = self.backend.autocomplete(text, SearchEntry)[: limit * 2]
-        return list(dict.fromkeys(entry.heading for entry in results))[:limit]
+        module = postgres_fts if connection.vendor == "postgresql" else sqlite_fts
+        return list(dict.fromkeys(module.autocomplete(prefix, limit)))[:limit]
 
     def count(self):
         return SearchEntry.objects.count()
