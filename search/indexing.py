@@ -38,7 +38,7 @@ def facet_rows(record):
 
 
 def entry_for_record(record, case_sensitive):
-    tags = " ".join(record.get("tags", [])).replace("-", " ")
+    tags = record.get("keywords", "")
     return SearchEntry(
         page_id=record["page_id"],
         content_type=record["content_type"],
@@ -50,7 +50,11 @@ def entry_for_record(record, case_sensitive):
         year=record["year"],
         # "title" ranks: the title, summary and tags; "body" matches: everything.
         title_terms=index_terms(f"{record['title']} {record['summary']} {tags}", case_sensitive),
-        body_terms=index_terms(f"{record['title']} {record['body']} {tags}", case_sensitive),
+        body_terms=index_terms(
+            f"{record['title']} {record['summary']} {record['body']} {tags} "
+            f"{record.get('documents', '')}",
+            case_sensitive,
+        ),
         autocomplete_terms=prefix_terms(record["title"]),
     )
 

@@ -14,6 +14,7 @@ from home import registry
 from home.blocks import BodyStreamBlock
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
+from home.search_spec import SearchSpec
 from home.sections import related_sections
 
 from .safety import SafetyGatedPageMixin
@@ -171,6 +172,16 @@ class CommunityPage(SafetyGatedPageMixin, Page):
         index.SearchField("way_of_working"),
         index.SearchField("body"),
     ]
+    search_spec = SearchSpec(
+        type="community",
+        summary=("summary",),
+        body=(
+            "region", "project", "objectives", "way_of_working", "body",
+            "lead_organization.title", "lead_organization.acronym",
+            "state_service.title", "state_service.acronym",
+        ),
+        is_facet="communities",
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -232,6 +243,7 @@ class StandardPage(SafetyGatedPageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+    search_spec = SearchSpec(type="page", summary=("introduction",), body=("body",))
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
