@@ -356,3 +356,22 @@ def test_a_session_or_recommendation_edit_reaches_the_index(pages):
     assert meeting.pk in found("nouvellezorg")
     assert meeting.pk not in found("recommandationzorg")
     assert MeetingSession.objects.filter(page=meeting).exists()
+
+
+def test_sector_terms_migration_adds_variants_and_keeps_the_editors(db):
+    import importlib
+
+    from django.apps import apps
+
+    from search.models import GlossaryTerm
+
+    migration = importlib.import_module("search.migrations.0006_glossary_sector_terms")
+    GlossaryTerm.objects.all().delete()
+    GlossaryTerm.objects.create(term="VBG", variants="VBG locale\nviolences faites aux femmes")
+    migration.load(apps, None)
+    variants = GlossaryTerm.objects.get(term="VBG").variant_list
+    assert variants[:2] == ["VBG locale", "violences faites aux femmes"]
+    assert variants.count("violences faites aux femmes") == 1 and "GBV" in variants
+    assert GlossaryTerm.objects.filter(term="CRSS").exists()
+    migration.load(apps, None)  # twice: nothing doubles
+    assert GlossaryTerm.objects.get(term="VBG").variant_list == variants
