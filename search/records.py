@@ -29,15 +29,11 @@ FACET_KEYS = ("communities", "themes", "tags", "organizations", "languages")
 
 def searchable_models():
     """[(model, spec)] for every page model that declares a ``search_spec``."""
-    return [
-        (model, model.search_spec)
-        for model in get_page_models()
-        if isinstance(getattr(model, "search_spec", None), SearchSpec)
-    ]
+    return [(model, spec_for(model)) for model in get_page_models() if spec_for(model)]
 
 
 def spec_for(model) -> SearchSpec | None:
-    spec = model.__dict__.get("search_spec")
+    spec = getattr(model, "search_spec", None)
     return spec if isinstance(spec, SearchSpec) else None
 
 
@@ -58,7 +54,7 @@ def is_restricted(path, paths):
 # --- Reading the declaration ---------------------------------------------------------------
 
 
-def _field(model, name):
+def field_or_none(model, name):
     try:
         return model._meta.get_field(name)
     except FieldDoesNotExist:  # a property ("display_title"): read as an attribute
@@ -77,7 +73,7 @@ def resolve(model, path):
         joinable = joinable and field.concrete and (field.many_to_one or field.one_to_one)
         joins.append(part)
         model = field.related_model
-    leaf = _field(model, parts[-1])
+    leaf = field_or_none(model, parts[-1])
     if leaf is not None and leaf.is_relation and (leaf.many_to_many or leaf.one_to_many):
         joins.append(parts[-1])  # a facet of related objects: load them
         joinable = False
@@ -121,7 +117,7 @@ def values(obj, path):
         objects = found
     name, out = parts[-1], []
     for item in objects:
-        field = _field(type(item), name)
+        field = field_or_none(type(item), name)
         if field is not None and field.is_relation and field.many_to_one:
             value = getattr(item, field.attname)
         else:

@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import GlossaryTerm
-from .records import searchable_models
+from .records import field_or_none, searchable_models
 
 logger = logging.getLogger(__name__)
 
@@ -155,8 +155,10 @@ def related_text_relations():
     found = {}
     for model, spec in searchable_models():
         for path in (*spec.summary, *spec.body, *spec.keywords):
-            field = model._meta.get_field(path.split(".")[0])
-            if field.one_to_many and not isinstance(field.remote_field, ParentalKey):
+            field = field_or_none(model, path.split(".")[0])
+            if field is None or not field.one_to_many:
+                continue
+            if not isinstance(field.remote_field, ParentalKey):
                 found[(model, field.name)] = field
     return found
 
