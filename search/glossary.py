@@ -1,8 +1,9 @@
 """The sector's acronyms and synonyms, managed by editors (``GlossaryTerm`` snippets).
 
-Both engines use it: the database engine expands a query's glossary phrases into
-alternatives (``Glossary.match``); Elasticsearch gets Solr-style synonym rules
-(``glossary_synonym_rules``).
+Every engine uses the same groups: the database engine expands a query's glossary phrases
+into alternatives (``Glossary.match``); Elasticsearch gets them as Solr-style synonym rules
+(``glossary_synonym_rules``) and case-sensitive acronyms. Terms sharing a phrase form one
+group. The shipped terms come from the data migrations (``search/data/*.csv``).
 """
 
 import re
@@ -28,6 +29,35 @@ class Group:
     alternatives: list  # per phrase: list of form tuples
 
 
+def _merged(entries, case_sensitive):
+    """Terms that share a phrase (as analysed) become one group, under the first term:
+    an editor listing « excision » under both MGF and PTN links the two, and a phrase
+    never depends on which of its terms happens to be looked up first."""
+    parent = list(range(len(entries)))
+
+    def root(index):
+        while parent[index] != index:
+            index = parent[index]
+        return index
+
+    owner = {}
+    for index, (_term, phrases) in enumerate(entries):
+        for phrase in phrases:
+            key = tuple(t.forms for t in tokens(phrase, case_sensitive) if t.forms)
+            if not key:
+                continue
+            if key in owner:
+                first, second = sorted((root(owner[key]), root(index)))
+                parent[second] = first
+            else:
+                owner[key] = index
+    merged = {}
+    for index, (_term, phrases) in enumerate(entries):
+        first = root(index)
+        merged.setdefault(first, (entries[first][0], []))[1].extend(phrases)
+    return [(term, list(dict.fromkeys(phrases))) for term, phrases in merged.values()]
+
+
 class Glossary:
     def __init__(self, entries):
         """``entries``: iterable of (term, [variants])."""
@@ -43,7 +73,7 @@ class Glossary:
         )
         self.groups = []
         self._by_first_form = {}
-        for term, phrases in entries:
+        for term, phrases in _merged(entries, self.case_sensitive):
             alternatives, seen = [], set()
             for phrase in phrases:
                 alternative = [t.forms for t in tokens(phrase, self.case_sensitive) if t.forms]

@@ -6,11 +6,13 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import GlossaryTerm
+from .records import field_or_none, searchable_models
 
 logger = logging.getLogger(__name__)
 
@@ -85,20 +87,16 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def pages_using_document(document):
-    """Live pages that attach or link ``document`` (child objects or rich text / blocks)."""
-    from .records import _child_relations, _has_document, searchable_models
-
+    """Live pages that attach (``documents`` of their declaration) or link ``document``."""
     ids = set()
-    for model, _type in searchable_models():
-        for relation in _child_relations(model):
-            related = relation.related_model
-            if _has_document(related):
-                parent_attname = relation.field.attname
-                ids.update(
-                    related._default_manager.filter(document=document).values_list(
-                        parent_attname, flat=True
-                    )
+    for model, spec in searchable_models():
+        for relation in spec.documents:
+            field = model._meta.get_field(relation)
+            ids.update(
+                field.related_model._default_manager.filter(document=document).values_list(
+                    field.field.attname, flat=True
                 )
+            )
     page_type = ContentType.objects.get_for_model(Page)
     ids.update(
         int(object_id)
@@ -150,23 +148,32 @@ def _related_text_handler(parent_attname):
     return handler
 
 
+def related_text_relations():
+    """(model, relation) for each declared text held by objects saved on their own, not
+    with the page's revisions (a meeting's recommendations: plain foreign keys to the
+    page, unlike its sessions and attachments, which are ParentalKey children)."""
+    found = {}
+    for model, spec in searchable_models():
+        for path in (*spec.summary, *spec.body, *spec.keywords):
+            field = field_or_none(model, path.split(".")[0])
+            if field is None or not field.one_to_many:
+                continue
+            if not isinstance(field.remote_field, ParentalKey):
+                found[(model, field.name)] = field
+    return found
+
+
 _related_handlers = []
 
 
 def connect_related_texts():
-    """Re-index a meeting when one of its recommendations changes (RELATED_TEXTS)."""
-    from .records import _field, related_text_names, searchable_models
-
-    for model, _type in searchable_models():
-        for name in related_text_names(model):
-            relation = _field(model, name)
-            handler = _related_text_handler(relation.field.attname)
-            _related_handlers.append(handler)
-            uid = f"search_related_{model._meta.label_lower}_{name}"
-            post_save.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_saved")
-            post_delete.connect(
-                handler, sender=relation.related_model, dispatch_uid=uid + "_deleted"
-            )
+    """Re-index a meeting when one of its recommendations changes."""
+    for (model, name), relation in related_text_relations().items():
+        handler = _related_text_handler(relation.field.attname)
+        _related_handlers.append(handler)
+        uid = f"search_related_{model._meta.label_lower}_{name}"
+        post_save.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_saved")
+        post_delete.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_deleted")
 
 
 def connect():

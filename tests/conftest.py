@@ -19,6 +19,7 @@ MIGRATION_DATA = [
         "practices.MaterialLanguage",
     ),
     ("search.migrations.0003_glossary_initial_data", "load", "search.GlossaryTerm"),
+    ("search.migrations.0008_glossary_sector_terms", "load", "search.GlossaryTerm"),
 ]
 
 
@@ -29,8 +30,12 @@ def restore_migration_data():
 
     from search.glossary import bump_version
 
+    empty = {
+        label for _module, _function, label in MIGRATION_DATA
+        if not apps.get_model(label).objects.exists()
+    }
     for module_name, function_name, model_label in MIGRATION_DATA:
-        if not apps.get_model(model_label).objects.exists():
+        if model_label in empty:
             getattr(importlib.import_module(module_name), function_name)(apps, None)
     bump_version()
 

@@ -61,6 +61,8 @@ def record(page_id=1, **overrides):
         "title": "Dialogue communautaire à Ségou",
         "summary": "Causeries <b>entre</b> chefs de village.",
         "body": "Texte\x00 du guide\x1f extrait du PDF.",
+        "documents": "Annexe : grille de suivi.",
+        "keywords": "dialogue communautaire",
         "url": f"/outils/page-{page_id}/",
         "date": datetime.date(2024, 3, 12),
         "year": 2024,
@@ -308,7 +310,7 @@ def test_highlight_escapes_text_and_marks_matches():
     highlight = build_search_body(SearchRequest(query="guide"))["highlight"]
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"] and highlight["post_tags"] == ["</mark>"]
-    assert set(highlight["fields"]) == {"title", "summary", "body"}
+    assert set(highlight["fields"]) == {"title", "summary", "body", "documents"}
     assert highlight["fields"]["title"]["number_of_fragments"] == 0
 
 
@@ -1038,3 +1040,50 @@ def test_engine_from_settings_reads_the_editors_glossary_and_labels(settings, db
     engine = es_index.get_engine()
     assert engine.acronyms == {"AVEC": "VSLA"}
     assert engine.labels("type", ["tool"]) == {"tool": "Outil ou modèle"}
+
+
+# --- One source for every engine: the record's keys, the elisions, the glossary ---------------
+
+
+def test_documents_and_keywords_are_indexed_with_their_weights():
+    from search.engines.elasticsearch.query import TEXT_FIELDS
+
+    document = record_to_document(record())
+    assert document["documents"] == "Annexe : grille de suivi."
+    assert document["keywords"] == "dialogue communautaire"
+    props = index_body("x")["mappings"]["properties"]
+    assert props["keywords"]["analyzer"] == props["documents"]["analyzer"] == "cdp_french"
+    # Documents are weight C: below the page's body, and kept out of the catch-all field.
+    assert "all_text" not in props["documents"]["copy_to"]
+    boosts = dict((f.split("^") + ["1"])[:2] for f in TEXT_FIELDS)
+    assert float(boosts["keywords"]) > float(boosts["body"]) > float(boosts["documents"])
+    assert "documents" not in build_search_body(SearchRequest(query="x"))["_source"]
+    older = {key: value for key, value in record().items() if key not in ("documents", "keywords")}
+    assert record_to_document(older)["documents"] == ""
+
+
+def test_elisions_are_the_database_engines_stop_words():
+    from search.analysis import STOPWORDS
+
+    analysis = index_body("x")["settings"]["analysis"]
+    assert analysis["filter"]["cdp_french_elision"]["articles"] == sorted(STOPWORDS)
+
+
+def test_excerpt_falls_back_to_a_matching_passage_of_the_documents():
+    from search.engines.elasticsearch.response import excerpt_html
+
+    highlight = {"body": ["Début du texte"], "documents": ["la <mark>grille</mark> de suivi"]}
+    assert excerpt_html({}, highlight) == "la <mark>grille</mark> de suivi"
+
+
+def test_glossary_groups_sharing_a_phrase_give_one_synonym_rule(db):
+    from search.engines.elasticsearch import index as es_index
+    from search.glossary import bump_version
+    from search.models import GlossaryTerm
+
+    GlossaryTerm.objects.all().delete()
+    GlossaryTerm.objects.create(term="MGF", variants="excision\nmutilations génitales féminines")
+    GlossaryTerm.objects.create(term="PTN", variants="pratiques néfastes\nexcision")
+    bump_version()
+    rules, _acronyms = es_index.glossary()
+    assert rules == ["MGF, excision, mutilations génitales féminines, PTN, pratiques néfastes"]

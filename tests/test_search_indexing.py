@@ -217,7 +217,8 @@ def test_record_carries_facets_and_text(site_tree):
     assert record["communities"] == [segou.pk] and record["themes"] == [theme.pk]
     assert record["tags"] == ["clubs-scolaires"] and record["languages"] == ["fr"]
     assert record["year"] == 2022 and record["url"] == tool.url
-    assert "Résumé de Guide des clubs." in record["body"]
+    assert record["summary"] == "Résumé de Guide des clubs."
+    assert record["keywords"] == "clubs scolaires"
 
 
 def test_records_are_built_with_a_constant_number_of_queries(site_tree):

@@ -14,6 +14,7 @@ from home.blocks import BodyStreamBlock
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
+from home.search_spec import SearchSpec
 from practices.models import AttachmentBase, GalleryImageBase
 
 from .. import dates
@@ -135,6 +136,27 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         index.FilterField("concertation_frame"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
     ]
+    # Not searched: the chair's name, the connection link, follow-up notes. Organisations
+    # are a facet, not text.
+    search_spec = SearchSpec(
+        type="meeting",
+        summary=("summary",),
+        body=(
+            "venue", "commune", "chair_function", "attendance", "other_organizations",
+            "reach_details", "agenda", "minutes", "decisions", "outcomes",
+            "sessions.title", "sessions.venue", "sessions.commune", "sessions.communes",
+            "recommendations.text", "recommendations.responsible_other",
+            "concertation_frame.title",
+            "attachments.title", "attachments.document.title", "photos.caption",
+        ),
+        keywords=("tags.name",),
+        documents=("attachments",),
+        communities=("communities",),
+        themes=("themes",),
+        tags=("tags.slug",),
+        organizations=("organizers",),
+        date=("start_date",),
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("kind"),

@@ -11,6 +11,7 @@ from wagtail.search import index
 from home.listing import PARAM_ORGANIZATION, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import LISTS
+from home.search_spec import SearchSpec
 from home.sections import related_sections
 
 from .safety import SafetyGatedPageMixin
@@ -91,6 +92,15 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
         index.SearchField("commune"),
         index.FilterField("kind"),
     ]
+    # Contacts (e-mail, phone, address, website) are shown, never searched.
+    search_spec = SearchSpec(
+        type="organization",
+        summary=("search_description", "role"),
+        body=("description", "role", "commune"),
+        keywords=("acronym",),
+        communities=("communities",),
+        is_facet="organizations",
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -15,6 +15,7 @@ from home.blocks import BodyStreamBlock
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
 from home.rich_text import LISTS, LISTS_AND_HEADINGS
+from home.search_spec import SearchSpec
 from home.sections import related_sections
 
 from .organizations import OrganizationPage
@@ -169,6 +170,16 @@ class CommunityPage(SafetyGatedPageMixin, Page):
         index.SearchField("way_of_working"),
         index.SearchField("body"),
     ]
+    search_spec = SearchSpec(
+        type="community",
+        summary=("summary",),
+        body=(
+            "region", "project", "objectives", "way_of_working", "body",
+            "lead_organization.title", "lead_organization.acronym",
+            "state_service.title", "state_service.acronym",
+        ),
+        is_facet="communities",
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -228,6 +239,7 @@ class StandardPage(SafetyGatedPageMixin, Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+    search_spec = SearchSpec(type="page", summary=("introduction",), body=("body",))
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -16,6 +16,7 @@ from home.blocks import BodyStreamBlock, FigureBlock
 from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
+from home.search_spec import SearchSpec
 
 from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
 
@@ -142,6 +143,23 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
             "organization", [index.SearchField("title"), index.SearchField("acronym")]
         ),
     ]
+    search_spec = SearchSpec(
+        type="practice",
+        summary=("summary",),
+        body=(
+            "problem", "context", "places", "target_groups", "approach", "results",
+            "result_figures", "lessons_learned", "challenges", "replication_conditions",
+            "organization.title", "organization.acronym",
+            "attachments.title", "attachments.document.title", "gallery_images.caption",
+        ),
+        keywords=("tags.name",),
+        documents=("attachments",),
+        communities=("communities",),
+        themes=("themes",),
+        tags=("tags.slug",),
+        organizations=("organization",),
+        date=("period_start",),
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -312,6 +330,22 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
             "organization", [index.SearchField("title"), index.SearchField("acronym")]
         ),
     ]
+    search_spec = SearchSpec(
+        type="tool",
+        summary=("summary",),
+        body=(
+            "description", "audience", "organization.title", "organization.acronym",
+            "documents.title", "documents.document.title",
+        ),
+        keywords=("tags.name",),
+        documents=("documents",),
+        communities=("communities",),
+        themes=("themes",),
+        tags=("tags.slug",),
+        organizations=("organization",),
+        languages=("languages.code", "documents.language.code"),
+        date=("year",),
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -416,6 +450,15 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
     ]
+    search_spec = SearchSpec(
+        type="frame",
+        summary=("summary",),
+        body=("objectives", "strategies", "body"),
+        keywords=("tags.name",),
+        communities=("communities",),
+        themes=("themes", "theme"),
+        tags=("tags.slug",),
+    )
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("theme"),

@@ -14,8 +14,10 @@ FACETS = ("type", "community", "theme", "tag", "organization", "year", "language
 class SearchRecord(TypedDict):
     """What every engine indexes for one live page (built by ``search.records``).
 
-    ``body`` holds all the page's searchable text, including the text extracted from its
-    attached documents; facet fields hold the raw values listed in FACETS.
+    Text keys and their weight in ranking (see ``home.search_spec``): ``title``,
+    ``summary`` and ``keywords`` (tag names, acronyms) A; ``body`` (the page's text and the
+    related texts shown on it) B; ``documents`` (text extracted from attached documents,
+    not repeated in ``body``) C. Facet fields hold the raw values listed in FACETS.
     """
 
     page_id: int
@@ -23,6 +25,8 @@ class SearchRecord(TypedDict):
     title: str
     summary: str
     body: str
+    documents: str
+    keywords: str
     url: str
     date: datetime.date | None
     year: int | None

@@ -8,9 +8,12 @@ Two French chains, both standard tokenizer → elision → lowercase → ASCII f
   field: recall for verb forms and derivations ("sensibiliser" finds "sensibilisation").
 
 Folding runs before stemming so that "représentativité" and "representativite" take the
-same path through the stemmer. No stop-word filter: multi-word synonyms and phrases keep
-their small words ("violences basées sur le genre"), and the query's
-``minimum_should_match`` tolerates a missing "de" or "la".
+same path through the stemmer. Elision uses the database engine's list
+(``search.analysis.STOPWORDS``): there, a stop word before an apostrophe ("l'", "qu'",
+"jusqu'", "aujourd'") is split off and dropped, here the elision filter drops it, so both
+engines see the same words. No stop-word filter: a stop filter ahead of ``synonym_graph``
+leaves holes that make Lucene reject the multi-word glossary rules ("violences basées sur
+le genre"); the query's ``minimum_should_match`` tolerates a missing "de" or "la".
 
 The glossary enters in two places, both fixed when an index is created, so a glossary
 change takes effect through ``rebuild()`` (new index, alias swap, no downtime):
@@ -27,6 +30,7 @@ import re
 
 from elasticsearch.dsl import analyzer, char_filter, token_filter
 
+from ...analysis import STOPWORDS
 from .text import clean_text
 
 FRENCH = "cdp_french"
@@ -36,9 +40,8 @@ BROAD_SEARCH = "cdp_french_broad_search"
 AUTOCOMPLETE = "cdp_autocomplete"
 SPELLING = "cdp_spelling"
 
-FRENCH_ARTICLES = [
-    "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
-]
+# Words elided before an apostrophe: the stop words, as the database engine drops them.
+FRENCH_ARTICLES = sorted(STOPWORDS)
 MAX_SYNONYM_RULE_CHARS = 1000
 MAX_ACRONYMS = 50
 

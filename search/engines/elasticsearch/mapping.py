@@ -22,11 +22,11 @@ SUGGEST_MAX_INPUT = 50
 SUGGEST_MAX_SUFFIXES = 6
 
 
-def _french_text(**options) -> Text:
+def _french_text(copy_to=("all_text", "spelling"), **options) -> Text:
     return Text(
         analyzer=analysis.FRENCH,
         search_analyzer=analysis.FRENCH_SEARCH,
-        copy_to=["all_text", "spelling"],
+        copy_to=list(copy_to),
         **options,
     )
 
@@ -38,7 +38,11 @@ class PageDocument(Document):
     url = Keyword(index=False)
     title = _french_text()
     summary = _french_text()
-    body = _french_text(index_options="offsets")  # long PDF text: cheap highlighting
+    body = _french_text(index_options="offsets")  # long text: cheap highlighting
+    keywords = _french_text()  # tag names, acronyms
+    # Attachments' extracted text, weight C: kept out of all_text so that a page's own
+    # words rank above its documents'.
+    documents = _french_text(copy_to=("spelling",), index_options="offsets")
     # Everything searchable in one field, broadly stemmed: lets "all words must match"
     # span title and body, and catches verb forms the light stemmer keeps apart.
     all_text = Text(analyzer=analysis.BROAD, search_analyzer=analysis.BROAD_SEARCH)
@@ -100,12 +104,15 @@ def _date(value) -> str | None:
 def record_to_document(record) -> dict:
     """A SearchRecord as the JSON source stored in the index (ids and years as strings)."""
     body = clean_text(record.get("body") or "", max_chars=1_000_000, max_words=200_000)
+    documents = clean_text(record.get("documents") or "", max_chars=1_000_000, max_words=200_000)
     document = {
         "page_id": str(record["page_id"]),
         "url": record.get("url") or "",
         "title": clean_text(record.get("title") or "", max_chars=1000, max_words=1000),
         "summary": clean_text(record.get("summary") or "", max_chars=5000, max_words=5000),
         "body": body,
+        "keywords": clean_text(record.get("keywords") or "", max_chars=5000, max_words=1000),
+        "documents": documents,
         "content_type": record.get("content_type") or "page",
         "communities": _strings(record.get("communities")),
         "themes": _strings(record.get("themes")),

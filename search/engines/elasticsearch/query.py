@@ -18,8 +18,9 @@ MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_CHARS = 100
 MAX_AUTOCOMPLETE = 20
 MINIMUM_SHOULD_MATCH = "2<75%"  # up to 2 words: all; more: three quarters
-TEXT_FIELDS = ["title^4", "summary^2", "body", "all_text"]
-PHRASE_FIELDS = ["title^3", "summary"]
+# The weights of home.search_spec: title, summary, keywords A; body B; documents C.
+TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "body", "documents^0.5", "all_text"]
+PHRASE_FIELDS = ["title^3", "keywords^2", "summary"]
 FACET_SIZES = {
     "type": 10,
     "community": 20,
@@ -32,7 +33,8 @@ FACET_SIZES = {
 SOURCE_FIELDS = [
     "page_id", "title", "url", "content_type", "summary", "date", "year",
     "communities", "themes", "tags", "organizations", "languages",
-]  # not the body: it can be a whole PDF
+"keywords",
+]  # not the body nor the documents: they can be whole PDFs
 HIGHLIGHT_TAGS = ("<mark>", "</mark>")
 EXCERPT_CHARS = 180
 
@@ -171,6 +173,7 @@ def highlight_settings() -> dict:
                 "number_of_fragments": 2,
                 "no_match_size": EXCERPT_CHARS,
             },
+            "documents": {"fragment_size": EXCERPT_CHARS, "number_of_fragments": 1},
         },
     }
 

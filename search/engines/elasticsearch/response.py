@@ -46,10 +46,14 @@ def _truncate(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def excerpt_html(source: dict, highlight: dict) -> str:
-    """Body passages with matches, else the highlighted or plain summary, else the body's start."""
+    """Body passages with matches, else the highlighted or plain summary, else a passage of
+    the attached documents with matches, else the body's start."""
     body = [f for f in highlight.get("body") or () if "<mark>" in f]
     if body:
         return ELLIPSIS.join(clean_highlight(f) for f in body)
+    documents = [f for f in highlight.get("documents") or () if "<mark>" in f]
+    if documents and not (highlight.get("summary") or ()):
+        return clean_highlight(documents[0])
     summary = highlight.get("summary") or ()
     if summary:
         return clean_highlight(summary[0])
