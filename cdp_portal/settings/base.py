@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # After GZip (the ETag of the uncompressed page), before the page cache (its pages too).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "cdp_portal.middleware.SafetyHeadersMiddleware",
     # After the headers above (its 400 carries them), before anything that reads the address.
     "cdp_portal.middleware.MalformedUrlMiddleware",
+    # After the session, language, user and the headers above; see cdp_portal.page_cache.
+    "cdp_portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a throttled login never reaches the views.
     "axes.middleware.AxesMiddleware",
@@ -180,6 +184,14 @@ if env("REDIS_URL", default=""):
         SOCKET_CONNECT_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
         SOCKET_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
     )
+# Whole pages for anonymous visitors (cdp_portal.page_cache), kept PAGE_CACHE_TIMEOUT seconds
+# and dropped at once by any content change; browsers and proxies may keep them
+# PAGE_CACHE_MAX_AGE seconds. On by default only with a cache shared by the workers (Redis):
+# with local memory a publish would reach one worker's copy only.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(env("REDIS_URL", default="")))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "cdp_portal.cache"
 # Sessions live in the database alone (Django's default engine), never in Redis: a Redis
