@@ -260,3 +260,13 @@ def test_pages_are_served_while_the_cache_is_down(content):
             response = Client().get(content.practice.url)
             assert response.status_code == 200
             assert "Médiation des conflits fonciers" in html(response)
+
+
+def test_the_sitemap_is_kept_and_follows_a_publish(content, committed):
+    Client().get("/sitemap-pages.xml")
+    kept, queries = queries_for(Client(), "/sitemap-pages.xml")
+    assert queries == 0
+    with committed():
+        practice = make_practice(content.practices, title="Cantines scolaires")
+    fresh = Client().get("/sitemap-pages.xml").content.decode()
+    assert practice.url in fresh and practice.url not in html(kept)

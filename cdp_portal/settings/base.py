@@ -192,6 +192,8 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(env("REDIS_URL"
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
+# Pages per section of the sitemap (home.sitemaps): each section stays small and fast.
+SITEMAP_SECTION_SIZE = env.int("SITEMAP_SECTION_SIZE", default=1000)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "cdp_portal.cache"
 # Sessions live in the database alone (Django's default engine), never in Redis: a Redis
