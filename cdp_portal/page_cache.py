@@ -5,7 +5,7 @@ once the session is read every distinct cookie (a logged-in member's included) g
 entry, and its key prefix is fixed at start-up, so a publish cannot invalidate it. This one
 serves and stores only for requests without a session (or any other personal cookie), stores
 only plain 200 answers that used no CSRF token, set no cookie and wrote nothing to the session,
-and puts a site-wide version in every key: any content change (see ``CONTENT_SIGNALS``) draws a
+and keeps a site-wide version with every page: any content change (``connect_signals``) draws a
 new version, and every page is rendered afresh once.
 
 A cache outage costs nothing but speed: with Redis, the settings make every failed call a miss
@@ -14,16 +14,17 @@ A cache outage costs nothing but speed: with Redis, the settings make every fail
 
 import functools
 import hashlib
+import re
 import secrets
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import get_language_from_request
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
@@ -40,6 +41,8 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
 # shared caches (the words a survivor searched for must not sit in Redis or in a proxy), and
 # free text would make the number of keys unbounded. Search stays fast without it.
 PERSONAL_PARAMETERS = ("q",)
+# As GZipMiddleware reads the header.
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Directives after which a response must not be shared.
 UNSHAREABLE = ("private", "no-store", "no-cache")
 
@@ -48,12 +51,10 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def current_version(cache):
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(6), None)
-        version = cache.get(VERSION_KEY)
-    return version
+def ensure_version(cache):
+    """The current version, drawn if the cache has none (empty, flushed, restarted)."""
+    cache.add(VERSION_KEY, secrets.token_hex(6), None)
+    return cache.get(VERSION_KEY)
 
 
 def new_version():
@@ -61,14 +62,25 @@ def new_version():
     page_cache().set(VERSION_KEY, secrets.token_hex(6), None)
 
 
-def cache_key(request, version):
-    # The host and scheme: one process may serve several sites; the language chosen by
-    # LocaleMiddleware (cookie or Accept-Language), which must sit before this middleware.
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def cache_key(request, language):
+    # The host and scheme (one process may serve several sites), the language LocaleMiddleware
+    # will choose (cookie or Accept-Language: the site has no language prefix in its paths)
+    # and whether GZipMiddleware will compress: a kept answer is the one sent.
     address = "|".join(
-        (request.scheme, request.get_host(), request.LANGUAGE_CODE, request.get_full_path())
+        (
+            request.scheme,
+            request.get_host(),
+            language,
+            "gzip" if accepts_gzip(request) else "",
+            request.get_full_path(),
+        )
     )
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"page-cache:{version}:{digest}"
+    return f"page-cache:{digest}"
 
 
 def neutral_cookies():
@@ -76,9 +88,14 @@ def neutral_cookies():
     return {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 
-def anonymous(request):
-    """No session, no other personal cookie, not authenticated."""
-    return not (set(request.COOKIES) - neutral_cookies()) and not request.user.is_authenticated
+def without_personal_cookies(request):
+    """No session cookie, no messages cookie, nothing but the neutral ones."""
+    return not (set(request.COOKIES) - neutral_cookies())
+
+
+def signed_in(request):
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
 
 
 def may_use_cache(request):
@@ -89,36 +106,43 @@ def may_use_cache(request):
         and not getattr(request, "is_dummy", False)
         and not request.path.startswith(EXCLUDED_PREFIXES)
         and not any(name in request.GET for name in PERSONAL_PARAMETERS)
-        and anonymous(request)
+        and without_personal_cookies(request)
     )
 
 
 def storable(request, response):
-    """A plain public answer, the same for every anonymous visitor."""
+    """A plain public answer, the same for every anonymous visitor. Any cookie set (the
+    CSRF cookie of a page with a form, a session written, a message queued) keeps it out."""
     return (
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        # The page holds a CSRF token (a form): the CSRF middleware, after this one, will
-        # set its cookie. A view decorated with csrf_protect set it already (cookies above).
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(request, "is_preview", False)
-        and not request.session.modified
-        and not len(messages.get_messages(request))
+        and not signed_in(request)
         and not any(word in response.get("Cache-Control", "") for word in UNSHAREABLE)
     )
 
 
-class PageCacheMiddleware:
-    """Serves anonymous visitors the page kept for their address and language, else renders
-    it and keeps it for ``PAGE_CACHE_TIMEOUT`` seconds. Tells browsers and proxies how long
-    they may keep it: ``public, max-age=PAGE_CACHE_MAX_AGE`` when the page is public, else
-    ``private`` (``no-store`` for signed-in members).
+def mark_private(request, response):
+    if not response.has_header("Cache-Control"):
+        if signed_in(request) or not without_personal_cookies(request):
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
 
-    Sits after SessionMiddleware, LocaleMiddleware and AuthenticationMiddleware (it reads
-    the session, the language and the user), and after the middleware that add security
-    headers and the ETag (ConditionalGetMiddleware), so that a kept page gets them fresh.
+
+class PageCacheMiddleware:
+    """Serves anonymous visitors the answer kept for their address, language and encoding,
+    else lets the site answer and keeps it for ``PAGE_CACHE_TIMEOUT`` seconds. Tells browsers
+    and proxies how long they may keep it: ``public, max-age=PAGE_CACHE_MAX_AGE`` when the
+    page is public, else ``private`` (``no-store`` for signed-in members).
+
+    Sits right after SecurityMiddleware (its HTTPS redirect and headers apply to every
+    answer) and WhiteNoise, before everything else: a kept answer already carries the
+    headers, compression and ETag the other middleware gave it, and a hit costs none of
+    them. It answers conditional requests (304) itself, as ConditionalGetMiddleware does.
     """
 
     def __init__(self, get_response):
@@ -129,29 +153,37 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if not may_use_cache(request):
             response = self.get_response(request)
-            if not response.has_header("Cache-Control"):
-                if anonymous(request):
-                    patch_cache_control(response, private=True, no_cache=True)
-                else:
-                    patch_cache_control(response, private=True, no_store=True)
+            mark_private(request, response)
             return response
 
         cache = page_cache()
-        key = cache_key(request, current_version(cache))
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
-            return HttpResponse(content, headers=headers)
+        key = cache_key(request, get_language_from_request(request))
+        # One round trip: the answer carries the version it was kept under, and counts only
+        # if that is still the current one.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or ensure_version(cache)
+        kept = found.get(key)
+        if kept is not None and kept[0] == version:
+            _version, content, headers = kept
+            response = HttpResponse(content, headers=headers)
+            return get_conditional_response(
+                request,
+                etag=headers.get("ETag"),
+                last_modified=parse_http_date_safe(headers.get("Last-Modified")),
+                response=response,
+            )
 
         response = self.get_response(request)
         if storable(request, response):
-            set_response_etag(response)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             response.headers.setdefault("Last-Modified", http_date())
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-            cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_TIMEOUT)
-        elif not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, no_cache=True)
+            kept = (version, response.content, dict(response.items()))
+            cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)
+        else:
+            mark_private(request, response)
         return response
 
 

@@ -66,8 +66,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: a kept page is served without them (see cdp_portal.page_cache).
+    "cdp_portal.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    # After GZip (the ETag of the uncompressed page), before the page cache (its pages too).
+    # After GZip: the ETag of the uncompressed page, and 304 answers.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,8 +83,6 @@ MIDDLEWARE = [
     "cdp_portal.middleware.SafetyHeadersMiddleware",
     # After the headers above (its 400 carries them), before anything that reads the address.
     "cdp_portal.middleware.MalformedUrlMiddleware",
-    # After the session, language, user and the headers above; see cdp_portal.page_cache.
-    "cdp_portal.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a throttled login never reaches the views.
     "axes.middleware.AxesMiddleware",
