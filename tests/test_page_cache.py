@@ -2,7 +2,12 @@
 previews or forms, dropped by every content change; ETag and Cache-Control for browsers and
 proxies. The page cache is off in the test settings; these tests turn it on, empty."""
 
+import os
+import runpy
+from pathlib import Path
+
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
@@ -270,3 +275,36 @@ def test_the_sitemap_is_kept_and_follows_a_publish(content, committed):
         practice = make_practice(content.practices, title="Cantines scolaires")
     fresh = Client().get("/sitemap-pages.xml").content.decode()
     assert practice.url in fresh and practice.url not in html(kept)
+
+
+def settings_with(**environment):
+    """The settings cdp_portal/settings/base.py builds under these environment variables."""
+    previous = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)
+    try:
+        return runpy.run_path(str(Path(django_settings.BASE_DIR) / "cdp_portal/settings/base.py"))
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
+
+
+def test_the_proxy_purge_is_wired_only_when_its_address_is_set():
+    wired = settings_with(FRONTEND_CACHE_URL="http://127.0.0.1:8080")
+    assert "wagtail.contrib.frontend_cache" in wired["INSTALLED_APPS"]
+    assert wired["WAGTAILFRONTENDCACHE"] == {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://127.0.0.1:8080",
+        }
+    }
+    plain = settings_with(FRONTEND_CACHE_URL="")
+    assert "wagtail.contrib.frontend_cache" not in plain["INSTALLED_APPS"]
+    assert "WAGTAILFRONTENDCACHE" not in plain
+
+
+def test_the_page_cache_is_on_by_default_only_with_a_shared_cache():
+    assert settings_with(REDIS_URL="redis://127.0.0.1:6379/0")["PAGE_CACHE_ENABLED"] is True
+    assert settings_with(REDIS_URL="")["PAGE_CACHE_ENABLED"] is False

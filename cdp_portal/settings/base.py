@@ -192,6 +192,17 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(env("REDIS_URL"
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
+# A caching reverse proxy in front (README, « Deploying in production »): Wagtail purges a
+# page's addresses there when it is published, unpublished or deleted. Unset: not installed.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 # Pages per section of the sitemap (home.sitemaps): each section stays small and fast.
 SITEMAP_SECTION_SIZE = env.int("SITEMAP_SECTION_SIZE", default=1000)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
