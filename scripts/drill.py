@@ -434,8 +434,14 @@ def drill():
         manage(environment, "collectstatic", "--noinput")
         gunicorn = Gunicorn(free_port(), environment, folder, workers)
         gunicorn.start()
-        _status, _seconds, body = get(gunicorn.port, "/sitemap.xml")
-        paths = sitemap_paths(body.decode("utf-8", "replace")) or FALLBACK_PATHS
+        paths = []
+        index = get(gunicorn.port, "/sitemap.xml")[2].decode("utf-8", "replace")
+        for loc in re.findall(r"<loc>([^<]+)</loc>", index):  # the sections of the sitemap
+            section = urllib.parse.urlsplit(loc.strip())
+            address = section.path + (f"?{section.query}" if section.query else "")
+            body = get(gunicorn.port, address)[2].decode("utf-8", "replace")
+            paths += [path for path in sitemap_paths(body) if path not in paths]
+        paths = paths or FALLBACK_PATHS
         log(f"gunicorn :{gunicorn.port} ({workers} workers), {len(paths)} pages, "
             f"{clients} clients, {seconds:.0f} s per phase")
         load = Load(gunicorn.port, paths, clients, max_requests)

@@ -43,9 +43,11 @@ def test_every_absolute_link_carries_the_public_address(client, public_site):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port, site.root_url) == ("portail.example.org", 443, PUBLIC)
 
-    sitemap = client.get("/sitemap.xml", **host).content.decode()
+    index = client.get("/sitemap.xml", **host).content.decode()
+    assert f"<loc>{PUBLIC}/sitemap-pages.xml</loc>" in index
+    sitemap = client.get("/sitemap-pages.xml", **host).content.decode()
     assert f"<loc>{PUBLIC}{public_site.practice.url}</loc>" in sitemap
-    assert "localhost" not in sitemap
+    assert "localhost" not in index + sitemap
 
     for path in [public_site.practice.url, "/themes/"]:
         canonical, og_url = head_links(client.get(path, **host).content.decode())

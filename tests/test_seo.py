@@ -94,7 +94,9 @@ def test_sitemap_lists_live_pages_with_full_urls(client, site_tree):
     practice = make_practice(org, title="Épargne des femmes")
     draft = make_practice(org, title="Brouillon")
     draft.unpublish()
-    response = client.get("/sitemap.xml")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/sitemap-pages.xml</loc>" in index, "an index of sections"
+    response = client.get("/sitemap-pages.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     xml = response.content.decode()

@@ -63,7 +63,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the rest: a kept page is served without them (see cdp_portal.page_cache).
+    "cdp_portal.page_cache.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    # After GZip: the ETag of the uncompressed page, and 304 answers.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +181,27 @@ if env("REDIS_URL", default=""):
         SOCKET_CONNECT_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
         SOCKET_TIMEOUT=env.float("REDIS_TIMEOUT", default=0.5),
     )
+# Whole pages for anonymous visitors (cdp_portal.page_cache), kept PAGE_CACHE_TIMEOUT seconds
+# and dropped at once by any content change; browsers and proxies may keep them
+# PAGE_CACHE_MAX_AGE seconds. On by default only with a cache shared by the workers (Redis):
+# with local memory a publish would reach one worker's copy only.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(env("REDIS_URL", default="")))
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
+# A caching reverse proxy in front (README, « Deploying in production »): Wagtail purges a
+# page's addresses there when it is published, unpublished or deleted. Unset: not installed.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# Pages per section of the sitemap (home.sitemaps): each section stays small and fast.
+SITEMAP_SECTION_SIZE = env.int("SITEMAP_SECTION_SIZE", default=1000)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "cdp_portal.cache"
 # Sessions live in the database alone (Django's default engine), never in Redis: a Redis

@@ -9,6 +9,8 @@ PUBLIC_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = PUBLIC_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that no test sees a page kept by another; tests/test_page_cache.py turns it on.
+PAGE_CACHE_ENABLED = False
 MEDIA_ROOT = BASE_DIR / ".test-media"
 AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
