@@ -1,8 +1,13 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .content_version import bump_content_version
 from .member_spaces import ensure_member_group
-from .models import OrganizationPage
+from .models import OrganizationPage, Theme
 
 
 @receiver(post_save, sender=OrganizationPage, dispatch_uid="home.organization_member_group")
@@ -10,3 +15,20 @@ def create_member_group(sender, instance, created, raw=False, **kwargs):
     """Every new organisation gets its own space (group, page permissions, collection)."""
     if created and not raw:
         ensure_member_group(instance)
+
+
+def _connect_content_version():
+    """What bumps the query-budget content version (home.content_version)."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_content_version, dispatch_uid=f"home.content_version.{signal!r}")
+    senders = [Page, PageViewRestriction, Locale, Theme, Tag, get_image_model()]
+    for sender in senders:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                bump_content_version,
+                sender=sender,
+                dispatch_uid=f"home.content_version.{sender.__name__}.{signal!r}",
+            )
+
+
+_connect_content_version()

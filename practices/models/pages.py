@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
+from home.content_version import public
 from home.listing import Listing
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin, SectionPage
 from home.page_forms import PortalPageForm
@@ -213,6 +214,8 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     ]
     parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
     subpage_types = []
+    # What the page shows, fetched with it when it is served (home.routing).
+    route_select_related = ("main_image", "organization")
 
     class Meta:
         verbose_name = _("pratique")
@@ -232,9 +235,9 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
         context["attachments"] = list(self.attachments.select_related("document"))
         context["gallery"] = list(self.gallery_images.select_related("image"))
         context["related_tools"] = list(
-            self.related_tools.all().live().public().select_related("organization")
+            public(self.related_tools.all().live()).select_related("organization")
         )
-        context["frames"] = list(self.concertation_frames.live().public())
+        context["frames"] = list(public(self.concertation_frames.live()))
         return context
 
 
@@ -370,6 +373,7 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     ]
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
+    route_select_related = ("cover_image", "organization")
 
     class Meta:
         verbose_name = _("outil ou modèle")
@@ -379,9 +383,9 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = list(self.documents.select_related("document", "language"))
         context["related_practices"] = list(
-            self.related_practices.live().public().select_related("organization")
+            public(self.related_practices.live()).select_related("organization")
         )
-        context["frames"] = list(self.concertation_frames.live().public())
+        context["frames"] = list(public(self.concertation_frames.live()))
         return context
 
 
@@ -468,6 +472,7 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     ]
     parent_page_types = ["practices.ConcertationFrameIndexPage"]
     subpage_types = []
+    route_select_related = ("theme",)
 
     class Meta:
         verbose_name = _("cadre de concertation")
@@ -492,9 +497,9 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_practices"] = list(
-            self.related_practices.all().live().public().select_related("organization")
+            public(self.related_practices.all().live()).select_related("organization")
         )
         context["related_tools"] = list(
-            self.related_tools.all().live().public().select_related("organization")
+            public(self.related_tools.all().live()).select_related("organization")
         )
         return context
