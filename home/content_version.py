@@ -69,8 +69,16 @@ def cached_by_content(name, compute, *, per_language=True, per_day=False):
         try:
             cache.set(key, value, timeout=TIMEOUT)
         except Exception:  # noqa: BLE001
-            logger.warning("%s not cached (cache unavailable)", name, exc_info=True)
+            logger.warning("%s not cached", name, exc_info=True)
     return value
+
+
+def cached_for_page(page, request, name, compute, per_day=False):
+    """``compute()`` for ``page`` once per content change; always fresh for an editor's
+    preview (the draft's own values)."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return cached_by_content(f"{name}-{page.pk}", compute, per_language=False, per_day=per_day)
 
 
 def view_restrictions():

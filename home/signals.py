@@ -1,6 +1,8 @@
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -17,11 +19,26 @@ def create_member_group(sender, instance, created, raw=False, **kwargs):
         ensure_member_group(instance)
 
 
+OTHER_SHOWN_MODELS = (
+    "practices.MaterialLanguage",
+    "events.Recommendation",
+    "events.FollowUpNote",
+    "events.SustainabilityPlan",
+)
+
+
 def _connect_content_version():
     """What bumps the query-budget content version (home.content_version)."""
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_content_version, dispatch_uid=f"home.content_version.{signal!r}")
-    senders = [Page, PageViewRestriction, Locale, Theme, Tag, get_image_model()]
+    senders = [Page, PageViewRestriction, Locale, Theme, Tag]
+    senders += [get_image_model(), get_document_model()]
+    # Models of other apps that detail pages show beside the page's own fields.
+    for label in OTHER_SHOWN_MODELS:
+        try:
+            senders.append(apps.get_model(label))
+        except LookupError:
+            pass
     for sender in senders:
         for signal in (post_save, post_delete):
             signal.connect(

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
-from home.content_version import public
+from home.content_version import cached_for_page, public
 from home.listing import Listing
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin, SectionPage
 from home.page_forms import PortalPageForm
@@ -232,13 +232,20 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = list(self.attachments.select_related("document"))
-        context["gallery"] = list(self.gallery_images.select_related("image"))
-        context["related_tools"] = list(
-            public(self.related_tools.all().live()).select_related("organization")
-        )
-        context["frames"] = list(public(self.concertation_frames.live()))
+        context.update(cached_for_page(self, request, "practice-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "attachments": list(self.attachments.select_related("document")),
+            "gallery": list(self.gallery_images.select_related("image")),
+            "related_tools": list(
+                public(self.related_tools.all().live()).select_related("organization")
+            ),
+            "frames": list(public(self.concertation_frames.live())),
+        }
 
 
 class PracticeAttachment(AttachmentBase):
@@ -381,12 +388,19 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = list(self.documents.select_related("document", "language"))
-        context["related_practices"] = list(
-            public(self.related_practices.live()).select_related("organization")
-        )
-        context["frames"] = list(public(self.concertation_frames.live()))
+        context.update(cached_for_page(self, request, "tool-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "documents": list(self.documents.select_related("document", "language")),
+            "related_practices": list(
+                public(self.related_practices.live()).select_related("organization")
+            ),
+            "frames": list(public(self.concertation_frames.live())),
+        }
 
 
 class ToolDocument(AttachmentBase):
@@ -496,10 +510,17 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_practices"] = list(
-            public(self.related_practices.all().live()).select_related("organization")
-        )
-        context["related_tools"] = list(
-            public(self.related_tools.all().live()).select_related("organization")
-        )
+        context.update(cached_for_page(self, request, "frame-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "related_practices": list(
+                public(self.related_practices.all().live()).select_related("organization")
+            ),
+            "related_tools": list(
+                public(self.related_tools.all().live()).select_related("organization")
+            ),
+        }
