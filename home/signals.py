@@ -27,6 +27,16 @@ OTHER_SHOWN_MODELS = (
 )
 
 
+# Saves that only record a file's size or hash (Wagtail does them while serving a page).
+FILE_METADATA = frozenset({"file_size", "file_hash"})
+
+
+def bump_unless_file_metadata(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= FILE_METADATA:
+        return
+    bump_content_version()
+
+
 def _connect_content_version():
     """What bumps the query-budget content version (home.content_version)."""
     for signal in (page_published, page_unpublished, post_page_move):
@@ -40,12 +50,16 @@ def _connect_content_version():
         except LookupError:
             pass
     for sender in senders:
-        for signal in (post_save, post_delete):
-            signal.connect(
-                bump_content_version,
-                sender=sender,
-                dispatch_uid=f"home.content_version.{sender.__name__}.{signal!r}",
-            )
+        post_save.connect(
+            bump_unless_file_metadata,
+            sender=sender,
+            dispatch_uid=f"home.content_version.{sender.__name__}.saved",
+        )
+        post_delete.connect(
+            bump_content_version,
+            sender=sender,
+            dispatch_uid=f"home.content_version.{sender.__name__}.deleted",
+        )
 
 
 _connect_content_version()
