@@ -6,6 +6,10 @@ deleted, a view restriction added or removed, a theme, tag, language or image ed
 ``cached_by_content(name, compute)`` keeps ``compute()``'s result under that version, so
 the first request after a change computes it again and the next ones read it.
 
+With a local-memory cache (no ``REDIS_URL``), each gunicorn worker has its own copy of the
+version, so the version also includes the last ids of Wagtail's action logs, read once per
+request (two small queries): a publication made through another worker is seen at once.
+
 This is the query-budget cache (issue 11): not the anonymous page cache. A cache outage
 never breaks a page: the value is then computed for the request, as without a cache.
 """
@@ -13,11 +17,14 @@ never breaks a page: the value is then computed for the request, as without a ca
 import logging
 import time
 
-from django.core.cache import cache
-from django.db.models import Q
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_started
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import PageViewRestriction
+from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +42,46 @@ def content_version():
             version = time.time_ns()
             cache.add(VERSION_KEY, version, timeout=None)
             version = cache.get(VERSION_KEY, version)
-        return version
     except Exception:  # noqa: BLE001 - any cache failure: compute without the cache
         logger.warning("content version unreadable (cache unavailable)", exc_info=True)
         return None
+    if _process_local():
+        return f"{version}-{_logged_changes()}"
+    return version
+
+
+def _process_local():
+    """A local-memory cache is not shared by gunicorn's workers: a bump made by the worker
+    that published is not seen by the others."""
+    return isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
+_memo = {}
+MEMO_SECONDS = 1.0
+
+
+def forget_logged_changes(**kwargs):
+    _memo.clear()
+
+
+def _logged_changes():
+    """With a process-local cache, what every worker can see: the last entries of Wagtail's
+    action logs (publish, unpublish, move, delete, view restrictions, snippet, image and
+    document edits), read once per request (``request_started`` clears the memo)."""
+    now = time.monotonic()
+    if _memo.get("at", -MEMO_SECONDS) + MEMO_SECONDS < now:
+        pages = PageLogEntry.objects.aggregate(last=Max("pk"))["last"]
+        models = ModelLogEntry.objects.aggregate(last=Max("pk"))["last"]
+        _memo.update(value=f"{pages}.{models}", at=now)
+    return _memo["value"]
+
+
+request_started.connect(forget_logged_changes, dispatch_uid="home.content_version.memo")
 
 
 def bump_content_version(**kwargs):
     """Signal receiver and plain function: what visitors see may have changed."""
+    _memo.clear()
     try:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     except Exception:  # noqa: BLE001
