@@ -57,7 +57,7 @@ def _process_local():
 
 
 _memo = {}
-MEMO_SECONDS = 1.0
+MEMO_SECONDS = 10.0  # outside requests; each request starts afresh
 
 
 def forget_logged_changes(**kwargs):
