@@ -15,6 +15,7 @@ from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from practices.models import AttachmentBase, GalleryImageBase
+from practices.models.common import attachments_with_sizes
 
 from .. import dates
 
@@ -240,7 +241,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
                 "sessions": list(self.sessions.all()),
                 "organizers": list(self.organizers.all()),
                 "participants": list(self.participating_organizations.all()),
-                "attachments": list(self.attachments.select_related("document")),
+                "attachments": attachments_with_sizes(self.attachments.select_related("document")),
                 "photos": list(self.photos.select_related("image")),
             }
 

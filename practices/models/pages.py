@@ -27,7 +27,12 @@ from ..listings import (
     practice_filters,
     tool_filters,
 )
-from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
+from .common import (
+    AttachmentBase,
+    GalleryImageBase,
+    OrganizationOwnedMixin,
+    attachments_with_sizes,
+)
 
 RICH = ["bold", "italic", "link", "ul", "ol", "h3", "document-link"]
 
@@ -239,7 +244,7 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
         """What the page shows beside its own fields (cached once per content change)."""
         return {
             "classification": self.classification(),
-            "attachments": list(self.attachments.select_related("document")),
+            "attachments": attachments_with_sizes(self.attachments.select_related("document")),
             "gallery": list(self.gallery_images.select_related("image")),
             "related_tools": list(
                 public(self.related_tools.all().live()).select_related("organization")
@@ -395,7 +400,9 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
         """What the page shows beside its own fields (cached once per content change)."""
         return {
             "classification": self.classification(),
-            "documents": list(self.documents.select_related("document", "language")),
+            "documents": attachments_with_sizes(
+                self.documents.select_related("document", "language")
+            ),
             "related_practices": list(
                 public(self.related_practices.live()).select_related("organization")
             ),
