@@ -68,6 +68,7 @@ lint: install
 
 bench: install
 	$(BIN)/python manage.py bench
+	$(BIN)/python manage.py bench_pages
 
 # Backups (operations/): one dated archive in BACKUP_DIR (default backups/); restore into an
 # empty database and media folder only.

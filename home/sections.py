@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.utils.text import capfirst
-from wagtail.models import get_page_models
+from wagtail.models import Site, get_page_models
 
 from home import registry
+from home.content_version import cached_by_content, public
 from home.listing import with_card_relations
 
 SECTION_SIZE = 4
@@ -17,10 +18,15 @@ SECTION_SIZE = 4
 def index_page_for(model):
     """The live index page listing ``model``, or None."""
     label = model._meta.label
-    for page_model in get_page_models():
-        if getattr(page_model, "listed_model", None) == label:
-            return page_model.objects.live().first()
-    return None
+
+    def find():
+        for page_model in get_page_models():
+            if getattr(page_model, "listed_model", None) == label:
+                return [page_model.objects.live().first()]
+        return [None]
+
+    # In a list: a cached None would read as "not cached".
+    return cached_by_content(f"index-page-{label}", find, per_language=False)[0]
 
 
 @dataclass
@@ -54,7 +60,7 @@ def related_sections(
             continue
         if requires_field and requires_field not in {f.name for f in model._meta.get_fields()}:
             continue
-        queryset = model.objects.live().public().filter(**lookups)
+        queryset = public(model.objects.live()).filter(**lookups)
         count = queryset.count()
         if not count:
             continue
@@ -68,3 +74,12 @@ def related_sections(
                 more_url = f"{more_url}?{urlencode({param: value})}"
         sections.append(Section(model, items, count, more_url))
     return sections
+
+
+def cached_sections(page, request, compute):
+    """A community's or organisation's "what belongs here" sections, computed once per
+    content change (never for an editor's preview of a draft)."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    site = Site.find_for_request(request)
+    return cached_by_content(f"sections-{page.pk}-{site.pk if site else 0}", compute)

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from wagtail.models import Page, Site
 
+from home.content_version import bump_content_version
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
 
@@ -38,6 +39,13 @@ def restore_migration_data():
         if model_label in empty:
             getattr(importlib.import_module(module_name), function_name)(apps, None)
     bump_version()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test starts from a new query-budget content version (home.content_version):
+    values cached for a previous test's rolled-back content are never read again."""
+    bump_content_version()
 
 
 @pytest.fixture

@@ -11,11 +11,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.models import AttachmentBase, GalleryImageBase
+from practices.models.common import attachments_with_sizes
 
 from .. import dates
 from ..ical import calendar_links
@@ -245,15 +247,24 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["recommendations"] = list(
-            self.recommendations.select_related("responsible_organization").prefetch_related("notes")
-        )
-        context["plans"] = list(self.sustainability_plans.select_related("community"))
-        context["sessions"] = list(self.sessions.all())
-        context["organizers"] = list(self.organizers.all())
-        context["participants"] = list(self.participating_organizations.all())
-        context["attachments"] = list(self.attachments.select_related("document"))
-        context["photos"] = list(self.photos.select_related("image"))
+
+        def detail_context():
+            # Recommendations, notes and plans bump the content version too (home.signals).
+            return {
+                "classification": self.classification(),
+                "recommendations": list(
+                    self.recommendations.select_related("responsible_organization")
+                    .prefetch_related("notes")
+                ),
+                "plans": list(self.sustainability_plans.select_related("community")),
+                "sessions": list(self.sessions.all()),
+                "organizers": list(self.organizers.all()),
+                "participants": list(self.participating_organizations.all()),
+                "attachments": attachments_with_sizes(self.attachments.select_related("document")),
+                "photos": list(self.photos.select_related("image")),
+            }
+
+        context.update(cached_for_page(self, request, "meeting-detail", detail_context))
         if self.is_upcoming:
             context["calendar_links"] = calendar_links(self, request)
         return context
@@ -304,7 +315,7 @@ def visible_meetings():
     """The meetings every visitor may see: live, and with no view restriction (login,
     password, groups) on the meeting or any of its ancestors. Every public listing, total,
     export and feed of meetings or of their recommendations starts from here."""
-    return MeetingPage.objects.live().public()
+    return public(MeetingPage.objects.live())
 
 
 class MeetingSession(Orderable):

@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from home.content_version import cached_for_page
 from home.models import CommunityPage
 from practices.models import ConcertationFramePage
 
@@ -36,6 +37,18 @@ def meeting_totals(page):
 def page_meetings(context, page, limit=PAGE_MEETINGS_LIMIT):
     request = context.get("request")
     page = page.specific if type(page) is not page.specific_class else page
+    # Computed once per content change and day (upcoming or past depends on the date).
+    data = cached_for_page(
+        page,
+        request,
+        f"page-meetings-{limit}",
+        lambda: _page_meetings(request, page, limit),
+        per_day=True,
+    )
+    return {"request": request, "page": page, **data}
+
+
+def _page_meetings(request, page, limit):
     meetings = stats.meetings_for(page)
     shown = list(meeting_cards(agenda_order(meetings))[:limit])
     totals = stats.totals(meetings) if shown else None
@@ -58,8 +71,6 @@ def page_meetings(context, page, limit=PAGE_MEETINGS_LIMIT):
             actions_done=Count("actions", filter=Q(actions__status=RecommendationStatus.DONE)),
         ))
     return {
-        "request": request,
-        "page": page,
         "meetings": shown,
         "totals": totals,
         "more_url": more_url,

@@ -8,11 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.content_version import public
 from home.listing import PARAM_ORGANIZATION, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import LISTS
 from home.search_spec import SearchSpec
-from home.sections import related_sections
+from home.sections import cached_sections, related_sections
 
 from .safety import SafetyGatedPageMixin
 from .section_pages import ListingIndexPage
@@ -128,6 +129,8 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
     ]
     parent_page_types = ["home.OrganizationIndexPage"]
     subpage_types = ["practices.PracticePage", "practices.ToolPage"]
+    # What the page shows, fetched with it when it is served (home.routing).
+    route_select_related = ("logo",)
 
     class Meta:
         verbose_name = _("organisation")
@@ -135,13 +138,17 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = list(self.communities.live().public().order_by("title"))
-        context["sections"] = related_sections(
+        context["communities"] = list(public(self.communities.live()).order_by("title"))
+        context["sections"] = cached_sections(
+            self,
             request,
-            {"organization": self},
-            PARAM_ORGANIZATION,
-            self.slug,
-            requires_field="organization",
+            lambda: related_sections(
+                request,
+                {"organization": self},
+                PARAM_ORGANIZATION,
+                self.slug,
+                requires_field="organization",
+            ),
         )
         return context
 

@@ -7,16 +7,18 @@ from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home import registry
 from home.blocks import BodyStreamBlock
+from home.content_version import cached_by_content, public
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
 from home.page_forms import PortalPageForm
 from home.rich_text import LISTS, LISTS_AND_HEADINGS
+from home.routing import route_in_one
 from home.search_spec import SearchSpec
-from home.sections import related_sections
+from home.sections import cached_sections, related_sections
 
 from .organizations import OrganizationPage
 from .safety import SafetyGatedPageMixin
@@ -63,7 +65,12 @@ class HomePage(SafetyGatedPageMixin, Page):
         verbose_name = _("page d'accueil")
 
     def key_figures(self):
-        """Figures computed from the content; other apps add theirs through the registry."""
+        """Figures computed from the content; other apps add theirs through the registry.
+        Computed once per content change (and day: meetings held depend on the date)."""
+        key = f"home-key-figures-{hash(tuple(registry.key_figures))}"
+        return cached_by_content(key, self.compute_key_figures, per_day=True)
+
+    def compute_key_figures(self):
         members = (
             OrganizationPage.objects.live().filter(communities__isnull=False).distinct().count()
         )
@@ -77,25 +84,42 @@ class HomePage(SafetyGatedPageMixin, Page):
             figures.extend(_pairs(func()))
         return figures
 
+    def route(self, request, path_components):
+        """Every page of the site is routed from here: the whole URL in two queries."""
+        if path_components:
+            result = route_in_one(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
+
     def featured(self):
         """Featured live pages in the editors' order, each with its blurb."""
         rows = list(self.featured_items.select_related("target").filter(target__live=True))
         items = {item.pk: item for item in specific_items(row.target for row in rows)}
         return [(items[row.target_id], row.blurb) for row in rows if row.target_id in items]
 
+    def content_blocks(self, request):
+        """Featured pages, the latest practices and tools, the communities."""
+        return {
+            "featured": self.featured(),
+            "latest": related_sections(request, {}, size=LATEST_COUNT, models=_latest_models()),
+            "communities": list(
+                public(CommunityPage.objects.live())
+                .select_related("lead_organization")
+                .order_by("title")
+            ),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = self.key_figures()
-        context["featured"] = self.featured()
-        context["latest"] = related_sections(
-            request, {}, size=LATEST_COUNT, models=_latest_models()
-        )
-        context["communities"] = list(
-            CommunityPage.objects.live()
-            .public()
-            .select_related("lead_organization")
-            .order_by("title")
-        )
+        if getattr(request, "is_preview", False):
+            # An editor previews this draft's own featured pages: nothing cached.
+            context.update(self.content_blocks(request))
+        else:
+            site = Site.find_for_request(request)
+            key = f"home-blocks-{self.pk}-{site.pk if site else 0}"
+            context.update(cached_by_content(key, lambda: self.content_blocks(request)))
         return context
 
 
@@ -211,22 +235,26 @@ class CommunityPage(SafetyGatedPageMixin, Page):
                 {"created_on": _("La date de création ne peut pas être dans le futur.")}
             )
 
+    route_select_related = ("lead_organization", "state_service")
+
     def member_organizations_live(self):
-        return list(self.member_organizations.live().public().order_by("title"))
+        return list(public(self.member_organizations.live()).order_by("title"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["members"] = self.member_organizations_live()
-        context["sections"] = related_sections(
-            request, {"communities": self}, PARAM_COMMUNITY, self.slug
+        context["sections"] = cached_sections(
+            self,
+            request,
+            lambda: related_sections(request, {"communities": self}, PARAM_COMMUNITY, self.slug),
         )
-        context["lead_organization"] = self._live_or_none(self.lead_organization_id)
-        context["state_service"] = self._live_or_none(self.state_service_id)
+        context["lead_organization"] = self._live_or_none(self.lead_organization)
+        context["state_service"] = self._live_or_none(self.state_service)
         return context
 
     @staticmethod
-    def _live_or_none(pk):
-        return OrganizationPage.objects.live().filter(pk=pk).first() if pk else None
+    def _live_or_none(organization):
+        return organization if organization is not None and organization.live else None
 
 
 class StandardPage(SafetyGatedPageMixin, Page):

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.log_actions import log
 
+from home.content_version import CachedViewRestrictionsMixin
+
 # The named checks, in the order the reviewer reads them: (field name, short label, help).
 SAFETY_CHECKS = (
     (
@@ -132,7 +134,7 @@ class DraftCopyForm(CopyForm):
         self.fields.pop("publish_copies", None)
 
 
-class SafetyGatedPageMixin:
+class SafetyGatedPageMixin(CachedViewRestrictionsMixin):
     """Put first in the bases of every portal page type: ``publish`` refuses a revision that
     has no valid safety confirmation (see ``home.safety.publish_confirmed`` for code), and
     copies stay drafts."""

@@ -80,6 +80,14 @@ class ClassifiedPageMixin(models.Model):
     class Meta:
         abstract = True
 
+    def classification(self):
+        """Communities, themes and tags as the page shows them (classification.html)."""
+        return {
+            "communities": list(self.communities.all()),
+            "themes": list(self.themes.all()),
+            "tags": list(self.tags.all()),
+        }
+
     @classmethod
     def classification_panel(cls):
         """The classification fields as one group of the content tab: members fill them in

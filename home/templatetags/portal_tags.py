@@ -9,8 +9,9 @@ from django.utils.formats import number_format
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Site
 
+from home.content_version import cached_by_content
 from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
 
@@ -51,8 +52,12 @@ def quick_exit_help_url(context):
     cached = getattr(request, "_quick_exit_help_url", None)
     if cached is not None:
         return cached
-    page = StandardPage.objects.live().filter(slug=QUICK_EXIT_HELP_SLUG).first()
-    url = (page.get_url(request) if page else None) or "/"
+
+    def find():
+        page = StandardPage.objects.live().filter(slug=QUICK_EXIT_HELP_SLUG).first()
+        return (page.get_url(request) if page else None) or "/"
+
+    url = cached_by_content(f"quick-exit-help-url-{_site_key(context)}", find, per_language=False)
     if request is not None:
         request._quick_exit_help_url = url
     return url
@@ -71,17 +76,31 @@ def canonical_url(context):
     return settings.PUBLIC_URL + escape_uri_path(request.path) if request is not None else ""
 
 
+def _site_key(context):
+    site = _site(context)
+    return site.pk if site else 0
+
+
 @register.simple_tag(takes_context=True)
 def main_menu_items(context):
+    """Read once per content change (home.content_version), not once per request."""
     site = _site(context)
     if site is None:
-        return Page.objects.none()
-    return site.root_page.get_children().live().in_menu().specific(defer=True)
+        return []
+    return cached_by_content(
+        f"main-menu-{site.pk}",
+        lambda: list(site.root_page.get_children().live().in_menu().specific(defer=True)),
+        per_language=False,
+    )
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    return StandardPage.objects.live().filter(slug__in=FOOTER_SLUGS).order_by("path")
+    return cached_by_content(
+        "footer-links",
+        lambda: list(StandardPage.objects.live().filter(slug__in=FOOTER_SLUGS).order_by("path")),
+        per_language=False,
+    )
 
 
 SIZE_UNITS = (
@@ -153,8 +172,16 @@ def content_language(context):
     from the interface language negotiated from the browser: ``<html lang>`` follows the
     content, and the interface parts say their own language when it differs."""
     page = context.get("page")
-    locale = getattr(page, "locale", None) if page is not None else None
-    code = getattr(locale, "language_code", None) or settings.LANGUAGE_CODE
+    locale_id = getattr(page, "locale_id", None) if page is not None else None
+    code = None
+    if locale_id is not None:
+        codes = cached_by_content(
+            "locale-codes",
+            lambda: dict(Locale.objects.values_list("pk", "language_code")),
+            per_language=False,
+        )
+        code = codes.get(locale_id)
+    code = code or settings.LANGUAGE_CODE
     return code.split("-")[0]
 
 
@@ -176,3 +203,13 @@ def member_organizations(context):
 @register.simple_tag(takes_context=True)
 def is_member_of(context, organization):
     return any(org.pk == organization.pk for org in member_organizations(context))
+
+
+@register.simple_tag
+def breadcrumb_ancestors(page):
+    """The page's ancestors below the tree root: those the router already read
+    (``home.routing``), else one query."""
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors and ancestors[0].depth == 2:
+        return ancestors
+    return list(page.get_ancestors()[1:])

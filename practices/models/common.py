@@ -86,3 +86,15 @@ class GalleryImageBase(Orderable):
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+def attachments_with_sizes(queryset):
+    """Attachment rows (``document`` selected) ready to be cached: each document's file size
+    read now, since a cached document without it would save it again on every request."""
+    rows = list(queryset)
+    for row in rows:
+        try:
+            row.document.get_file_size()
+        except OSError:
+            pass
+    return rows

@@ -13,12 +13,18 @@ from wagtail.models import LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
+from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 
-from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
+from .common import (
+    AttachmentBase,
+    GalleryImageBase,
+    OrganizationOwnedMixin,
+    attachments_with_sizes,
+)
 
 
 class PracticeIndexPage(ListingIndexPage):
@@ -192,6 +198,8 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     ]
     parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
     subpage_types = []
+    # What the page shows, fetched with it when it is served (home.routing).
+    route_select_related = ("main_image", "organization")
 
     class Meta:
         verbose_name = _("pratique")
@@ -208,13 +216,20 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["attachments"] = list(self.attachments.select_related("document"))
-        context["gallery"] = list(self.gallery_images.select_related("image"))
-        context["related_tools"] = list(
-            self.related_tools.all().live().public().select_related("organization")
-        )
-        context["frames"] = list(self.concertation_frames.live().public())
+        context.update(cached_for_page(self, request, "practice-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "attachments": attachments_with_sizes(self.attachments.select_related("document")),
+            "gallery": list(self.gallery_images.select_related("image")),
+            "related_tools": list(
+                public(self.related_tools.all().live()).select_related("organization")
+            ),
+            "frames": list(public(self.concertation_frames.live())),
+        }
 
 
 class PracticeAttachment(AttachmentBase):
@@ -369,6 +384,7 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     ]
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
+    route_select_related = ("cover_image", "organization")
 
     class Meta:
         verbose_name = _("outil ou modèle")
@@ -376,12 +392,21 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = list(self.documents.select_related("document", "language"))
-        context["related_practices"] = list(
-            self.related_practices.live().public().select_related("organization")
-        )
-        context["frames"] = list(self.concertation_frames.live().public())
+        context.update(cached_for_page(self, request, "tool-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "documents": attachments_with_sizes(
+                self.documents.select_related("document", "language")
+            ),
+            "related_practices": list(
+                public(self.related_practices.live()).select_related("organization")
+            ),
+            "frames": list(public(self.concertation_frames.live())),
+        }
 
 
 class ToolDocument(AttachmentBase):
@@ -476,6 +501,7 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     ]
     parent_page_types = ["practices.ConcertationFrameIndexPage"]
     subpage_types = []
+    route_select_related = ("theme",)
 
     class Meta:
         verbose_name = _("cadre de concertation")
@@ -499,10 +525,17 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_practices"] = list(
-            self.related_practices.all().live().public().select_related("organization")
-        )
-        context["related_tools"] = list(
-            self.related_tools.all().live().public().select_related("organization")
-        )
+        context.update(cached_for_page(self, request, "frame-detail", self.detail_context))
         return context
+
+    def detail_context(self):
+        """What the page shows beside its own fields (cached once per content change)."""
+        return {
+            "classification": self.classification(),
+            "related_practices": list(
+                public(self.related_practices.all().live()).select_related("organization")
+            ),
+            "related_tools": list(
+                public(self.related_tools.all().live()).select_related("organization")
+            ),
+        }

@@ -1,0 +1,216 @@
+"""Query budgets per page type (issue 11), at two sizes, through the test client, anonymous.
+
+Each page is requested once to warm the caches (site root paths, content types, the
+content-version cache of home.content_version), then measured: home ≤ 12 queries, any
+detail page ≤ 12, community and organisation pages ≤ 15, the same number at both sizes.
+"""
+
+import datetime
+from types import SimpleNamespace
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from events.models import FollowUpNote, MeetingPage
+from home.content_version import public, restricted_paths
+from home.models import FeaturedItem, HomePage, OrganizationPage, StandardPage
+from practices.models import (
+    ConcertationFramePage,
+    PracticeAttachment,
+    PracticeGalleryImage,
+    PracticePage,
+    ToolDocument,
+    ToolPage,
+)
+from tests.factories import (
+    ThemeFactory,
+    add_page,
+    make_community,
+    make_document,
+    make_event_index,
+    make_frame,
+    make_image,
+    make_meeting,
+    make_organization,
+    make_practice,
+    make_recommendation,
+    make_tool,
+    publish,
+)
+
+HOME_BUDGET = 12
+DETAIL_BUDGET = 12
+COMMUNITY_BUDGET = 15
+FEATURED_MAX = 6  # HomePage's InlinePanel max_num
+
+PAGES = [
+    ("home", HOME_BUDGET),
+    ("practice", DETAIL_BUDGET),
+    ("tool", DETAIL_BUDGET),
+    ("frame", DETAIL_BUDGET),
+    ("meeting", DETAIL_BUDGET),
+    ("standard", DETAIL_BUDGET),
+    ("community", COMMUNITY_BUDGET),
+    ("organization", COMMUNITY_BUDGET),
+]
+
+
+def build(tree, n):
+    """A site where every list the measured pages show has ``n`` items."""
+    site = SimpleNamespace(tree=tree)
+    site.segou = make_community(tree, "Ségou", slug="segou")
+    site.org = make_organization(
+        tree, "APROFEM", acronym="APROFEM", slug="aprofem", communities=[site.segou]
+    )
+    site.practice = make_practice(site.org, communities=[site.segou], tags=["radio"])
+    site.practice.main_image = make_image(width=64, height=48)
+    site.tool = make_tool(site.org, communities=[site.segou], tags=["radio"])
+    site.frame = make_frame(tree, communities=[site.segou])
+    site.agenda = make_event_index(tree)
+    site.meeting = make_meeting(
+        site.agenda, communities=[site.segou], organizers=[site.org], concertation_frame=site.frame
+    )
+    site.standard = add_page(tree.home, StandardPage(title="À propos", slug="a-propos"))
+    grow(site, n)
+    return site
+
+
+def grow(site, n):
+    """``n`` more of everything the measured pages list (same pages, same URLs)."""
+    themes = [ThemeFactory() for _ in range(n)]
+    segou, org = site.segou, site.org
+    members = [make_organization(site.tree, communities=[segou]) for _ in range(n)]
+    tools = [make_tool(org, communities=[segou], themes=themes, tags=["radio"]) for _ in range(n)]
+    practices = [
+        make_practice(org, communities=[segou], themes=themes, tags=["radio", "quota"])
+        for _ in range(n)
+    ]
+    for _ in range(n):
+        make_meeting(
+            site.agenda,
+            communities=[segou],
+            organizers=[org],
+            participating=members[:1],
+            concertation_frame=site.frame,
+            start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=len(members)),
+            participants_total=12,
+        )
+    practice = PracticePage.objects.get(pk=site.practice.pk)
+    practice.main_image = site.practice.main_image
+    practice.themes.add(*themes)
+    practice.related_tools.add(*tools)
+    for _ in range(n):
+        practice.attachments.add(PracticeAttachment(document=make_document(size=2000)))
+        practice.gallery_images.add(PracticeGalleryImage(image=make_image("Image", 64, 48)))
+    publish(practice)
+    tool = ToolPage.objects.get(pk=site.tool.pk)
+    tool.themes.add(*themes)
+    for _ in range(n):
+        tool.documents.add(ToolDocument(document=make_document(size=2000)))
+    publish(tool)
+    frame = ConcertationFramePage.objects.get(pk=site.frame.pk)
+    frame.themes.add(*themes)
+    frame.related_practices.add(*practices)
+    frame.related_tools.add(*tools)
+    publish(frame)
+    meeting = MeetingPage.objects.get(pk=site.meeting.pk)
+    meeting.participating_organizations.add(*members)
+    publish(meeting)
+    for _ in range(n):
+        recommendation = make_recommendation(meeting, responsible_organization=org)
+        FollowUpNote.objects.create(recommendation=recommendation, text="Note")
+    home = HomePage.objects.get(pk=site.tree.home.pk)
+    room = max(0, FEATURED_MAX - home.featured_items.count())
+    for target in (practices + tools)[: min(n, room)]:
+        home.featured_items.add(FeaturedItem(target=target, blurb="À lire"))
+    publish(home)
+
+
+def urls(site):
+    return {
+        "home": "/",
+        "practice": site.practice.url,
+        "tool": site.tool.url,
+        "frame": site.frame.url,
+        "meeting": site.meeting.url,
+        "standard": site.standard.url,
+        "community": site.segou.url,
+        "organization": site.org.url,
+    }
+
+
+def count_queries(client, url):
+    assert client.get(url).status_code == 200  # warm: site root paths, content version
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), [q["sql"][:200] for q in queries]
+
+
+def test_every_page_type_keeps_its_query_budget_at_two_sizes(client, site_tree):
+    """Measured with 2 items in every list, then with 8: within budget, and the same."""
+    site = build(site_tree, 2)
+    few = {name: count_queries(client, url) for name, url in urls(site).items()}
+    grow(site, 6)
+    many = {name: count_queries(client, url) for name, url in urls(site).items()}
+    problems = []
+    for name, budget in PAGES:
+        (count_few, _), (count_many, sql) = few[name], many[name]
+        if count_many > budget or count_few != count_many:
+            problems.append(
+                f"{name}: {count_few} queries with 2 items, {count_many} with 8 "
+                f"(budget {budget})\n  " + "\n  ".join(sql)
+            )
+    assert not problems, "\n".join(problems)
+
+
+def test_key_figures_are_computed_once_per_content_change(client, site_tree):
+    build(site_tree, 2)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    counts = [q["sql"] for q in queries if "COUNT(" in q["sql"]]
+    assert counts == [], counts
+    assert "participants aux rencontres" in response.content.decode()
+    # A publish changes the figures at once.
+    org = OrganizationPage.objects.get(slug="aprofem")
+    make_practice(org, title="Pratique nouvelle")
+    assert "Pratique nouvelle" in client.get("/").content.decode()
+
+
+def test_restricted_page_leaves_public_lists_at_once(client, site_tree):
+    """Privacy follows the page: a view restriction added after the lists were cached
+    removes the page from them on the next request."""
+    site = build(site_tree, 2)
+    community = client.get(site.segou.url).content.decode()
+    practice = site.practice
+    assert practice.title in community
+    PageViewRestriction.objects.create(page=practice, restriction_type="login")
+    assert practice.path in restricted_paths()
+    assert not public(PracticePage.objects.filter(pk=practice.pk)).exists()
+    assert practice.title not in client.get(site.segou.url).content.decode()
+    assert practice.title not in client.get("/").content.decode()
+    # Served to nobody anonymous either: the login restriction still applies.
+    assert client.get(practice.url).status_code == 302
+
+
+def test_unpublished_page_leaves_the_home_page_at_once(client, site_tree):
+    site = build(site_tree, 2)
+    practice = site.practice
+    assert practice.title in client.get("/").content.decode()
+    practice.unpublish()
+    assert practice.title not in client.get("/").content.decode()
+    assert client.get(practice.url).status_code == 404
+
+
+def test_routing_keeps_wagtail_answers(client, site_tree):
+    """The one-query router answers like Wagtail's walk: drafts and unknown paths are 404,
+    routable pages keep their sub-routes."""
+    site = build(site_tree, 2)
+    assert client.get(site.practice.url + "inconnu/").status_code == 404
+    assert client.get("/organisations/inconnue/").status_code == 404
+    url = site.practice.url
+    site.practice.unpublish()
+    assert client.get(url).status_code == 404
+    assert client.get(site.tool.url).status_code == 200
