@@ -1,13 +1,18 @@
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
+from django.db import connection, models, transaction
 from wagtail.models import Page, Site
 
 from home.content_version import bump_content_version
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
+from search import facet_matrix
+from search.glossary import bump_version
 
 from .factories import add_page, publish
 
@@ -28,8 +33,6 @@ def restore_migration_data():
     import importlib
 
     from django.apps import apps
-
-    from search.glossary import bump_version
 
     empty = {
         label for _module, _function, label in MIGRATION_DATA
@@ -94,10 +97,140 @@ def build_site_tree():
     return tree
 
 
+TREE_PAGES = ("home", "communities", "organizations", "practices", "tools", "frames",
+              "quick_exit_help")
+
+# Fixtures and markers that make a test transactional (committed data, flushed afterwards):
+# the shared tree below stays out of their way.
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback",
+                          "django_db_reset_sequences"}
+
+
+def is_transactional(item):
+    if TRANSACTIONAL_FIXTURES & set(item.fixturenames):
+        return True
+    marker = item.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    options = {"transaction": marker.args[0] if marker.args else False, **marker.kwargs}
+    return any(options.get(name) for name in ("transaction", "reset_sequences",
+                                              "serialized_rollback"))
+
+
+class SharedTree:
+    """``build_site_tree()`` done once and kept in an open transaction (one per xdist worker)
+    while consecutive tests ask for ``site_tree``; each of those tests runs in a savepoint
+    inside it (pytest-django's ``db``), so its changes are rolled back as before. The
+    transaction is rolled back as soon as a test that did not ask for the tree comes (see
+    ``pytest_runtest_setup``), so such tests find the database as they always did."""
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+        self.pks = None
+
+    def open(self):
+        """The tree's page ids, building it if needed; None where it cannot be shared (a
+        transaction of a module-scoped fixture is already open)."""
+        if self.atomic is None:
+            if connection.in_atomic_block:
+                return None
+            with self.blocker.unblock():
+                self.atomic = transaction.atomic()
+                self.atomic.__enter__()
+                tree = build_site_tree()
+                self.pks = {name: getattr(tree, name).pk for name in TREE_PAGES}
+        return self.pks
+
+    def close(self, force=False):
+        """Roll the tree back, unless a module-scoped transaction is still open inside it."""
+        if self.atomic is None or (connection.savepoint_ids and not force):
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = self.pks = None
+        cache.clear()
+        facet_matrix.reset()
+
+
+_shared_tree = {"tree": None}
+
+
+@pytest.fixture(scope="session")
+def _shared_site_tree(django_db_setup, django_db_blocker):
+    shared = _shared_tree["tree"] = SharedTree(django_db_blocker)
+    yield shared
+    shared.close(force=True)
+    _shared_tree["tree"] = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before any fixture of ``item``: roll the shared tree back unless ``item`` uses it."""
+    shared = _shared_tree["tree"]
+    if shared is not None and ("site_tree" not in item.fixturenames or is_transactional(item)):
+        shared.close()
+
+
 @pytest.fixture
-def site_tree(db):
-    """The portal's skeleton, built for each test (see ``build_site_tree``)."""
-    return build_site_tree()
+def _site_tree_pks(request, _shared_site_tree):
+    """Runs before ``db`` (see ``site_tree``'s arguments) so that the test's transaction
+    nests inside the shared tree's."""
+    if is_transactional(request.node):
+        return None
+    return _shared_site_tree.open()
+
+
+@pytest.fixture
+def site_tree(_site_tree_pks, db):
+    """The portal's skeleton (see ``build_site_tree``): fresh page objects for each test,
+    built once for consecutive tests that use it and rolled back with each test's changes."""
+    if _site_tree_pks is None:
+        return build_site_tree()
+    # What a fresh build did besides the rows: caches hold nothing of an earlier test.
+    cache.clear()
+    bump_version()
+    facet_matrix.reset()
+    return SimpleNamespace(
+        **{name: Page.objects.get(pk=pk).specific for name, pk in _site_tree_pks.items()}
+    )
+
+
+@contextmanager
+def module_data(shared, blocker):
+    """For a module-scoped fixture: yields the shared tree (fresh objects) inside a transaction
+    of the module's own, rolled back when the module ends. Its tests ask for ``site_tree``
+    (directly or through a function-scoped fixture) and get their objects with
+    ``refetched()``, so that each test starts from the data as built."""
+    pks = shared.open()
+    assert pks is not None, "module_data needs the shared tree: no transaction may be open"
+    with blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            bump_version()
+            yield SimpleNamespace(**{name: Page.objects.get(pk=pk).specific
+                                     for name, pk in pks.items()})
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+            facet_matrix.reset()
+
+
+def refetched(value):
+    """``value`` (model objects in dicts, lists and namespaces) fresh from the database."""
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: refetched(item) for key, item in value.items()}
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**refetched(vars(value)))
+    if isinstance(value, (list, tuple)):
+        return type(value)(refetched(item) for item in value)
+    return value
 
 
 # --- Browser tests (headless Chromium from Debian; Playwright cannot download browsers here) ---

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 
+from .conftest import module_data
 from .factories import every_page_type, make_image, make_practice, make_tool
 from .html_checks import elements, parse, resource_urls
 
@@ -53,8 +54,19 @@ def downloaded_resources(html):
     return urls
 
 
+@pytest.fixture(scope="module")
+def _pages(_shared_site_tree, django_db_blocker):
+    """The pages built once for the module on the shared tree, rolled back at its end."""
+    with module_data(_shared_site_tree, django_db_blocker) as tree:
+        yield build_pages(tree)
+
+
 @pytest.fixture
-def pages(site_tree):
+def pages(_pages, site_tree):
+    return dict(_pages)
+
+
+def build_pages(site_tree):
     pages = every_page_type(site_tree)
     org_page = site_tree.organizations.get_children().first().specific
     image = make_image(title="Atelier", width=2400, height=1600)

@@ -20,6 +20,7 @@ from search.models import GlossaryTerm, SearchEntry
 from search.records import iter_records
 
 from . import search_cases as cases
+from .conftest import module_data, refetched
 from .factories import (
     ThemeFactory,
     add_page,
@@ -50,9 +51,20 @@ def engine_name(request):
     return request.param
 
 
+@pytest.fixture(scope="module")
+def _corpus(_shared_site_tree, django_db_blocker):
+    """The corpus built once for the module, on the shared tree, rolled back at its end."""
+    with module_data(_shared_site_tree, django_db_blocker) as tree:
+        yield build_corpus(tree)
+
+
 @pytest.fixture
-def corpus(site_tree):
-    tree = site_tree
+def corpus(_corpus, site_tree):
+    """The corpus's objects, fresh from the database for each test."""
+    return refetched(_corpus)
+
+
+def build_corpus(tree):
     segou = make_community(tree, "Ségou", region="Ségou")
     kayes = make_community(tree, "Kayes", region="Kayes")
     child_marriage = ThemeFactory(name="Mariage d'enfants")
