@@ -6,24 +6,15 @@ import os
 import uuid
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
 from practices.models import MaterialLanguage, PracticePage
-from search.analysis import fold
 from search.engines import SearchRequest, get_database_engine
-from search.glossary import bump_version
-from search.indexing import index_pages, write_records
-from search.models import GlossaryTerm, SearchEntry
 from search.records import iter_records
 
-from . import search_cases as cases
 from .conftest import module_data, refetched
 from .factories import (
     ThemeFactory,
-    add_page,
     make_community,
     make_frame,
     make_organization,
@@ -335,73 +326,3 @@ def test_hits_carry_what_the_page_shows(engine, corpus):
 
 
 # --- The shared French cases (tests/search_cases.py) on the database engine ----------------
-
-
-@pytest.fixture
-def shared_corpus(site_tree):
-    """search_cases.CORPUS as pages of the site, indexed from its records (as the
-    Elasticsearch integration tests index them) with search_cases.GLOSSARY."""
-    GlossaryTerm.objects.all().delete()
-    for term, variants in cases.GLOSSARY:
-        GlossaryTerm.objects.create(term=term, variants="\n".join(variants))
-    bump_version()
-    pages = [
-        add_page(site_tree.home, StandardPage(title=page["title"])) for page in cases.CORPUS
-    ]
-    records = cases.as_records()
-    for page, record in zip(pages, records, strict=True):
-        record["page_id"] = page.pk
-        record["url"] = page.url
-    write_records(records)
-    return get_database_engine()
-
-
-def titles(engine, query):
-    return [hit.title for hit in engine.search(SearchRequest(query=query, per_page=50)).hits]
-
-
-def test_shared_french_and_prefix_cases(shared_corpus):
-    failures = []
-    for case in [*cases.QUERY_CASES, *cases.PREFIX_CASES]:
-        found = titles(shared_corpus, case.query)
-        if not set(case.expected) <= set(found) or set(case.unexpected) & set(found):
-            failures.append((case.query, case.why, found))
-    assert failures == []
-
-
-def test_shared_ranking_cases(shared_corpus):
-    failures = []
-    for case in cases.RANKING_CASES:
-        found = titles(shared_corpus, case.query)
-        if case.higher not in found or case.lower not in found:
-            failures.append((case.query, case.why, "missing", found))
-        elif found.index(case.higher) > found.index(case.lower):
-            failures.append((case.query, case.why, found))
-    assert failures == []
-
-
-def test_shared_suggestion_cases(shared_corpus):
-    for query, word in cases.SUGGESTION_CASES:
-        suggestion = shared_corpus.search(SearchRequest(query=query)).suggestion
-        assert suggestion is not None and word in fold(suggestion.lower()), (query, suggestion)
-
-
-def test_lowercase_avec_is_a_word_not_the_acronym_on_the_database(shared_corpus):
-    found = titles(shared_corpus, "cotisations avec")
-    assert cases.AVEC in found and cases.NIONO in found  # both have "cotisations"
-    assert titles(shared_corpus, "avec") == []
-
-
-def test_search_reads_only_the_projects_tables(shared_corpus):
-    """Wagtail may change its search tables: neither searching, nor autocomplete, nor
-    writing the index touches them."""
-    with CaptureQueriesContext(connection) as queries:
-        assert titles(shared_corpus, "violences basées sur le genre")
-        assert titles(shared_corpus, "plaid")
-        assert shared_corpus.autocomplete("dialogue comm") == [cases.SEGOU]
-        shared_corpus.search(SearchRequest(query="radio", filters={"type": ("practice",)}))
-        index_pages([SearchEntry.objects.values_list("pk", flat=True).first()])
-    statements = [query["sql"].lower() for query in queries.captured_queries]
-    assert statements
-    assert not [sql for sql in statements if "wagtailsearch" in sql]
-    assert not [sql for sql in statements if "set local" in sql]
