@@ -99,6 +99,12 @@ def tokens(text, case_sensitive=frozenset()):
         yield Token(word, match.start(), match.end(), forms)
 
 
+@lru_cache(maxsize=200_000)
+def _folded_word(word):
+    """A word lowercased and folded (cached: highlighting checks every word of a text)."""
+    return fold(word.lower())
+
+
 def _match_forms(word, case_sensitive):
     """The forms of one word as ``tokens`` computes them (fast path for highlighting)."""
     if len(word) > MAX_TOKEN_CHARS:
@@ -245,10 +251,15 @@ def highlight(
     matches = []
     prefixes = tuple(prefixes)
 
+    seen = {}  # words repeat: each one is analysed once per excerpt
+
     def is_match(word):
-        if not forms.isdisjoint(_match_forms(word, case_sensitive)):
-            return True
-        return bool(prefixes) and fold(word.lower()).startswith(prefixes)
+        found = seen.get(word)
+        if found is None:
+            found = seen[word] = not forms.isdisjoint(_match_forms(word, case_sensitive)) or (
+                bool(prefixes) and _folded_word(word).startswith(prefixes)
+            )
+        return found
 
     if forms or prefixes:
         # Scan a first window, then the rest only if nothing matched there.

@@ -117,7 +117,3 @@ def facet_labels(facet, values):
             _labels[(facet, value)] = (label, now + _LABEL_TTL)
             found[value] = label
     return found
-
-
-def clear_label_cache():
-    _labels.clear()

@@ -94,10 +94,11 @@ class SearchEntry(models.Model):
 
     - PostgreSQL: ``search_vector``, a weighted ``tsvector`` that a trigger keeps current
       from the raw text (heading, summary and keywords weight A, ``text`` B, ``documents``
-      C) in the ``cdp_french`` configuration, with a GIN index (migration 0006);
+      C) in the ``cdp_french`` configuration, with a GIN index (migration 0007), and
+      ``rank_vector``, its weight-A part alone, to rank every match cheaply (0009);
     - SQLite: the FTS5 table ``search_entry_fts`` over the ``*_terms`` columns, which only
       the SQLite path fills with ``search.analysis`` output (French stems, accents folded),
-      kept in sync by triggers (migration 0006).
+      kept in sync by triggers (migration 0007).
     """
 
     page = models.OneToOneField(
@@ -116,6 +117,9 @@ class SearchEntry(models.Model):
     date = models.DateField(null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only
+    # The weight-A part of search_vector alone (heading, summary, keywords): small and
+    # stored inline, so every match can be ranked on it cheaply (migration 0009).
+    rank_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only
     title_terms = models.TextField(blank=True)  # SQLite only, from here down
     body_terms = models.TextField(blank=True)
     document_terms = models.TextField(blank=True)

@@ -34,6 +34,10 @@ FACET_LIMITS = {"tag": 15, "organization": 12}
 TYPE_ORDER = list(TYPE_LABELS)
 
 
+def _by_score(row):
+    return (-row[1], -row[0])
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
 
@@ -42,6 +46,21 @@ class DatabaseEngine(SearchEngine):
         if connection.vendor == "postgresql":
             return postgres_fts.scored_matches(parsed, glossary.case_sensitive)
         return sqlite_fts.scored_matches(parsed)
+
+    def _best(self, scored, count, parsed, glossary):
+        """The ``count`` best of ``[(id, score)]``, by score, then (PostgreSQL) by the rank
+        on the whole vector, then by id: the first score reads the title only, so its ties
+        (all the body-only matches score 0) are ordered on the whole text, for the few
+        entries that can reach the page asked for."""
+        best = heapq.nsmallest(count, scored, key=_by_score)
+        if not best or connection.vendor != "postgresql":
+            return best
+        threshold = best[-1][1]
+        tied = [row for row in scored if row[1] >= threshold]
+        full = postgres_fts.refine(parsed, glossary.case_sensitive, [pk for pk, _s in tied])
+        return heapq.nsmallest(
+            count, tied, key=lambda row: (-row[1], -full.get(row[0], 0), -row[0])
+        )
 
     def _entries(self, ranked):
         """Entries for ``[(id, score)]``, in that order."""
@@ -84,9 +103,7 @@ class DatabaseEngine(SearchEngine):
                 if filters:
                     keep = matrix.selected(results)
                     candidates = [row for row in scored if keep(row[0])]
-                ranked = heapq.nsmallest(
-                    offset + per_page, candidates, key=lambda row: (-row[1], -row[0])
-                )[offset:]
+                ranked = self._best(candidates, offset + per_page, parsed, glossary)[offset:]
             else:
                 ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
         entries = self._entries(ranked)

@@ -87,14 +87,21 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--worker", action="store_true", help=2 * "internal: ")
         parser.add_argument("--pages", type=int, default=0)
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="garder la base et son corpus s'ils existent (mesure de recherche seule)",
+        )
 
     def handle(self, *args, **options):
         if options["worker"]:
-            return self.worker(options["pages"], options["queries"], options["seed"])
+            return self.worker(
+                options["pages"], options["queries"], options["seed"], options["reuse"]
+            )
         sizes = sorted(int(size) for size in options["sizes"].split(",") if size.strip())
         results = []
         for database in [d.strip() for d in options["databases"].split(",") if d.strip()]:
-            url = self.prepare(database)
+            url = self.prepare(database, options["reuse"])
             if url is None:
                 continue
             for size in sizes:
@@ -105,23 +112,24 @@ class Command(BaseCommand):
                     results.append(result)
         self.report(results)
         # The benchmark database is large (about 200 MB at 20 000 pages): not kept.
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in () if options["reuse"] else ("", "-wal", "-shm"):
             (Path(settings.BASE_DIR) / ".bench" / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
 
     # --- orchestration ---------------------------------------------------------------
 
-    def prepare(self, database):
+    def prepare(self, database, reuse=False):
         bench_dir = Path(settings.BASE_DIR) / ".bench"
         bench_dir.mkdir(exist_ok=True)
         if database == "sqlite":
             path = bench_dir / "bench.sqlite3"
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in () if reuse else ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             url = f"sqlite:///{path}"
         elif database == "postgres":
             url = os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES)
             try:
-                self.recreate_postgres(url)
+                if not reuse:
+                    self.recreate_postgres(url)
             except Exception as error:
                 self.stdout.write(self.style.WARNING(f"PostgreSQL ignoré ({error})"))
                 return None
@@ -170,6 +178,7 @@ class Command(BaseCommand):
             str(options["queries"]),
             "--seed",
             str(options["seed"]),
+            *(["--reuse"] if options["reuse"] else []),
         ]
         process = subprocess.Popen(
             command,
@@ -204,8 +213,9 @@ class Command(BaseCommand):
         self.stdout.write(" | ".join("---" for _ in header))
         for r in results:
             self.stdout.write(
-                f"{r['database']} | {r['entries']} | {r['index_rate']:.0f} | {r['p50']:.1f} ms | "
-                f"{r['p95']:.1f} ms | {r['page_p50']:.1f} ms | {r['page_p95']:.1f} ms"
+                f"{r['database']} | {r['entries']} | {r['index_rate'] or 0:.0f} | "
+                f"{r['p50']:.1f} ms | {r['p95']:.1f} ms | {r['page_p50']:.1f} ms | "
+                f"{r['page_p95']:.1f} ms"
             )
         out = Path(settings.BASE_DIR) / ".bench" / "results.json"
         out.write_text(json.dumps(results, indent=2))
@@ -213,13 +223,15 @@ class Command(BaseCommand):
 
     # --- worker ----------------------------------------------------------------------
 
-    def worker(self, pages, queries, seed):
-        call_command("generate_corpus", pages=pages, seed=seed, stdout=self.stdout)
-        started = time.monotonic()
-        call_command("search_index", "update", stdout=self.stdout)
-        index_seconds = time.monotonic() - started
+    def worker(self, pages, queries, seed, reuse=False):
+        index_seconds = None
+        if not (reuse and SearchEntry.objects.exists()):
+            call_command("generate_corpus", pages=pages, seed=seed, stdout=self.stdout)
+            started = time.monotonic()
+            call_command("search_index", "update", stdout=self.stdout)
+            index_seconds = time.monotonic() - started
         entries = SearchEntry.objects.count()
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and index_seconds is not None:
             # The steady state autovacuum keeps: rebuilds leave dead index rows behind.
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
@@ -281,8 +293,8 @@ class Command(BaseCommand):
         result = {
             "pages": pages,
             "entries": entries,
-            "index_seconds": round(index_seconds, 1),
-            "index_rate": entries / max(index_seconds, 1e-6),
+            "index_seconds": index_seconds and round(index_seconds, 1),
+            "index_rate": index_seconds and entries / max(index_seconds, 1e-6),
             "queries": len(timings),
             "p50": statistics.median(timings),
             "p95": percentile(timings, 0.95),
@@ -294,7 +306,7 @@ class Command(BaseCommand):
             "sql_max": max(query_counts),
         }
         self.stdout.write(
-            f"{entries} entrées : index {result['index_rate']:.0f} pages/s ; moteur p50 "
+            f"{entries} entrées : index {result['index_rate'] or 0:.0f} pages/s ; moteur p50 "
             f"{result['p50']:.1f} ms, p95 {result['p95']:.1f} ms ; page p50 "
             f"{result['page_p50']:.1f} ms, p95 {result['page_p95']:.1f} ms ; requêtes SQL "
             f"par recherche : {result['sql_mean']:.1f} en moyenne, {result['sql_max']} au plus"
