@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
 
 from home.search_spec import SearchSpec
 
@@ -244,3 +244,25 @@ def build(page, spec, document_texts) -> SearchRecord:
         organizations=_facet(page, spec, "organizations"),
         languages=_facet(page, spec, "languages"),
     )
+
+
+def pages_using_document(document):
+    """Live pages that attach (``documents`` of their declaration) or link ``document``."""
+    ids = set()
+    for model, spec in searchable_models():
+        for relation in spec.documents:
+            field = model._meta.get_field(relation)
+            ids.update(
+                field.related_model._default_manager.filter(document=document).values_list(
+                    field.field.attname, flat=True
+                )
+            )
+    page_type = ContentType.objects.get_for_model(Page)
+    ids.update(
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if str(object_id).isdigit()
+    )
+    return list(Page.objects.filter(pk__in=ids).live().values_list("pk", flat=True))

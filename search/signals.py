@@ -3,15 +3,19 @@ documents replaced and glossary edits each enqueue a task."""
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import GlossaryTerm
+from . import tasks
+from .glossary import bump_version, get_glossary
+from .indexing import elasticsearch_module
+from .models import GlossaryTerm, IndexState
 from .records import field_or_none, searchable_models
 
 logger = logging.getLogger(__name__)
@@ -20,9 +24,6 @@ logger = logging.getLogger(__name__)
 def _enqueue(task, *args):
     """Run the task now with the immediate backend (tests, development: inside the current
     transaction, which sees the new data), else once the transaction has committed."""
-    from django_tasks import task_backends
-    from django_tasks.backends.immediate import ImmediateBackend
-
     def enqueue():
         try:
             task.enqueue(*args)
@@ -42,70 +43,35 @@ def _live_subtree_ids(page):
 
 
 def on_page_published(sender, instance, **kwargs):
-    from .tasks import index_pages_task
-
-    _enqueue(index_pages_task, [instance.pk])
+    _enqueue(tasks.index_pages_task, [instance.pk])
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    from .tasks import unindex_pages_task
-
-    _enqueue(unindex_pages_task, [instance.pk])
+    _enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
 def on_page_moved(sender, instance, **kwargs):
-    from .tasks import index_pages_task
-
     # URLs of the whole subtree changed, and the new place may be private.
     ids = _live_subtree_ids(instance)
     if ids:
-        _enqueue(index_pages_task, ids)
+        _enqueue(tasks.index_pages_task, ids)
 
 
 def on_page_deleted(sender, instance, **kwargs):
     """The database entry goes with the page (cascade); Elasticsearch is told."""
     if not isinstance(instance, Page):
         return
-    from .indexing import elasticsearch_module
-    from .models import IndexState
-
     IndexState.bump()
     if elasticsearch_module() is not None:
-        from .tasks import unindex_pages_task
-
-        _enqueue(unindex_pages_task, [instance.pk])
+        _enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    from .tasks import index_pages_task
-
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         ids = _live_subtree_ids(page)
         if ids:
-            _enqueue(index_pages_task, ids)
-
-
-def pages_using_document(document):
-    """Live pages that attach (``documents`` of their declaration) or link ``document``."""
-    ids = set()
-    for model, spec in searchable_models():
-        for relation in spec.documents:
-            field = model._meta.get_field(relation)
-            ids.update(
-                field.related_model._default_manager.filter(document=document).values_list(
-                    field.field.attname, flat=True
-                )
-            )
-    page_type = ContentType.objects.get_for_model(Page)
-    ids.update(
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
-        if str(object_id).isdigit()
-    )
-    return list(Page.objects.filter(pk__in=ids).live().values_list("pk", flat=True))
+            _enqueue(tasks.index_pages_task, ids)
 
 
 def on_document_saved(sender, instance, update_fields=None, **kwargs):
@@ -113,37 +79,29 @@ def on_document_saved(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and "file" not in update_fields:
         return  # Wagtail storing the file's size or hash: the file itself is unchanged
-    from .tasks import extract_document_text_task
-
-    _enqueue(extract_document_text_task, instance.pk)
+    _enqueue(tasks.extract_document_text_task, instance.pk)
 
 
 def on_glossary_changed(sender, instance, **kwargs):
-    from .glossary import bump_version, get_glossary
-
     before = get_glossary().case_sensitive
     bump_version()
     after = get_glossary().case_sensitive
     if before != after:
         # Capitalised acronyms are analysed at indexing time: re-index everything.
-        from .tasks import reindex_everything_task
-
-        _enqueue(reindex_everything_task)
+        _enqueue(tasks.reindex_everything_task)
 
 
 def _related_text_handler(parent_attname):
     def handler(sender, instance, **kwargs):
-        from .tasks import index_pages_task
-
         page_id = getattr(instance, parent_attname, None)
         if not page_id:
             return
         if kwargs.get("signal") is post_delete:
             # Possibly part of the page's own deletion: re-index once that has committed
             # (the page is then gone and leaves the index), never in the middle of it.
-            transaction.on_commit(lambda: _enqueue(index_pages_task, [page_id]))
+            transaction.on_commit(lambda: _enqueue(tasks.index_pages_task, [page_id]))
         else:
-            _enqueue(index_pages_task, [page_id])
+            _enqueue(tasks.index_pages_task, [page_id])
 
     return handler
 

@@ -7,6 +7,7 @@ from wagtail.documents import get_document_model
 
 from .documents import extract_document
 from .indexing import index_pages, rebuild_database_index, unindex_pages
+from .records import pages_using_document
 
 
 @task()
@@ -22,9 +23,6 @@ def unindex_pages_task(page_ids):
 @task()
 def extract_document_text_task(document_id):
     """Extract a document's text, then re-index the live pages that show it."""
-    # A real cycle: search.signals enqueues this module's tasks.
-    from .signals import pages_using_document
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None or not extract_document(document):
         return 0

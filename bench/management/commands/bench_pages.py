@@ -32,6 +32,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.core.signals import request_started
+from django.db import connection, reset_queries
+from django.test import Client
+from wagtail.models import Page
 
 # Hook for the anonymous page cache (issue 11, branch page-cache): the environment that
 # turns it on for the second, "cached" run. None: no cached run, the column shows "—".
@@ -59,7 +63,6 @@ def free_port():
 
 def pick_urls():
     """One live, public URL per page type (the first in tree order), plus the search page."""
-    from wagtail.models import Page
 
     urls = {}
     for page in Page.objects.live().public().filter(depth__gt=1).specific().order_by("path"):
@@ -73,9 +76,6 @@ def pick_urls():
 
 def measure_in_process(cpu_requests):
     """{page type: {url, queries, cpu_ms}} through the test client, anonymous."""
-    from django.core.signals import request_started
-    from django.db import connection, reset_queries
-    from django.test import Client
 
     request_started.disconnect(reset_queries)
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost"
