@@ -155,8 +155,11 @@ def _sha1(data):
 def _store_file(obj, filename, data, file_class=ContentFile):
     if obj.file:
         obj.file.delete(save=False)
-    obj.file.save(filename, file_class(io.BytesIO(data) if file_class is ImageFile else data,
-                                       name=filename), save=False)
+    obj.file.save(
+        filename,
+        file_class(io.BytesIO(data) if file_class is ImageFile else data, name=filename),
+        save=False,
+    )
     obj.file_size = len(data)
     obj.file_hash = _sha1(data)
 
@@ -170,8 +173,11 @@ def upsert_document(context, collection, title, filename, data):
     if document is None:
         document = Document(title=title, collection=collection)
         status = CREATED
-    elif (document.file_hash != _sha1(data) or document.file_extension != filename.rsplit(".", 1)[1]
-          or not document.file.storage.exists(document.file.name)):
+    elif (
+        document.file_hash != _sha1(data)
+        or document.file_extension != filename.rsplit(".", 1)[1]
+        or not document.file.storage.exists(document.file.name)
+    ):
         status = UPDATED
     if status != UNCHANGED:
         _store_file(document, filename, data)
@@ -190,8 +196,11 @@ def upsert_image(context, collection, title, filename, data, alt_text):
     if image is None:
         image = Image(title=title, collection=collection)
         status = CREATED
-    elif (image.file_hash != _sha1(data) or image.description != alt_text
-          or not image.file.storage.exists(image.file.name)):
+    elif (
+        image.file_hash != _sha1(data)
+        or image.description != alt_text
+        or not image.file.storage.exists(image.file.name)
+    ):
         status = UPDATED
     if status != UNCHANGED:
         if image.file_hash != _sha1(data) or not image.file.storage.exists(image.file.name):

@@ -54,7 +54,7 @@ def network_map():
     draw = ImageDraw.Draw(image)
     points = [(rng.randint(80, WIDTH - 80), rng.randint(80, HEIGHT - 80)) for _ in range(24)]
     for index, point in enumerate(points):
-        for other in points[index + 1:index + 3]:
+        for other in points[index + 1 : index + 3]:
             draw.line([point, other], fill="#8c7b70", width=4)
     for index, (x, y) in enumerate(points):
         radius = 14 if index % 4 else 24

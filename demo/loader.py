@@ -47,15 +47,22 @@ def hint_for(exc):
     """What the person running the command can do about ``exc``."""
     text = str(exc).lower()
     if isinstance(exc, ValidationError):
-        return ("Corrigez la donnée correspondante dans demo/data/ (champ et message ci-dessus), "
-                "puis relancez « python manage.py load_demo ».")
-    if isinstance(exc, DatabaseError) and ("no such table" in text or "does not exist" in text
-                                           or "no such column" in text):
-        return ("La base n'est pas à jour : lancez « python manage.py migrate », "
-                "puis relancez load_demo.")
+        return (
+            "Corrigez la donnée correspondante dans demo/data/ (champ et message ci-dessus), "
+            "puis relancez « python manage.py load_demo »."
+        )
+    if isinstance(exc, DatabaseError) and (
+        "no such table" in text or "does not exist" in text or "no such column" in text
+    ):
+        return (
+            "La base n'est pas à jour : lancez « python manage.py migrate », "
+            "puis relancez load_demo."
+        )
     if isinstance(exc, DatabaseError):
-        return ("Vérifiez que la base de données répond (DATABASE_URL) et qu'elle est migrée, "
-                "puis relancez load_demo.")
+        return (
+            "Vérifiez que la base de données répond (DATABASE_URL) et qu'elle est migrée, "
+            "puis relancez load_demo."
+        )
     return "Relancez avec --traceback pour le détail, corrigez la cause, puis relancez load_demo."
 
 
@@ -135,8 +142,9 @@ class Context:
         except LoadError:
             raise
         except Exception as exc:
-            raise LoadError(name, self.current or "(avant le premier objet)",
-                            describe_error(exc), hint_for(exc)) from exc
+            raise LoadError(
+                name, self.current or "(avant le premier objet)", describe_error(exc), hint_for(exc)
+            ) from exc
         progress.finish()
 
 
@@ -267,8 +275,9 @@ def publish_demo_page(page):
     publish_confirmed(page.save_revision(), note=DEMO_NOTE)
 
 
-def upsert_page(context, parent, model, slug, fields, m2m=None, tags=None, children=None,
-                move_to_parent=False):
+def upsert_page(
+    context, parent, model, slug, fields, m2m=None, tags=None, children=None, move_to_parent=False
+):
     """Create or update the page ``slug`` of type ``model`` under ``parent``.
 
     A revision is saved and published only when the page is new or one of the given values

@@ -52,6 +52,7 @@ def rich(*parts):
 
 # Stream values (home.blocks.BodyStreamBlock), as raw data.
 
+
 def heading(text):
     return {"type": "heading", "value": text}
 
@@ -71,6 +72,7 @@ def quote(text, speaker="", role=""):
 def resolve_links(value, pages):
     """Replace ``link()`` markers by page ids, in strings, lists and dicts (stream data)."""
     if isinstance(value, str):
+
         def page_id(match):
             slug = match.group(1)
             if slug not in pages:
@@ -89,6 +91,7 @@ def resolve_links(value, pages):
 # An outline is a list of ("h", text), ("p", text), ("ul", [items]), ("ol", [items]) and,
 # for files only, ("table", [header_row, row, ...]).
 
+
 def outline_to_html(outline):
     parts = []
     for kind, content in outline:
@@ -102,8 +105,14 @@ def outline_to_html(outline):
             parts.append(ol(content))
         elif kind == "table":
             header, *rows = content
-            parts.append(ul([" ; ".join(f"{h} : {c}" for h, c in zip(header, row, strict=True))
-                             for row in rows]))
+            parts.append(
+                ul(
+                    [
+                        " ; ".join(f"{h} : {c}" for h, c in zip(header, row, strict=True))
+                        for row in rows
+                    ]
+                )
+            )
         else:
             raise ValueError(f"type de bloc inconnu dans un plan de document : {kind!r}")
     return rich(*parts)

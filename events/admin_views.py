@@ -29,15 +29,19 @@ def import_recommendations(request):
         try:
             count = csv_io.confirm_import(form.data.get("token", ""), request.user)
         except signing.BadSignature:
-            messages.error(request, _(
-                "La confirmation a expiré ou a été altérée : importez le fichier de nouveau."
-            ))
+            messages.error(
+                request,
+                _("La confirmation a expiré ou a été altérée : importez le fichier de nouveau."),
+            )
             return redirect(request.path)
         except csv_io.AlreadyConfirmed:
-            messages.warning(request, _(
-                "Cet import a déjà été confirmé : rien n'a été enregistré de nouveau. "
-                "Pour d'autres modifications, importez un nouveau fichier."
-            ))
+            messages.warning(
+                request,
+                _(
+                    "Cet import a déjà été confirmé : rien n'a été enregistré de nouveau. "
+                    "Pour d'autres modifications, importez un nouveau fichier."
+                ),
+            )
             return redirect(listing_url)
         messages.success(request, _("%(count)s élément(s) mis à jour.") % {"count": count})
         return redirect(listing_url)
@@ -58,7 +62,8 @@ def import_recommendations(request):
                     changed=changed,
                     unchanged_count=len(results) - len(errors) - len(changed),
                     confirm_form=ImportConfirmForm(initial={"token": csv_io.sign_changes(results)})
-                    if changed and not errors else None,
+                    if changed and not errors
+                    else None,
                 )
                 return TemplateResponse(request, "events/admin/import_preview.html", context)
     else:

@@ -30,16 +30,18 @@ def bar_chart(chart_id, title, description, rows):
     for i, row in enumerate(rows):
         y = PADDING + i * ROW_HEIGHT
         width = round(bar_space * row["value"] / top, 1) if top else 0
-        bars.append({
-            "label": row["label"],
-            "short_label": Truncator(str(row["label"])).chars(30),
-            "value": row["value"],
-            "display": number(row["value"]),
-            "y": y,
-            "text_y": y + BAR_HEIGHT - 4,
-            "width": width,
-            "value_x": LABEL_WIDTH + width + 6,
-        })
+        bars.append(
+            {
+                "label": row["label"],
+                "short_label": Truncator(str(row["label"])).chars(30),
+                "value": row["value"],
+                "display": number(row["value"]),
+                "y": y,
+                "text_y": y + BAR_HEIGHT - 4,
+                "width": width,
+                "value_x": LABEL_WIDTH + width + 6,
+            }
+        )
     return {
         "id": chart_id,
         "title": title,

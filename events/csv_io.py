@@ -72,8 +72,11 @@ def export_rows(items):
             _safe(source.title if source else ""),
             _date(item.source_date),
             _safe(", ".join(c.title for c in item.communities)),
-            _safe(item.meeting.concertation_frame.title
-                  if item.meeting_id and item.meeting.concertation_frame_id else ""),
+            _safe(
+                item.meeting.concertation_frame.title
+                if item.meeting_id and item.meeting.concertation_frame_id
+                else ""
+            ),
             _safe(item.text),
             _safe(item.responsible_display),
             _date(item.due_date),
@@ -104,8 +107,14 @@ STATUS_KEYS = {}
 for value, label in RecommendationStatus.choices:
     STATUS_KEYS[_fold(value)] = value
     STATUS_KEYS[_fold(label)] = value
-STATUS_KEYS.update({_fold("in progress"): "in_progress", _fold("realise"): "done",
-                    _fold("ouvert"): "open", _fold("abandonne"): "dropped"})
+STATUS_KEYS.update(
+    {
+        _fold("in progress"): "in_progress",
+        _fold("realise"): "done",
+        _fold("ouvert"): "open",
+        _fold("abandonne"): "dropped",
+    }
+)
 
 
 class ImportFileError(Exception):
@@ -151,16 +160,20 @@ def read_upload(upload):
     if not name.endswith((".csv", ".txt")):
         raise ImportFileError(_("Le fichier doit être un CSV (extension .csv)."))
     if upload.size > MAX_UPLOAD_BYTES:
-        raise ImportFileError(_("Fichier trop volumineux (%(size)s Ko) : 2 Mo au maximum.")
-                              % {"size": upload.size // 1024})
+        raise ImportFileError(
+            _("Fichier trop volumineux (%(size)s Ko) : 2 Mo au maximum.")
+            % {"size": upload.size // 1024}
+        )
     data = upload.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportFileError(_("Fichier trop volumineux : 2 Mo au maximum."))
     if b"\x00" in data or data[:2] == b"PK":
-        raise ImportFileError(_(
-            "Ce fichier n'est pas un CSV (un classeur Excel ?). Enregistrez-le au format "
-            "« CSV (séparateur : point-virgule) »."
-        ))
+        raise ImportFileError(
+            _(
+                "Ce fichier n'est pas un CSV (un classeur Excel ?). Enregistrez-le au format "
+                "« CSV (séparateur : point-virgule) »."
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -191,8 +204,9 @@ def read_upload(upload):
                 continue
             if len(rows) >= MAX_ROWS:
                 raise ImportFileError(_("Trop de lignes : %(max)s au maximum.") % {"max": MAX_ROWS})
-            row = {key: cells[i].strip() if i < len(cells) else ""
-                   for i, key in enumerate(keys) if key}
+            row = {
+                key: cells[i].strip() if i < len(cells) else "" for i, key in enumerate(keys) if key
+            }
             rows.append((number, row, set(keys)))
     except csv.Error as error:
         message = _("Le fichier est illisible : %(error)s") % {"error": error}
@@ -225,8 +239,10 @@ def check_rows(rows):
         elif int(raw_id) not in items:
             result.errors.append(_("identifiant %(id)s inconnu") % {"id": raw_id})
         elif int(raw_id) in seen:
-            result.errors.append(_("identifiant %(id)s déjà présent ligne %(line)s")
-                                 % {"id": raw_id, "line": seen[int(raw_id)]})
+            result.errors.append(
+                _("identifiant %(id)s déjà présent ligne %(line)s")
+                % {"id": raw_id, "line": seen[int(raw_id)]}
+            )
         else:
             result.item = items[int(raw_id)]
             seen[int(raw_id)] = number

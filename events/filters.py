@@ -28,16 +28,23 @@ def frame_filter(field_name):
     return ListingFilter(
         PARAM_FRAME,
         _("Cadre de concertation"),
-        lambda queryset: ConcertationFramePage.objects.live().public().order_by("title")
-        .values_list("slug", "title"),
+        lambda queryset: (
+            ConcertationFramePage.objects.live()
+            .public()
+            .order_by("title")
+            .values_list("slug", "title")
+        ),
         field_name,
     )
 
 
 def _meeting_years(queryset):
     years = (
-        queryset.filter(start_date__isnull=False).annotate(year=ExtractYear("start_date"))
-        .order_by("-year").values_list("year", flat=True).distinct()
+        queryset.filter(start_date__isnull=False)
+        .annotate(year=ExtractYear("start_date"))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
     )
     return [(year, year) for year in years]
 
@@ -46,7 +53,9 @@ class MeetingFilterSet(ListingFilterSet):
     community = community_filter()
     kind = field_choice_filter(PARAM_KIND, _("Type de rencontre"), "kind", MeetingKind.choices)
     year = ListingFilter(
-        PARAM_YEAR, _("Année"), _meeting_years,
+        PARAM_YEAR,
+        _("Année"),
+        _meeting_years,
         method=lambda queryset, name, values: queryset.filter(
             start_date__year__in=[int(v) for v in values]
         ),
@@ -83,19 +92,27 @@ class RecommendationFilterSet(ListingFilterSet):
     """The follow-up page's filters (« Suivi des recommandations ») and the admin's."""
 
     origin = ListingFilter(
-        PARAM_ORIGIN, _("Origine"),
-        lambda queryset: [(ORIGIN_MEETINGS, _("Recommandations des rencontres")),
-                          (ORIGIN_PLANS, _("Actions des plans de pérennisation"))],
-        method=_origin, all_label=_("Toutes"),
+        PARAM_ORIGIN,
+        _("Origine"),
+        lambda queryset: [
+            (ORIGIN_MEETINGS, _("Recommandations des rencontres")),
+            (ORIGIN_PLANS, _("Actions des plans de pérennisation")),
+        ],
+        method=_origin,
+        all_label=_("Toutes"),
     )
     community = community_filter(method=_community_items)
     organization = organization_filter(
-        _("Organisation responsable"), "responsible_organization__slug",
+        _("Organisation responsable"),
+        "responsible_organization__slug",
         choices=_responsible_organizations,
     )
     status = field_choice_filter(PARAM_STATUS, _("Statut"), "status", RecommendationStatus.choices)
     frame = frame_filter("meeting__concertation_frame__slug")
     overdue = ListingFilter(
-        PARAM_OVERDUE, _("Échéance"), lambda queryset: [("oui", _("En retard seulement"))],
-        method=lambda queryset, name, values: queryset.overdue(), all_label=_("Toutes"),
+        PARAM_OVERDUE,
+        _("Échéance"),
+        lambda queryset: [("oui", _("En retard seulement"))],
+        method=lambda queryset, name, values: queryset.overdue(),
+        all_label=_("Toutes"),
     )

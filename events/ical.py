@@ -33,14 +33,30 @@ def occurrences(meeting):
     sessions = [s for s in meeting.sessions.all() if s.start_date]
     if sessions:
         return [
-            (f"-s{i}", s.start_date, s.end_date or s.start_date, None, None,
-             s.place_display or meeting.place_display, s.title)
+            (
+                f"-s{i}",
+                s.start_date,
+                s.end_date or s.start_date,
+                None,
+                None,
+                s.place_display or meeting.place_display,
+                s.title,
+            )
             for i, s in enumerate(sessions, start=1)
         ]
     if not meeting.start_date:
         return []
-    return [("", meeting.start_date, meeting.end_date or meeting.start_date,
-             meeting.start_time, meeting.end_time, meeting.place_display, "")]
+    return [
+        (
+            "",
+            meeting.start_date,
+            meeting.end_date or meeting.start_date,
+            meeting.start_time,
+            meeting.end_time,
+            meeting.place_display,
+            "",
+        )
+    ]
 
 
 def _description(meeting, url):
@@ -117,17 +133,33 @@ def calendar_links(meeting, request):
     # Bamako is UTC+0: local times are UTC times.
     if timed:
         google_dates = f"{start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
-        outlook = {"startdt": f"{start:%Y-%m-%dT%H:%M:%S}Z", "enddt": f"{end:%Y-%m-%dT%H:%M:%S}Z",
-                   "allday": "false"}
+        outlook = {
+            "startdt": f"{start:%Y-%m-%dT%H:%M:%S}Z",
+            "enddt": f"{end:%Y-%m-%dT%H:%M:%S}Z",
+            "allday": "false",
+        }
         yahoo = {"st": f"{start:%Y%m%dT%H%M%S}Z", "et": f"{end:%Y%m%dT%H%M%S}Z"}
     else:
         google_dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
         outlook = {"startdt": start.isoformat(), "enddt": end.isoformat(), "allday": "true"}
         yahoo = {"st": f"{start:%Y%m%d}", "et": f"{end:%Y%m%d}", "dur": "allday"}
-    google = {"action": "TEMPLATE", "text": meeting.title, "dates": google_dates,
-              "ctz": TZID, "details": details, "location": location}
-    outlook.update({"path": "/calendar/action/compose", "rru": "addevent",
-                    "subject": meeting.title, "body": details, "location": location})
+    google = {
+        "action": "TEMPLATE",
+        "text": meeting.title,
+        "dates": google_dates,
+        "ctz": TZID,
+        "details": details,
+        "location": location,
+    }
+    outlook.update(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": meeting.title,
+            "body": details,
+            "location": location,
+        }
+    )
     yahoo.update({"v": "60", "title": meeting.title, "desc": details, "in_loc": location})
     return [
         {"name": "Google Agenda", "url": f"{GOOGLE}?{urlencode(google)}"},

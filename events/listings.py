@@ -18,15 +18,23 @@ def agenda_order(meetings):
     today = dates.today()
     last_day = Coalesce("end_date", "start_date")
     return meetings.annotate(
-        upcoming=Case(When(Q(start_date__isnull=False) & Q(end_date__gte=today)
-                           | Q(end_date__isnull=True, start_date__gte=today), then=Value(1)),
-                      default=Value(0)),
-        upcoming_start=Case(When(upcoming=1, then=F("start_date")), default=None,
-                            output_field=DateField()),
+        upcoming=Case(
+            When(
+                Q(start_date__isnull=False) & Q(end_date__gte=today)
+                | Q(end_date__isnull=True, start_date__gte=today),
+                then=Value(1),
+            ),
+            default=Value(0),
+        ),
+        upcoming_start=Case(
+            When(upcoming=1, then=F("start_date")), default=None, output_field=DateField()
+        ),
         last_day=last_day,
     ).order_by(
-        F("upcoming").desc(), F("upcoming_start").asc(nulls_last=True),
-        F("start_date").desc(nulls_last=True), "-pk",
+        F("upcoming").desc(),
+        F("upcoming_start").asc(nulls_last=True),
+        F("start_date").desc(nulls_last=True),
+        "-pk",
     )
 
 

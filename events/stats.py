@@ -55,13 +55,17 @@ def _rows(pairs):
 
 def participants_by_year(meetings):
     rows = (
-        meetings.filter(start_date__isnull=False).annotate(year=ExtractYear("start_date"))
-        .order_by("year").values("year")
+        meetings.filter(start_date__isnull=False)
+        .annotate(year=ExtractYear("start_date"))
+        .order_by("year")
+        .values("year")
         .annotate(total=Coalesce(Sum("participants_total"), 0), n=Count("pk"))
     )
     data = [(str(row["year"]), row["total"], row["n"]) for row in rows]
-    undated = meetings.filter(start_date__isnull=True).order_by().aggregate(
-        total=Coalesce(Sum("participants_total"), 0), n=Count("pk")
+    undated = (
+        meetings.filter(start_date__isnull=True)
+        .order_by()
+        .aggregate(total=Coalesce(Sum("participants_total"), 0), n=Count("pk"))
     )
     if undated["n"]:
         data.append((_("Date non communiquée"), undated["total"], undated["n"]))
@@ -81,10 +85,13 @@ def participants_by_community(meetings):
 
 def participants_by_frame(meetings):
     rows = (
-        ConcertationFramePage.objects.live().public().order_by("title")
+        ConcertationFramePage.objects.live()
+        .public()
+        .order_by("title")
         .annotate(
-            total=Coalesce(Sum("meetings__participants_total",
-                               filter=Q(meetings__in=meetings.values("pk"))), 0),
+            total=Coalesce(
+                Sum("meetings__participants_total", filter=Q(meetings__in=meetings.values("pk"))), 0
+            ),
             n=Count("meetings", filter=Q(meetings__in=meetings.values("pk"))),
         )
         .values_list("title", "total", "n")
@@ -99,8 +106,7 @@ def reach(meetings):
         .values_list("title", "people_reached", "organizations_reached", "reach_details")
     )
     return [
-        {"title": t, "people": p or 0, "organizations": o or 0, "details": d}
-        for t, p, o, d in rows
+        {"title": t, "people": p or 0, "organizations": o or 0, "details": d} for t, p, o, d in rows
     ]
 
 
@@ -109,24 +115,40 @@ def publications():
     tools = ToolPage.objects.live().public()
     rows = []
     for community in CommunityPage.objects.live().public().order_by("title").only("title"):
-        rows.append((community.title, practices.filter(communities=community).count(),
-                     tools.filter(communities=community).count()))
+        rows.append(
+            (
+                community.title,
+                practices.filter(communities=community).count(),
+                tools.filter(communities=community).count(),
+            )
+        )
     return {"practices": practices.count(), "tools": tools.count(), "by_community": rows}
 
 
 def follow_up():
-    counts = {(source, status): n for source, status, n in (
-        Recommendation.objects.public()
-        .annotate(source=Case(When(plan__isnull=False, then=Value(1)), default=Value(0)))
-        .values_list("source", "status").order_by()
-        .annotate(n=Count("pk"))
-    )}
+    counts = {
+        (source, status): n
+        for source, status, n in (
+            Recommendation.objects.public()
+            .annotate(source=Case(When(plan__isnull=False, then=Value(1)), default=Value(0)))
+            .values_list("source", "status")
+            .order_by()
+            .annotate(n=Count("pk"))
+        )
+    }
     rows = []
     for value, label in RecommendationStatus.choices:
         recommendations = counts.get((0, value), 0)
         actions = counts.get((1, value), 0)
-        rows.append({"value": value, "label": label, "recommendations": recommendations,
-                     "actions": actions, "total": recommendations + actions})
+        rows.append(
+            {
+                "value": value,
+                "label": label,
+                "recommendations": recommendations,
+                "actions": actions,
+                "total": recommendations + actions,
+            }
+        )
     return rows
 
 
@@ -139,8 +161,11 @@ def results():
     by_frame = participants_by_frame(meetings)
     follow = follow_up()
     done = next(r["total"] for r in follow if r["value"] == RecommendationStatus.DONE)
-    pending = sum(r["total"] for r in follow
-                  if r["value"] in (RecommendationStatus.OPEN, RecommendationStatus.IN_PROGRESS))
+    pending = sum(
+        r["total"]
+        for r in follow
+        if r["value"] in (RecommendationStatus.OPEN, RecommendationStatus.IN_PROGRESS)
+    )
     return {
         "headline": headline,
         "by_year": by_year,
@@ -153,25 +178,33 @@ def results():
         "follow_up_pending": pending,
         "charts": {
             "year": bar_chart(
-                "chart-year", _("Participants par année"),
+                "chart-year",
+                _("Participants par année"),
                 _("Nombre de participants aux rencontres enregistrées, par année."),
                 _rows((label, total) for label, total, _n in by_year),
             ),
             "community": bar_chart(
-                "chart-community", _("Participants par communauté"),
-                _("Participants aux rencontres de chaque communauté de pratique ; une rencontre "
-                  "commune à deux communautés compte pour chacune."),
+                "chart-community",
+                _("Participants par communauté"),
+                _(
+                    "Participants aux rencontres de chaque communauté de pratique ; une rencontre "
+                    "commune à deux communautés compte pour chacune."
+                ),
                 _rows((label, total) for label, total, _n in by_community),
             ),
             "frame": bar_chart(
-                "chart-frame", _("Participants par cadre de concertation"),
+                "chart-frame",
+                _("Participants par cadre de concertation"),
                 _("Participants aux sessions de chaque cadre de concertation."),
                 _rows((label, total) for label, total, _n in by_frame),
             ),
             "follow_up": bar_chart(
-                "chart-follow-up", _("Recommandations et actions par statut"),
-                _("Nombre de recommandations des rencontres et d'actions des plans de "
-                  "pérennisation, par statut."),
+                "chart-follow-up",
+                _("Recommandations et actions par statut"),
+                _(
+                    "Nombre de recommandations des rencontres et d'actions des plans de "
+                    "pérennisation, par statut."
+                ),
                 _rows((r["label"], r["total"]) for r in follow),
             ),
         },

@@ -16,8 +16,10 @@ MAX_ID = 2**31 - 1  # larger ids cannot exist and would overflow the database in
 
 def _feed_meetings():
     return (
-        visible_meetings().filter(start_date__isnull=False)
-        .prefetch_related("sessions").order_by("start_date", "pk")
+        visible_meetings()
+        .filter(start_date__isnull=False)
+        .prefetch_related("sessions")
+        .order_by("start_date", "pk")
     )
 
 

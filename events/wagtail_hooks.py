@@ -85,8 +85,10 @@ class SetStatusBulkAction(SnippetBulkAction):
         return self.request.user.has_perm("events.change_recommendation")
 
     def get_execution_context(self):
-        return {"status": self.cleaned_form.cleaned_data["status"],
-                "note": self.cleaned_form.cleaned_data["note"].strip()}
+        return {
+            "status": self.cleaned_form.cleaned_data["status"],
+            "note": self.cleaned_form.cleaned_data["note"].strip(),
+        }
 
     @classmethod
     def execute_action(cls, objects, status=None, note="", **kwargs):

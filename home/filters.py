@@ -51,8 +51,9 @@ class ListingFilter(django_filters.MultipleChoiceFilter):
     own tables carry the relation.
     """
 
-    def __init__(self, param, label, choices, field_name=None, *, all_label=None, models=None,
-                 method=None):
+    def __init__(
+        self, param, label, choices, field_name=None, *, all_label=None, models=None, method=None
+    ):
         super().__init__(field_name=field_name, label=label, method=method)
         self.param = param
         self.choice_source = choices
@@ -126,9 +127,7 @@ class ListingFilterSet(django_filters.FilterSet):
                 for value, label in filter_.choice_source(self.queryset)
             ]
             filter_.extra["choices"] = [(choice.value, choice.label) for choice in choices]
-            self.bound_filters.append(
-                BoundFilter(param, filter_.label, filter_.all_label, choices)
-            )
+            self.bound_filters.append(BoundFilter(param, filter_.label, filter_.all_label, choices))
         if data is not None:
             self.data = self._clean(data)
 
@@ -231,16 +230,20 @@ def organization_choices(organizations):
 def _owning_organizations(queryset):
     """Organisations owning at least one visible page of the listed model."""
     owners = (
-        queryset.model.objects.live().public().filter(organization__isnull=False)
+        queryset.model.objects.live()
+        .public()
+        .filter(organization__isnull=False)
         .values("organization_id")
     )
     return organization_choices(OrganizationPage.objects.live().public().filter(pk__in=owners))
 
 
-def organization_filter(label=None, field_name="organization__slug",
-                        choices=_owning_organizations):
+def organization_filter(label=None, field_name="organization__slug", choices=_owning_organizations):
     return ListingFilter(
-        PARAM_ORGANIZATION, label or gettext_lazy("Organisation"), choices, field_name,
+        PARAM_ORGANIZATION,
+        label or gettext_lazy("Organisation"),
+        choices,
+        field_name,
         all_label=gettext_lazy("Toutes"),
     )
 
@@ -269,9 +272,7 @@ def content_type_filter(models):
         types = ContentType.objects.get_for_models(*(by_name[v] for v in values)).values()
         return queryset.filter(content_type__in=list(types))
 
-    return ListingFilter(
-        PARAM_CONTENT_TYPE, gettext_lazy("Type de contenu"), choices, method=apply
-    )
+    return ListingFilter(PARAM_CONTENT_TYPE, gettext_lazy("Type de contenu"), choices, method=apply)
 
 
 # The home app's listings -----------------------------------------------------------------

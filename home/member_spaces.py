@@ -141,4 +141,3 @@ def organizations_of(user):
         .distinct()
         .order_by("title")
     )
-

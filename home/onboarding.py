@@ -54,26 +54,38 @@ def _clean(name, acronym, email, kind):
     if not name:
         raise OnboardingError(_("Le nom de l'organisation est vide : indiquez son nom complet."))
     if len(name) > NAME_MAX:
-        raise OnboardingError(_("Le nom de l'organisation dépasse %(max)s caractères : "
-                                "raccourcissez-le (le sigle a son propre champ).")
-                              % {"max": NAME_MAX})
+        raise OnboardingError(
+            _(
+                "Le nom de l'organisation dépasse %(max)s caractères : "
+                "raccourcissez-le (le sigle a son propre champ)."
+            )
+            % {"max": NAME_MAX}
+        )
     if len(acronym) > ACRONYM_MAX:
-        raise OnboardingError(_("Le sigle « %(acronym)s » dépasse %(max)s caractères.")
-                              % {"acronym": acronym, "max": ACRONYM_MAX})
+        raise OnboardingError(
+            _("Le sigle « %(acronym)s » dépasse %(max)s caractères.")
+            % {"acronym": acronym, "max": ACRONYM_MAX}
+        )
     if kind not in OrganizationKind.values:
-        raise OnboardingError(_("Type d'organisation « %(kind)s » inconnu : choisissez parmi "
-                                "%(choices)s.")
-                              % {"kind": kind, "choices": ", ".join(OrganizationKind.values)})
+        raise OnboardingError(
+            _("Type d'organisation « %(kind)s » inconnu : choisissez parmi %(choices)s.")
+            % {"kind": kind, "choices": ", ".join(OrganizationKind.values)}
+        )
     if len(email) > USERNAME_MAX:
-        raise OnboardingError(_("L'adresse « %(email)s » dépasse %(max)s caractères : "
-                                "indiquez-en une plus courte.")
-                              % {"email": email, "max": USERNAME_MAX})
+        raise OnboardingError(
+            _("L'adresse « %(email)s » dépasse %(max)s caractères : indiquez-en une plus courte.")
+            % {"email": email, "max": USERNAME_MAX}
+        )
     try:
         validate_email(email)
     except ValidationError:
-        raise OnboardingError(_("L'adresse « %(email)s » n'est pas une adresse électronique "
-                                "valide : corrigez-la (exemple : prenom@organisation.org).")
-                              % {"email": email}) from None
+        raise OnboardingError(
+            _(
+                "L'adresse « %(email)s » n'est pas une adresse électronique "
+                "valide : corrigez-la (exemple : prenom@organisation.org)."
+            )
+            % {"email": email}
+        ) from None
     return name, acronym, email.lower()
 
 
@@ -83,20 +95,25 @@ def _existing_organization(name, acronym):
     organization = OrganizationPage.objects.filter(title__iexact=name).order_by("pk").first()
     if organization is not None:
         if acronym and organization.acronym and organization.acronym.lower() != acronym.lower():
-            raise OnboardingError(_(
-                "L'organisation « %(name)s » existe déjà avec le sigle « %(existing)s », pas "
-                "« %(acronym)s » : reprenez son sigle, ou corrigez-le d'abord sur sa page dans "
-                "l'administration."
-            ) % {"name": organization.title, "existing": organization.acronym,
-                 "acronym": acronym})
+            raise OnboardingError(
+                _(
+                    "L'organisation « %(name)s » existe déjà avec le sigle « %(existing)s », pas "
+                    "« %(acronym)s » : reprenez son sigle, ou corrigez-le d'abord sur sa page dans "
+                    "l'administration."
+                )
+                % {"name": organization.title, "existing": organization.acronym, "acronym": acronym}
+            )
         return organization
     if acronym:
         other = OrganizationPage.objects.filter(acronym__iexact=acronym).order_by("pk").first()
         if other is not None:
-            raise OnboardingError(_(
-                "Le sigle « %(acronym)s » est déjà celui de « %(name)s » : si c'est la même "
-                "organisation, indiquez son nom exact ; sinon, choisissez un autre sigle."
-            ) % {"acronym": acronym, "name": other.title})
+            raise OnboardingError(
+                _(
+                    "Le sigle « %(acronym)s » est déjà celui de « %(name)s » : si c'est la même "
+                    "organisation, indiquez son nom exact ; sinon, choisissez un autre sigle."
+                )
+                % {"acronym": acronym, "name": other.title}
+            )
     return None
 
 
@@ -117,11 +134,13 @@ def _free_slug(directory, base):
 def _directory():
     directory = OrganizationIndexPage.objects.order_by("path").first()
     if directory is None:
-        raise OnboardingError(_(
-            "Aucun annuaire des organisations n'existe : créez une page « annuaire des "
-            "organisations » sous l'accueil dans l'administration (ou lancez load_demo), "
-            "puis recommencez."
-        ))
+        raise OnboardingError(
+            _(
+                "Aucun annuaire des organisations n'existe : créez une page « annuaire des "
+                "organisations » sous l'accueil dans l'administration (ou lancez load_demo), "
+                "puis recommencez."
+            )
+        )
     return directory
 
 
@@ -143,10 +162,13 @@ def _create_organization(directory, name, acronym, kind, community, user):
 
 def invitation_link(user):
     """The absolute address where ``user`` chooses a password (Django's reset machinery)."""
-    path = reverse("password_reset_confirm", kwargs={
-        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-        "token": default_token_generator.make_token(user),
-    })
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -179,18 +201,22 @@ def add_member_organisation(*, name, email, kind, acronym="", community=None, in
     if user is not None:
         group = member_group_for(organization) if organization is not None else None
         if group is None or not user.groups.filter(pk=group.pk).exists():
-            raise OnboardingError(_(
-                "Un compte existe déjà pour l'adresse « %(email)s » (utilisateur "
-                "« %(username)s ») et il n'est pas membre de « %(name)s » : pour lui donner "
-                "accès, ajoutez-le au groupe de l'organisation dans Paramètres › Utilisateurs ; "
-                "sinon, indiquez une autre adresse."
-            ) % {"email": email, "username": user.get_username(), "name": name})
+            raise OnboardingError(
+                _(
+                    "Un compte existe déjà pour l'adresse « %(email)s » (utilisateur "
+                    "« %(username)s ») et il n'est pas membre de « %(name)s » : pour lui "
+                    "donner accès, ajoutez-le au groupe de l'organisation dans Paramètres › "
+                    "Utilisateurs ; sinon, indiquez une autre adresse."
+                )
+                % {"email": email, "username": user.get_username(), "name": name}
+            )
 
     with transaction.atomic():
         organization_created = organization is None
         if organization_created:
-            organization = _create_organization(directory, name, acronym, kind, community,
-                                                invited_by)
+            organization = _create_organization(
+                directory, name, acronym, kind, community, invited_by
+            )
         group = ensure_member_group(organization)
         user_created = user is None
         if user_created:
@@ -204,11 +230,15 @@ def add_member_organisation(*, name, email, kind, acronym="", community=None, in
         try:
             send_invitation(user, organization)
         except Exception as exc:  # SMTP and the like: what exists is kept, say how to finish
-            raise OnboardingError(_(
-                "L'organisation « %(name)s » et le compte « %(email)s » sont prêts, mais l'envoi "
-                "du courriel a échoué (%(error)s) : vérifiez la configuration de l'envoi "
-                "(EMAIL_URL) puis recommencez, l'invitation sera renvoyée."
-            ) % {"name": organization.title, "email": email, "error": exc}) from exc
+            raise OnboardingError(
+                _(
+                    "L'organisation « %(name)s » et le compte « %(email)s » sont prêts, mais "
+                    "l'envoi du courriel a échoué (%(error)s) : vérifiez la configuration de "
+                    "l'envoi (EMAIL_URL) puis recommencez, l'invitation sera renvoyée."
+                )
+                % {"name": organization.title, "email": email, "error": exc}
+            ) from exc
         invitation_sent = True
-    return Onboarding(organization, organization_created, group, user, user_created,
-                      invitation_sent)
+    return Onboarding(
+        organization, organization_created, group, user, user_created, invitation_sent
+    )

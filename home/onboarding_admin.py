@@ -18,27 +18,31 @@ TEMPLATE = "home/admin/add_member_organisation.html"
 
 def can_add_member_organisations(user):
     """Editors and superusers only (a member must not open spaces for others)."""
-    return user.is_active and (
-        user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists()
-    )
+    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists())
 
 
 class MemberOrganisationForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Nom de l'organisation"), max_length=NAME_MAX)
     acronym = forms.CharField(label=gettext_lazy("Sigle"), max_length=ACRONYM_MAX, required=False)
-    kind = forms.ChoiceField(label=gettext_lazy("Type d'organisation"),
-                             choices=OrganizationKind.choices, initial=OrganizationKind.NGO,
-                             widget=forms.Select(attrs={"class": "w-w-full"}))
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Type d'organisation"),
+        choices=OrganizationKind.choices,
+        initial=OrganizationKind.NGO,
+        widget=forms.Select(attrs={"class": "w-w-full"}),
+    )
     community = forms.ModelChoiceField(
-        label=gettext_lazy("Communauté de pratique"), required=False,
+        label=gettext_lazy("Communauté de pratique"),
+        required=False,
         queryset=CommunityPage.objects.order_by("title"),
         empty_label=gettext_lazy("— aucune pour l'instant —"),
         widget=forms.Select(attrs={"class": "w-w-full"}),
     )
     email = forms.EmailField(
         label=gettext_lazy("Courriel du premier membre"),
-        help_text=gettext_lazy("Cette personne reçoit un lien pour choisir son mot de passe ; "
-                               "aucun mot de passe n'est envoyé."),
+        help_text=gettext_lazy(
+            "Cette personne reçoit un lien pour choisir son mot de passe ; "
+            "aucun mot de passe n'est envoyé."
+        ),
     )
 
 
@@ -54,23 +58,35 @@ def add_member_organisation_view(request):
         else:
             organization = result.organization
             if result.organization_created:
-                messages.success(request, _(
-                    "Organisation « %(name)s » créée en brouillon : elle sera publique après "
-                    "relecture."
-                ) % {"name": organization.title})
+                messages.success(
+                    request,
+                    _(
+                        "Organisation « %(name)s » créée en brouillon : elle sera publique après "
+                        "relecture."
+                    )
+                    % {"name": organization.title},
+                )
             else:
-                messages.info(request, _(
-                    "Organisation « %(name)s » déjà présente : son espace est complété."
-                ) % {"name": organization.title})
+                messages.info(
+                    request,
+                    _("Organisation « %(name)s » déjà présente : son espace est complété.")
+                    % {"name": organization.title},
+                )
             if result.invitation_sent:
-                messages.success(request, _(
-                    "Invitation envoyée à %(email)s pour choisir un mot de passe."
-                ) % {"email": result.user.email})
+                messages.success(
+                    request,
+                    _("Invitation envoyée à %(email)s pour choisir un mot de passe.")
+                    % {"email": result.user.email},
+                )
             else:
-                messages.info(request, _(
-                    "%(email)s est déjà membre et a choisi son mot de passe : aucune invitation "
-                    "envoyée."
-                ) % {"email": result.user.email})
+                messages.info(
+                    request,
+                    _(
+                        "%(email)s est déjà membre et a choisi son mot de passe : aucune "
+                        "invitation envoyée."
+                    )
+                    % {"email": result.user.email},
+                )
             if organization.permissions_for_user(request.user).can_edit():
                 return redirect("wagtailadmin_pages:edit", organization.pk)
             return redirect("add_member_organisation")

@@ -78,13 +78,12 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     if page_view_restriction_id > MAX_ID or page_id > MAX_ID:
         raise Http404
     restriction = get_object_or_404(
-        PageViewRestriction, pk=page_view_restriction_id,
+        PageViewRestriction,
+        pk=page_view_restriction_id,
         restriction_type=PageViewRestriction.PASSWORD,
     )
     page = get_object_or_404(Page, pk=page_id).specific
-    action_url = reverse(
-        "wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk]
-    )
+    action_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
     if request.method != "POST":
         form = PasswordViewRestrictionForm(instance=restriction)
         return page.serve_password_required_response(request, form, action_url)
@@ -101,9 +100,7 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     if form.is_valid():
         _forget(key)
         return_url = form.cleaned_data["return_url"]
-        if not url_has_allowed_host_and_scheme(
-            return_url, request.get_host(), request.is_secure()
-        ):
+        if not url_has_allowed_host_and_scheme(return_url, request.get_host(), request.is_secure()):
             return_url = settings.LOGIN_REDIRECT_URL
         restriction.mark_as_passed(request)
         return redirect(return_url)

@@ -62,8 +62,10 @@ def may_align(site):
     """True when an automatic step (migrate, load_demo) may give ``site`` the public address:
     PUBLIC_URL is set in the environment, or the site still has Wagtail's initial address.
     A deployment without PUBLIC_URL keeps the address its editors gave the site by hand."""
-    return bool(os.environ.get("PUBLIC_URL")) or site is None or (
-        (site.hostname, site.port) == INITIAL_ADDRESS
+    return (
+        bool(os.environ.get("PUBLIC_URL"))
+        or site is None
+        or ((site.hostname, site.port) == INITIAL_ADDRESS)
     )
 
 

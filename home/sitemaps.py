@@ -33,10 +33,7 @@ def request_site(request):
 def public_pages(site):
     """Live pages of the site without any view restriction (Wagtail's sitemap does the same)."""
     return (
-        Page.objects.descendant_of(site.root_page, inclusive=True)
-        .live()
-        .public()
-        .order_by("path")
+        Page.objects.descendant_of(site.root_page, inclusive=True).live().public().order_by("path")
     )
 
 
@@ -72,7 +69,9 @@ def sitemap_section(request):
     lines = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">']
     for url_path, last_published_at in section.object_list:
         lastmod = f"<lastmod>{last_published_at:%Y-%m-%d}</lastmod>" if last_published_at else ""
-        lines.append(f"<url><loc>{escape(prefix + url_path[len(root_path):])}</loc>{lastmod}</url>")
+        lines.append(
+            f"<url><loc>{escape(prefix + url_path[len(root_path) :])}</loc>{lastmod}</url>"
+        )
     lines.append("</urlset>\n")
     response = HttpResponse("\n".join(lines), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

@@ -137,8 +137,10 @@ def create_backup(database, media_root, output_dir, write=print):
             Path(partial).unlink(missing_ok=True)
     elapsed = time.monotonic() - started
     summary = ", ".join(f"{count} {label}" for label, count in manifest["counts"].items())
-    write(f"Sauvegarde écrite : {target} ({human_bytes(target.stat().st_size)}, "
-          f"{len(media)} fichiers de médias ; {summary}) en {elapsed:.1f} s.")
+    write(
+        f"Sauvegarde écrite : {target} ({human_bytes(target.stat().st_size)}, "
+        f"{len(media)} fichiers de médias ; {summary}) en {elapsed:.1f} s."
+    )
     return target, manifest
 
 
@@ -149,8 +151,10 @@ def _read_manifest(tar):
     try:
         member = tar.getmember(MANIFEST)
     except KeyError as error:
-        raise BackupError("Archive sans manifest.json : ce n'est pas une sauvegarde du "
-                          "portail (ou elle est tronquée).") from error
+        raise BackupError(
+            "Archive sans manifest.json : ce n'est pas une sauvegarde du "
+            "portail (ou elle est tronquée)."
+        ) from error
     manifest = json.load(tar.extractfile(member))
     if manifest.get("format") != FORMAT_VERSION:
         raise BackupError(f"Format de sauvegarde {manifest.get('format')} inconnu.")
@@ -193,18 +197,23 @@ def check_target(database, media_root, manifest):
 def _verify(directory, manifest, progress_factory):
     """Every file of the manifest present with its checksum, and no file it does not list."""
     expected = manifest["files"]
-    found = {p.relative_to(directory).as_posix() for p in Path(directory).rglob("*")
-             if p.is_file()} - {MANIFEST}
+    found = {
+        p.relative_to(directory).as_posix() for p in Path(directory).rglob("*") if p.is_file()
+    } - {MANIFEST}
     missing, extra = sorted(set(expected) - found), sorted(found - set(expected))
     if missing or extra:
-        raise BackupError(f"Archive incomplète ou altérée : manquants {missing[:5]}, "
-                          f"en trop {extra[:5]}. Rien n'a été modifié.")
-    progress = progress_factory("Vérification des sommes SHA-256",
-                                sum(f["size"] for f in expected.values()), size=True)
+        raise BackupError(
+            f"Archive incomplète ou altérée : manquants {missing[:5]}, "
+            f"en trop {extra[:5]}. Rien n'a été modifié."
+        )
+    progress = progress_factory(
+        "Vérification des sommes SHA-256", sum(f["size"] for f in expected.values()), size=True
+    )
     for name, entry in expected.items():
         if sha256_file(Path(directory) / name) != entry["sha256"]:
-            raise BackupError(f"Somme de contrôle fausse pour {name} : archive altérée. "
-                              "Rien n'a été modifié.")
+            raise BackupError(
+                f"Somme de contrôle fausse pour {name} : archive altérée. Rien n'a été modifié."
+            )
         progress.advance(entry["size"])
     progress.finish()
 
@@ -225,8 +234,9 @@ def restore_backup(archive, database, media_root, write=print):
             check_target(database, media_root, manifest)
             media_root.parent.mkdir(parents=True, exist_ok=True)
             # Unpacked next to the media folder, so that the files are moved, not copied.
-            with tempfile.TemporaryDirectory(prefix=".cdp-restore-",
-                                             dir=media_root.parent) as scratch:
+            with tempfile.TemporaryDirectory(
+                prefix=".cdp-restore-", dir=media_root.parent
+            ) as scratch:
                 tar.extractall(scratch, filter="data")
                 _verify(scratch, manifest, progress_factory)
                 write(f"Restauration de la base : {database.describe()}")
@@ -246,10 +256,12 @@ def restore_backup(archive, database, media_root, write=print):
     write(compare_counts(manifest, counts))
     restored_media = len(media_files(media_root))
     mismatches = [t for t, n in manifest["tables"].items() if counts.get(t) != n]
-    write(f"Restauration terminée en {elapsed:.1f} s : {restored_media}/"
-          f"{manifest['media_files']} fichiers de médias, "
-          f"{len(manifest['tables']) - len(mismatches)}/{len(manifest['tables'])} tables "
-          f"aux comptes identiques.")
+    write(
+        f"Restauration terminée en {elapsed:.1f} s : {restored_media}/"
+        f"{manifest['media_files']} fichiers de médias, "
+        f"{len(manifest['tables']) - len(mismatches)}/{len(manifest['tables'])} tables "
+        f"aux comptes identiques."
+    )
     if mismatches or restored_media != manifest["media_files"]:
         raise BackupError(f"Comptes différents après restauration : {mismatches[:10]}")
     return manifest, counts
@@ -261,8 +273,9 @@ def compare_counts(manifest, counts):
     for label, expected in manifest["counts"].items():
         rows.append((label, str(expected), str(restored.get(label, 0))))
     width = max(len(r[0]) for r in rows)
-    lines = [f"{a:<{width}}  {b:>9}  {c:>9}" + ("" if b == c or not a else "  ≠")
-             for a, b, c in rows]
+    lines = [
+        f"{a:<{width}}  {b:>9}  {c:>9}" + ("" if b == c or not a else "  ≠") for a, b, c in rows
+    ]
     return "\n".join(lines)
 
 

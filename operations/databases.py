@@ -113,9 +113,9 @@ class SqliteDatabase:
         if not Path(self.name).exists() or Path(self.name).stat().st_size == 0:
             return {}
         with closing(sqlite3.connect(f"file:{self.name}?mode=ro", uri=True)) as db:
-            tables = [row[0] for row in db.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"
-            )]
+            tables = [
+                row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            ]
             counts = {}
             for table in tables:
                 try:
@@ -127,8 +127,10 @@ class SqliteDatabase:
             return counts
 
     def emptying_hint(self):
-        return (f"déplacez ou supprimez le fichier {self.name} (ou pointez DATABASE_URL vers "
-                "un nouveau fichier, par exemple sqlite:////chemin/restauree.sqlite3)")
+        return (
+            f"déplacez ou supprimez le fichier {self.name} (ou pointez DATABASE_URL vers "
+            "un nouveau fichier, par exemple sqlite:////chemin/restauree.sqlite3)"
+        )
 
     def restore(self, dump_path):
         """Copies the backup file into place (through a temporary name, then an atomic rename)."""
@@ -196,12 +198,26 @@ class PostgresDatabase:
             snapshot = cursor.fetchone()[0]
             existing = set(connection.introspection.table_names(cursor))
             present = [t for t in tables if t in existing]
-            counts = _count_rows(cursor, present, connection.ops.quote_name,
-                                 progress_factory("Tables comptées", len(present)))
+            counts = _count_rows(
+                cursor,
+                present,
+                connection.ops.quote_name,
+                progress_factory("Tables comptées", len(present)),
+            )
             started = time.monotonic()
-            self._run([pg_dump, "--format=custom", "--no-owner", "--no-acl",
-                       f"--snapshot={snapshot}", "--file", str(target), *self._arguments(),
-                       self.settings["NAME"]])
+            self._run(
+                [
+                    pg_dump,
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-acl",
+                    f"--snapshot={snapshot}",
+                    "--file",
+                    str(target),
+                    *self._arguments(),
+                    self.settings["NAME"],
+                ]
+            )
         size = target.stat().st_size
         progress = progress_factory("pg_dump -Fc", size, size=True)
         progress.started = started
@@ -239,14 +255,25 @@ class PostgresDatabase:
 
     def emptying_hint(self):
         name = self.settings["NAME"]
-        return (f"créez une base neuve : dropdb {name} && createdb {name} "
-                "(ou une autre base, indiquée par DATABASE_URL)")
+        return (
+            f"créez une base neuve : dropdb {name} && createdb {name} "
+            "(ou une autre base, indiquée par DATABASE_URL)"
+        )
 
     def restore(self, dump_path):
         pg_restore = self._binary("pg_restore")
         connections[self.alias].close()
-        command = [pg_restore, "--no-owner", "--no-acl", "--exit-on-error", "--single-transaction",
-                   *self._arguments(), "--dbname", self.settings["NAME"], str(dump_path)]
+        command = [
+            pg_restore,
+            "--no-owner",
+            "--no-acl",
+            "--exit-on-error",
+            "--single-transaction",
+            *self._arguments(),
+            "--dbname",
+            self.settings["NAME"],
+            str(dump_path),
+        ]
         if getattr(self, "has_tables", False):
             command[1:1] = ["--clean", "--if-exists"]  # empty tables left by a bare migrate
         self._run(command)

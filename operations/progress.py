@@ -30,8 +30,10 @@ class Progress:
         rate = self.done / elapsed
         percent = f" ({100 * self.done / self.total:.0f} %)" if self.total else ""
         rate_text = f"{human_bytes(rate)}/s" if self.size else f"{rate:.0f}/s"
-        return (f"{self.label} : {self._amount(self.done)}/{self._amount(self.total)}"
-                f"{percent}, {rate_text}")
+        return (
+            f"{self.label} : {self._amount(self.done)}/{self._amount(self.total)}"
+            f"{percent}, {rate_text}"
+        )
 
     def advance(self, amount=1):
         self.done += amount

@@ -40,10 +40,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 REDIS_DOWN_SECONDS = 25
-SEARCHES = ["violences", "VBG", "mariage précoce", "leadership féminin", "AVEC", "plaidoyer",
-            "femmes rurales", "médiation", "loi 052", "representativite", "excision", "Kayes"]
-FALLBACK_PATHS = ["/", "/pratiques/", "/outils-et-modeles/", "/organisations/", "/agenda/",
-                  "/communautes/", "/cadres-de-concertation/", "/resultats/"]
+SEARCHES = [
+    "violences",
+    "VBG",
+    "mariage précoce",
+    "leadership féminin",
+    "AVEC",
+    "plaidoyer",
+    "femmes rurales",
+    "médiation",
+    "loi 052",
+    "representativite",
+    "excision",
+    "Kayes",
+]
+FALLBACK_PATHS = [
+    "/",
+    "/pratiques/",
+    "/outils-et-modeles/",
+    "/organisations/",
+    "/agenda/",
+    "/communautes/",
+    "/cadres-de-concertation/",
+    "/resultats/",
+]
 
 
 # Pure parts (unit-tested in tests/test_drill.py) ----------------------------------------------
@@ -85,9 +105,17 @@ class PhaseStats:
         def ms(value):
             return "–" if value is None else f"{value * 1000:.0f}"
 
-        return [self.name, f"{self.seconds:.1f}", str(self.requests), f"{rate:.1f}",
-                ms(percentile(self.latencies, 50)), ms(percentile(self.latencies, 99)),
-                str(self.server_errors), str(self.failures), self.note]
+        return [
+            self.name,
+            f"{self.seconds:.1f}",
+            str(self.requests),
+            f"{rate:.1f}",
+            ms(percentile(self.latencies, 50)),
+            ms(percentile(self.latencies, 99)),
+            str(self.server_errors),
+            str(self.failures),
+            self.note,
+        ]
 
 
 HEADERS = ["phase", "s", "requests", "req/s", "p50 ms", "p99 ms", "5xx", "no answer", "note"]
@@ -100,12 +128,19 @@ def format_table(phases):
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
 
     def line(cells):
-        padded = [cell.rjust(w) if i in NUMERIC else cell.ljust(w)
-                  for i, (cell, w) in enumerate(zip(cells, widths, strict=True))]
+        padded = [
+            cell.rjust(w) if i in NUMERIC else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "| " + " | ".join(padded) + " |"
 
-    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in NUMERIC else "-" * (w + 2)
-                          for i, w in enumerate(widths)) + "|"
+    rule = (
+        "|"
+        + "|".join(
+            ("-" * (w + 1) + ":") if i in NUMERIC else "-" * (w + 2) for i, w in enumerate(widths)
+        )
+        + "|"
+    )
     return "\n".join([line(rows[0]), rule, *[line(row) for row in rows[1:]]])
 
 
@@ -139,15 +174,19 @@ def free_port():
 def pg_bin(name):
     folder = os.environ.get("DRILL_PG_BIN")
     if not folder:
-        candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                            key=lambda p: int(re.search(r"/(\d+)/", p).group(1)))
+        candidates = sorted(
+            glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+            key=lambda p: int(re.search(r"/(\d+)/", p).group(1)),
+        )
         if candidates:
             folder = str(Path(candidates[-1]).parent)
         elif shutil.which("initdb"):
             folder = str(Path(shutil.which("initdb")).parent)
         else:
-            sys.exit("initdb introuvable : installez postgresql (Debian : apt install "
-                     "postgresql) ou indiquez DRILL_PG_BIN.")
+            sys.exit(
+                "initdb introuvable : installez postgresql (Debian : apt install "
+                "postgresql) ou indiquez DRILL_PG_BIN."
+            )
     return str(Path(folder) / name)
 
 
@@ -160,8 +199,14 @@ class Postgres:
 
     def _run(self, *command, timeout=120):
         prefix = ["runuser", "-u", "postgres", "--"] if self.as_postgres else []
-        subprocess.run([*prefix, *command], check=True, timeout=timeout, cwd="/",
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        subprocess.run(
+            [*prefix, *command],
+            check=True,
+            timeout=timeout,
+            cwd="/",
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     def init(self):
         for folder in (self.data, self.socket_dir):
@@ -171,30 +216,63 @@ class Postgres:
         self.log_file.touch()
         if self.as_postgres:
             shutil.chown(self.log_file, "postgres", "postgres")
-        self._run(pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
-                  "-E", "UTF8", "--locale=C.UTF-8")
+        self._run(
+            pg_bin("initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
         self.start()
-        self._run(pg_bin("createdb"), "-h", HOST, "-p", str(self.port), "-U", "postgres",
-                  "cdp_drill")
+        self._run(
+            pg_bin("createdb"), "-h", HOST, "-p", str(self.port), "-U", "postgres", "cdp_drill"
+        )
 
     def _options(self):
         # A throwaway instance: durability off for speed (a restart is still a real one).
-        return (f"-p {self.port} -k {self.socket_dir} -c listen_addresses={HOST} "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        return (
+            f"-p {self.port} -k {self.socket_dir} -c listen_addresses={HOST} "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
 
     def start(self):
-        self._run(pg_bin("pg_ctl"), "-D", str(self.data), "-o", self._options(),
-                  "-l", str(self.log_file), "-w", "start")
+        self._run(
+            pg_bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            self._options(),
+            "-l",
+            str(self.log_file),
+            "-w",
+            "start",
+        )
         self.started = True
 
     def restart(self):
-        self._run(pg_bin("pg_ctl"), "-D", str(self.data), "-o", self._options(),
-                  "-l", str(self.log_file), "-m", "fast", "-w", "restart")
+        self._run(
+            pg_bin("pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            self._options(),
+            "-l",
+            str(self.log_file),
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        )
 
     def stop(self):
         if self.started:
-            self._run(pg_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop",
-                      timeout=60)
+            self._run(
+                pg_bin("pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", timeout=60
+            )
             self.started = False
 
     @property
@@ -211,9 +289,22 @@ class Redis:
         if not binary:
             sys.exit("redis-server introuvable : apt install redis-server")
         self.process = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", HOST, "--save", "",
-             "--appendonly", "no", "--daemonize", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         wait_for_port(self.port, 10)
 
@@ -288,10 +379,24 @@ class Gunicorn:
         environment = {**self.environment, **(extra_environment or {})}
         with open(self.log_file, "a") as log_handle:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "cdp_portal.wsgi", "--bind",
-                 f"{HOST}:{self.port}", "--workers", str(self.workers), "--timeout", "30",
-                 "--graceful-timeout", "5"],
-                cwd=ROOT, env=environment, stdout=log_handle, stderr=log_handle,
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "cdp_portal.wsgi",
+                    "--bind",
+                    f"{HOST}:{self.port}",
+                    "--workers",
+                    str(self.workers),
+                    "--timeout",
+                    "30",
+                    "--graceful-timeout",
+                    "5",
+                ],
+                cwd=ROOT,
+                env=environment,
+                stdout=log_handle,
+                stderr=log_handle,
                 start_new_session=True,
             )
         deadline = time.monotonic() + 60
@@ -334,8 +439,9 @@ class Load:
         self.in_flight = 0
         self.lock = threading.Lock()
         self.stopped = threading.Event()
-        self.threads = [threading.Thread(target=self._client, args=(n,), daemon=True)
-                        for n in range(clients)]
+        self.threads = [
+            threading.Thread(target=self._client, args=(n,), daemon=True) for n in range(clients)
+        ]
 
     def start(self):
         for thread in self.threads:
@@ -393,8 +499,14 @@ def run_phase(load, stats, seconds, action=None):
 
 def manage(environment, *arguments, timeout=600):
     log("manage.py " + " ".join(arguments))
-    subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment,
-                   check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=timeout,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def drill():
@@ -416,8 +528,11 @@ def drill():
         log(f"folder {folder}; PostgreSQL :{postgres.port}, Redis :{redis.port}")
         postgres.init()
         redis.start()
-        environment = {key: value for key, value in os.environ.items()
-                       if not key.startswith(("ELASTICSEARCH_", "DATABASE_", "REDIS_"))}
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("ELASTICSEARCH_", "DATABASE_", "REDIS_"))
+        }
         environment.update(
             DJANGO_SETTINGS_MODULE="cdp_portal.settings.production",
             SECRET_KEY=secrets.token_urlsafe(50),
@@ -442,8 +557,10 @@ def drill():
             body = get(gunicorn.port, address)[2].decode("utf-8", "replace")
             paths += [path for path in sitemap_paths(body) if path not in paths]
         paths = paths or FALLBACK_PATHS
-        log(f"gunicorn :{gunicorn.port} ({workers} workers), {len(paths)} pages, "
-            f"{clients} clients, {seconds:.0f} s per phase")
+        log(
+            f"gunicorn :{gunicorn.port} ({workers} workers), {len(paths)} pages, "
+            f"{clients} clients, {seconds:.0f} s per phase"
+        )
         load = Load(gunicorn.port, paths, clients, max_requests)
         load.start()
 
@@ -461,10 +578,8 @@ def drill():
             stats.note = "redis-server started"
 
         phases.append(run_phase(load, PhaseStats("baseline"), seconds))
-        phases.append(run_phase(load, PhaseStats("PostgreSQL restart"), seconds,
-                                restart_postgres))
-        phases.append(run_phase(load, PhaseStats("Redis stopped"), REDIS_DOWN_SECONDS,
-                                stop_redis))
+        phases.append(run_phase(load, PhaseStats("PostgreSQL restart"), seconds, restart_postgres))
+        phases.append(run_phase(load, PhaseStats("Redis stopped"), REDIS_DOWN_SECONDS, stop_redis))
         phases.append(run_phase(load, PhaseStats("Redis restarted"), seconds, start_redis))
 
         dead_port = free_port()  # bound then released: connections are refused
@@ -482,8 +597,12 @@ def drill():
     finally:
         if load:
             load.stop()
-        for step in (getattr(gunicorn, "stop", None), redis.stop, postgres.stop,
-                     getattr(silent, "close", None)):
+        for step in (
+            getattr(gunicorn, "stop", None),
+            redis.stop,
+            postgres.stop,
+            getattr(silent, "close", None),
+        ):
             if step:
                 try:
                     step()

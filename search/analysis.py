@@ -241,9 +241,7 @@ def acronym_marks(text, case_sensitive):
 # --- Highlighting ------------------------------------------------------------------------
 
 
-def highlight(
-    text, forms, case_sensitive=frozenset(), length=260, scan_limit=60_000, prefixes=()
-):
+def highlight(text, forms, case_sensitive=frozenset(), length=260, scan_limit=60_000, prefixes=()):
     """An excerpt of ``text`` around the best cluster of matches (words with one of
     ``forms``, or beginning with one of the folded ``prefixes``): the text escaped, only
     ``<mark>`` added. Without a match, the beginning of the text."""

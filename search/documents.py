@@ -63,8 +63,11 @@ def run_extraction(data, extension):
         return Extraction(TIMEOUT, "", f"plus de {limits['cpu_seconds']} s de calcul")
     if b"MemoryError" in child.stderr[-2000:]:
         return Extraction(MEMORY, "", f"plus de {limits['memory_bytes'] // 2**20} Mo")
-    logger.warning("Extraction child ended with %s: %s", child.returncode,
-                   child.stderr[-500:].decode(errors="replace"))
+    logger.warning(
+        "Extraction child ended with %s: %s",
+        child.returncode,
+        child.stderr[-500:].decode(errors="replace"),
+    )
     return Extraction(CORRUPT, "", f"extraction interrompue (code {child.returncode})")
 
 

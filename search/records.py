@@ -161,9 +161,15 @@ def records_for_pages(pages):
         for relation in spec_for(type(page)).documents
         for document_id in values(page, f"{relation}.document_id")
     }
-    texts = dict(
-        DocumentText.objects.filter(document_id__in=document_ids).values_list("document_id", "text")
-    ) if document_ids else {}
+    texts = (
+        dict(
+            DocumentText.objects.filter(document_id__in=document_ids).values_list(
+                "document_id", "text"
+            )
+        )
+        if document_ids
+        else {}
+    )
     order = {pk: position for position, pk in enumerate(ids)}
     loaded.sort(key=lambda page: order[page.pk])
     return [build(page, spec_for(type(page)), texts) for page in loaded]

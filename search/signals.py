@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 def _enqueue(task, *args):
     """Run the task now with the immediate backend (tests, development: inside the current
     transaction, which sees the new data), else once the transaction has committed."""
+
     def enqueue():
         try:
             task.enqueue(*args)

@@ -57,9 +57,7 @@ def _candidates(key):
         return [(w, d, f, round(s, 2)) for w, d, f, s in rows]
     pool = {w: (d, f) for w, d, f in nearby.values_list("word", "display", "frequency")}
     close = difflib.get_close_matches(key, list(pool), n=5, cutoff=MIN_SIMILARITY)
-    return [
-        (w, *pool[w], round(difflib.SequenceMatcher(None, key, w).ratio(), 2)) for w in close
-    ]
+    return [(w, *pool[w], round(difflib.SequenceMatcher(None, key, w).ratio(), 2)) for w in close]
 
 
 def closest_word(word):

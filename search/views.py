@@ -106,7 +106,8 @@ def promoted_results(query):
         .order_by("sort_order")
     )
     visible = set(
-        Page.objects.live().public()
+        Page.objects.live()
+        .public()
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .values_list("pk", flat=True)
     )

@@ -35,7 +35,8 @@ def restore_migration_data():
     from django.apps import apps
 
     empty = {
-        label for _module, _function, label in MIGRATION_DATA
+        label
+        for _module, _function, label in MIGRATION_DATA
         if not apps.get_model(label).objects.exists()
     }
     for module_name, function_name, model_label in MIGRATION_DATA:
@@ -97,13 +98,24 @@ def build_site_tree():
     return tree
 
 
-TREE_PAGES = ("home", "communities", "organizations", "practices", "tools", "frames",
-              "quick_exit_help")
+TREE_PAGES = (
+    "home",
+    "communities",
+    "organizations",
+    "practices",
+    "tools",
+    "frames",
+    "quick_exit_help",
+)
 
 # Fixtures and markers that make a test transactional (committed data, flushed afterwards):
 # the shared tree below stays out of their way.
-TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_serialized_rollback",
-                          "django_db_reset_sequences"}
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_serialized_rollback",
+    "django_db_reset_sequences",
+}
 
 
 def is_transactional(item):
@@ -113,8 +125,9 @@ def is_transactional(item):
     if marker is None:
         return False
     options = {"transaction": marker.args[0] if marker.args else False, **marker.kwargs}
-    return any(options.get(name) for name in ("transaction", "reset_sequences",
-                                              "serialized_rollback"))
+    return any(
+        options.get(name) for name in ("transaction", "reset_sequences", "serialized_rollback")
+    )
 
 
 class SharedTree:
@@ -211,8 +224,9 @@ def module_data(shared, blocker):
         try:
             cache.clear()
             bump_version()
-            yield SimpleNamespace(**{name: Page.objects.get(pk=pk).specific
-                                     for name, pk in pks.items()})
+            yield SimpleNamespace(
+                **{name: Page.objects.get(pk=pk).specific for name, pk in pks.items()}
+            )
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)

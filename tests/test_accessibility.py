@@ -42,8 +42,7 @@ def test_quote_names_its_speaker_and_role_in_a_caption(body_html):
 def test_figure_block_reads_as_number_then_what_it_counts(body_html):
     assert (
         '<p class="key-figure"><strong>41</strong> '
-        "<span>participants au cadre sur le mariage d&#x27;enfants</span></p>"
-        in body_html
+        "<span>participants au cadre sur le mariage d&#x27;enfants</span></p>" in body_html
     )
 
 

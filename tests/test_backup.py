@@ -34,8 +34,9 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def content(transactional_db, django_db_serialized_rollback, media_root, site_tree,
-            django_user_model):
+def content(
+    transactional_db, django_db_serialized_rollback, media_root, site_tree, django_user_model
+):
     """Committed content: the backup reads the database as another reader would (SQLite's
     backup API waits for a writer's open transaction). Serialized rollback puts back the root
     page and locale that the flush after a transactional test removes."""
@@ -83,8 +84,9 @@ def small_archive(tmp_path):
     media = tmp_path / "source-media"
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "guide.pdf").write_bytes(b"%PDF-1.4 " + b"0" * 2000)
-    path, manifest = create_backup(SqliteDatabase(source), media, tmp_path / "backups",
-                                   write=lambda line: None)
+    path, manifest = create_backup(
+        SqliteDatabase(source), media, tmp_path / "backups", write=lambda line: None
+    )
     assert manifest["counts"]["utilisateurs"] == 1
     return path
 
@@ -109,15 +111,19 @@ def test_restore_into_empty_database_gives_everything_back(archive, content, tmp
     assert "aux comptes identiques" in out[-1]
     with closing(sqlite3.connect(target)) as db:
         assert dict(_rows(db, "SELECT id, title FROM wagtailcore_page")) == content["pages"]
-        revisions = {(pk, object_id) for pk, object_id in
-                     _rows(db, "SELECT id, object_id FROM wagtailcore_revision")}
+        revisions = {
+            (pk, object_id)
+            for pk, object_id in _rows(db, "SELECT id, object_id FROM wagtailcore_revision")
+        }
         assert revisions == content["revisions"]
         document_pk, document_bytes = content["document"]
-        ((document_file,),) = _rows(db, f"SELECT file FROM wagtaildocs_document "
-                                        f"WHERE id = {document_pk}")
+        ((document_file,),) = _rows(
+            db, f"SELECT file FROM wagtaildocs_document WHERE id = {document_pk}"
+        )
         assert (media / document_file).read_bytes() == document_bytes
-        ((image_file,),) = _rows(db, f"SELECT file FROM wagtailimages_image "
-                                     f"WHERE id = {content['image']}")
+        ((image_file,),) = _rows(
+            db, f"SELECT file FROM wagtailimages_image WHERE id = {content['image']}"
+        )
         assert (media / image_file).stat().st_size > 0
         assert _rows(db, "SELECT id, text FROM events_recommendation") == [
             content["recommendation"]

@@ -219,8 +219,23 @@ ODD = [
     "%01%1B%7F",
 ]
 PARAMETERS = [
-    "page", "q", "sort", "communaute", "theme", "mot-cle", "organisation", "type", "langue",
-    "contenu", "kind", "statut", "community", "tag", "year", "language", "organization",
+    "page",
+    "q",
+    "sort",
+    "communaute",
+    "theme",
+    "mot-cle",
+    "organisation",
+    "type",
+    "langue",
+    "contenu",
+    "kind",
+    "statut",
+    "community",
+    "tag",
+    "year",
+    "language",
+    "organization",
 ]
 ADMIN_PREFIXES = ("admin/",)
 INVALID_LINK_ROUTES = ("/compte/mot-de-passe/",)
@@ -265,8 +280,11 @@ def page_urls(tree):
     follow_up = add_page(tree.home, FollowUpPage(title="Suivi", slug="suivi"))
     results = add_page(tree.home, ResultsPage(title="Résultats", slug="resultats"))
     urls.update(
-        agenda=agenda.url, meeting=meeting.url, follow_up=follow_up.url,
-        follow_up_csv=follow_up.url + "export-csv/", results=results.url,
+        agenda=agenda.url,
+        meeting=meeting.url,
+        follow_up=follow_up.url,
+        follow_up_csv=follow_up.url + "export-csv/",
+        results=results.url,
     )
     served = {page.specific_class for page in Page.objects.live().filter(depth__gt=1)}
     missing = {m for m in get_page_models() if m is not Page} - served

@@ -45,16 +45,34 @@ from practices.models import (
 from .factories import publish
 
 PAGE_TYPES = [
-    HomePage, CommunityIndexPage, CommunityPage, OrganizationIndexPage, OrganizationPage,
-    PracticeIndexPage, PracticePage, ToolIndexPage, ToolPage, ConcertationFrameIndexPage,
-    ConcertationFramePage, StandardPage,
+    HomePage,
+    CommunityIndexPage,
+    CommunityPage,
+    OrganizationIndexPage,
+    OrganizationPage,
+    PracticeIndexPage,
+    PracticePage,
+    ToolIndexPage,
+    ToolPage,
+    ConcertationFrameIndexPage,
+    ConcertationFramePage,
+    StandardPage,
 ]
 
 # People named in the source texts: the demo's own pages (home and practices apps) name their
 # functions only.
 NAMES_IN_SOURCES = [
-    "Aboubacrine", "Doucouré", "Mariam Diallo", "Mamadou Diarra", "Dazaly", "Mamadou Lamine",
-    "Prorok", "Chevalier", "Moussa Diallo", "Afanou", "Kadia",
+    "Aboubacrine",
+    "Doucouré",
+    "Mariam Diallo",
+    "Mamadou Diarra",
+    "Dazaly",
+    "Mamadou Lamine",
+    "Prorok",
+    "Chevalier",
+    "Moussa Diallo",
+    "Afanou",
+    "Kadia",
 ]
 
 LOAD_SECONDS = {}
@@ -130,20 +148,29 @@ def test_home_page_replaces_wagtail_welcome_page_as_default_site_root(demo):
 def test_slug_contract_other_parts_rely_on(demo):
     home = HomePage.objects.get()
     expected = {
-        "communautes": CommunityIndexPage, "organisations": OrganizationIndexPage,
-        "pratiques": PracticeIndexPage, "outils-et-modeles": ToolIndexPage,
-        "cadres-de-concertation": ConcertationFrameIndexPage, "a-propos": StandardPage,
-        "contact": StandardPage, "mentions-legales": StandardPage, "sortie-rapide": StandardPage,
+        "communautes": CommunityIndexPage,
+        "organisations": OrganizationIndexPage,
+        "pratiques": PracticeIndexPage,
+        "outils-et-modeles": ToolIndexPage,
+        "cadres-de-concertation": ConcertationFrameIndexPage,
+        "a-propos": StandardPage,
+        "contact": StandardPage,
+        "mentions-legales": StandardPage,
+        "sortie-rapide": StandardPage,
     }
     for slug, model in expected.items():
         assert model.objects.child_of(home).live().filter(slug=slug).exists(), slug
     communities = CommunityIndexPage.objects.get(slug="communautes")
     assert set(CommunityPage.objects.child_of(communities).values_list("slug", flat=True)) == {
-        "segou", "kayes"}
+        "segou",
+        "kayes",
+    }
     frames = ConcertationFrameIndexPage.objects.get()
     assert set(ConcertationFramePage.objects.child_of(frames).values_list("slug", flat=True)) == {
-        "mariage-d-enfants", "participation-et-representativite-des-femmes",
-        "application-de-la-loi-052"}
+        "mariage-d-enfants",
+        "participation-et-representativite-des-femmes",
+        "application-de-la-loi-052",
+    }
     organisations = set(OrganizationPage.objects.values_list("slug", flat=True))
     assert set(ORGANISATION_SLUGS) <= organisations
     assert {"aprofem", "drpfef-segou", "care-mali", "pnud", "cisp"} <= organisations
@@ -153,8 +180,13 @@ def test_slug_contract_other_parts_rely_on(demo):
 def test_index_pages_are_in_the_menu_in_content_tree_order(demo):
     home = HomePage.objects.get()
     menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
-    assert menu[:5] == ["communautes", "organisations", "pratiques", "outils-et-modeles",
-                        "cadres-de-concertation"]
+    assert menu[:5] == [
+        "communautes",
+        "organisations",
+        "pratiques",
+        "outils-et-modeles",
+        "cadres-de-concertation",
+    ]
     assert not StandardPage.objects.filter(show_in_menus=True).exists()
 
 
@@ -179,8 +211,10 @@ def test_every_practice_and_tool_lives_under_its_organisation(demo):
             assert item.organization is not None, item.slug
             assert item.get_parent().pk == item.organization.pk, item.slug
     aprofem = page(OrganizationPage, "aprofem")
-    own = {*PracticePage.objects.child_of(aprofem).values_list("slug", flat=True),
-           *ToolPage.objects.child_of(aprofem).values_list("slug", flat=True)}
+    own = {
+        *PracticePage.objects.child_of(aprofem).values_list("slug", flat=True),
+        *ToolPage.objects.child_of(aprofem).values_list("slug", flat=True),
+    }
     assert len(own) == 7, own
 
 
@@ -194,8 +228,10 @@ def test_the_indexes_still_list_every_practice_and_tool(demo, client):
 
 def test_a_demo_loaded_by_the_older_loader_is_moved_not_duplicated(demo, client):
     """The older loader kept APROFEM's other practices and tools under the indexes."""
-    practice, tool = (page(PracticePage, "comite-de-veille-mediatique"),
-                      page(ToolPage, "canevas-plan-de-perennisation"))
+    practice, tool = (
+        page(PracticePage, "comite-de-veille-mediatique"),
+        page(ToolPage, "canevas-plan-de-perennisation"),
+    )
     practice.move(PracticeIndexPage.objects.get(), pos="last-child")
     tool.move(ToolIndexPage.objects.get(), pos="last-child")
     old_url = page(PracticePage, practice.slug).url
@@ -217,8 +253,10 @@ def test_a_demo_loaded_by_the_older_loader_is_moved_not_duplicated(demo, client)
 
 def test_practices_and_tools_carry_communities_themes_and_shared_tags(demo):
     kayes = page(CommunityPage, "kayes")
-    kayes_items = [*PracticePage.objects.filter(communities=kayes),
-                   *ToolPage.objects.filter(communities=kayes)]
+    kayes_items = [
+        *PracticePage.objects.filter(communities=kayes),
+        *ToolPage.objects.filter(communities=kayes),
+    ]
     assert len(kayes_items) >= 3
     for model in (PracticePage, ToolPage, ConcertationFramePage):
         for item in model.objects.all():
@@ -228,8 +266,10 @@ def test_practices_and_tools_carry_communities_themes_and_shared_tags(demo):
     # A tag and a theme shared by Ségou and Kayes content.
     shared = PracticePage.objects.filter(tags__name="plan de pérennisation")
     assert {c.slug for p in shared for c in p.communities.all()} >= {"segou", "kayes"}
-    theme_pages = [*PracticePage.objects.filter(themes__slug="participation-politique-des-femmes"),
-                   *ConcertationFramePage.objects.filter(themes__slug="participation-politique-des-femmes")]
+    theme_pages = [
+        *PracticePage.objects.filter(themes__slug="participation-politique-des-femmes"),
+        *ConcertationFramePage.objects.filter(themes__slug="participation-politique-des-femmes"),
+    ]
     assert {c.slug for p in theme_pages for c in p.communities.all()} == {"segou", "kayes"}
 
 
@@ -271,11 +311,14 @@ def test_portal_settings_are_set(demo):
 # --- Facts of the sources, as a visitor sees them ------------------------------------------
 
 
-@pytest.mark.parametrize(("slug", "facts"), [
-    ("mariage-d-enfants", ["41", "participants", "conventions d'abandon"]),
-    ("participation-et-representativite-des-femmes", ["35", "autonomisation financière"]),
-    ("application-de-la-loi-052", ["38", "loi 052", "18 décembre 2015"]),
-])
+@pytest.mark.parametrize(
+    ("slug", "facts"),
+    [
+        ("mariage-d-enfants", ["41", "participants", "conventions d'abandon"]),
+        ("participation-et-representativite-des-femmes", ["35", "autonomisation financière"]),
+        ("application-de-la-loi-052", ["38", "loi 052", "18 décembre 2015"]),
+    ],
+)
 def test_frame_pages_show_their_participant_figures(demo, client, slug, facts):
     text = text_of(client.get(page(ConcertationFramePage, slug).url))
     for fact in facts:
@@ -290,21 +333,46 @@ def test_artistic_walls_practice_shows_its_reach(demo, client):
 
 def test_community_pages_show_objectives_way_of_working_and_exchange_visit(demo, client):
     segou = text_of(client.get(page(CommunityPage, "segou").url))
-    for fact in ["APROFEM", "DRPFEF", "VLF-Musoya", "février 2021", "Rencontre semestrielle",
-                 "réunions du noyau", "partage d'expériences", "expert",
-                 "deux plans de pérennisation", "8 membres", "webinaire", "suivi conjoint",
-                 "nouvel élan", "activités génératrices de revenus", "loi 052"]:
+    for fact in [
+        "APROFEM",
+        "DRPFEF",
+        "VLF-Musoya",
+        "février 2021",
+        "Rencontre semestrielle",
+        "réunions du noyau",
+        "partage d'expériences",
+        "expert",
+        "deux plans de pérennisation",
+        "8 membres",
+        "webinaire",
+        "suivi conjoint",
+        "nouvel élan",
+        "activités génératrices de revenus",
+        "loi 052",
+    ]:
         assert fact.lower() in segou.lower(), fact
     kayes = text_of(client.get(page(CommunityPage, "kayes").url))
-    for fact in ["Kayes", "plan de pérennisation", "8 membres", "webinaire", "suivi conjoint",
-                 "potentielles candidates"]:
+    for fact in [
+        "Kayes",
+        "plan de pérennisation",
+        "8 membres",
+        "webinaire",
+        "suivi conjoint",
+        "potentielles candidates",
+    ]:
         assert fact in kayes, fact
 
 
 def test_she_leads_in_crisis_practice_and_roadmap(demo, client):
     practice = text_of(client.get(page(PracticePage, "avec-vsla-face-aux-crises").url))
-    for fact in ["VSLA", "AVEC", "masques", "savons à base de produits locaux", "SUGU YIRIWA",
-                 "CARE"]:
+    for fact in [
+        "VSLA",
+        "AVEC",
+        "masques",
+        "savons à base de produits locaux",
+        "SUGU YIRIWA",
+        "CARE",
+    ]:
         assert fact in practice, fact
     roadmap_page = page(ToolPage, "feuille-de-route-plaidoyer-she-leads-in-crisis")
     roadmap = text_of(client.get(roadmap_page.url))
@@ -314,19 +382,41 @@ def test_she_leads_in_crisis_practice_and_roadmap(demo, client):
 
 def test_kafamuya_project_and_its_planned_tools(demo, client):
     project = text_of(client.get(page(PracticePage, "projet-kafamuya").url))
-    for fact in ["Kafamuya", "10 mars 2022", "Union européenne", "Sévaré", "8 tables rondes",
-                 "AMSODE", "ARACEM", "Coalition Anti Sida", "Tilé Coura"]:
+    for fact in [
+        "Kafamuya",
+        "10 mars 2022",
+        "Union européenne",
+        "Sévaré",
+        "8 tables rondes",
+        "AMSODE",
+        "ARACEM",
+        "Coalition Anti Sida",
+        "Tilé Coura",
+    ]:
         assert fact in project, fact
-    for slug, word in [("film-documentaire-kafamuya", "documentaire"), ("blog-kafamuya", "blog"),
-                       ("cartographie-des-acteurs-de-la-migration", "cartographie"),
-                       ("groupes-de-parole-therapeutiques", "groupe de parole")]:
+    for slug, word in [
+        ("film-documentaire-kafamuya", "documentaire"),
+        ("blog-kafamuya", "blog"),
+        ("cartographie-des-acteurs-de-la-migration", "cartographie"),
+        ("groupes-de-parole-therapeutiques", "groupe de parole"),
+    ]:
         assert word in text_of(client.get(page(ToolPage, slug).url)).lower(), slug
 
 
 def test_ccs_workshops_practice_states_gender_sensitive_security(demo, client):
     text = text_of(client.get(page(PracticePage, "ccs-securite-sensible-au-genre").url))
-    for fact in ["PNUD", "CRSS", "90", "Centre Korè", "sensible au genre", "VBG",
-                 "police de proximité", "Timissa", "Bandiagara", "25 CCS"]:
+    for fact in [
+        "PNUD",
+        "CRSS",
+        "90",
+        "Centre Korè",
+        "sensible au genre",
+        "VBG",
+        "police de proximité",
+        "Timissa",
+        "Bandiagara",
+        "25 CCS",
+    ]:
         assert fact in text, fact
 
 
@@ -463,11 +553,18 @@ def test_demo_users_are_created_with_their_roles_and_listed_without_the_password
     assert member_organisation_slugs() == ["aprofem", "care-mali", "pnud", "cisp"]
     assert DEMO_PASSWORD not in demo_users
     users = get_user_model().objects
-    for prefix, slug in (("aprofem", "aprofem"), ("care-mali", "care-mali"), ("pnud", "pnud"),
-                         ("cisp", "cisp")):
+    for prefix, slug in (
+        ("aprofem", "aprofem"),
+        ("care-mali", "care-mali"),
+        ("pnud", "pnud"),
+        ("cisp", "cisp"),
+    ):
         organisation = page(OrganizationPage, slug)
-        expected = {f"{prefix}-editeur": EDITORS_GROUP, f"{prefix}-moderateur": MODERATORS_GROUP,
-                    f"{prefix}-membre": member_group_for(organisation).name}
+        expected = {
+            f"{prefix}-editeur": EDITORS_GROUP,
+            f"{prefix}-moderateur": MODERATORS_GROUP,
+            f"{prefix}-membre": member_group_for(organisation).name,
+        }
         for username, group in expected.items():
             user = users.get(username=username)
             assert list(user.groups.values_list("name", flat=True)) == [group]
@@ -492,14 +589,18 @@ def test_a_demo_contributor_edits_all_their_own_pages_and_no_other(demo_users, c
 
     aprofem = page(OrganizationPage, "aprofem")
     client.login(username="aprofem-membre", password=DEMO_PASSWORD)
-    own = [*PracticePage.objects.filter(organization=aprofem),
-           *ToolPage.objects.filter(organization=aprofem)]
+    own = [
+        *PracticePage.objects.filter(organization=aprofem),
+        *ToolPage.objects.filter(organization=aprofem),
+    ]
     assert len(own) == 7
     for item in own:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[item.pk]))
         assert response.status_code == 200, item.slug
-    others = [*PracticePage.objects.exclude(organization=aprofem),
-              *ToolPage.objects.exclude(organization=aprofem)]
+    others = [
+        *PracticePage.objects.exclude(organization=aprofem),
+        *ToolPage.objects.exclude(organization=aprofem),
+    ]
     assert others
     for item in others:
         response = client.get(reverse("wagtailadmin_pages:edit", args=[item.pk]))

@@ -45,8 +45,9 @@ def pdf_with_pages(count, text="Registre des forages villageois page"):
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF" % (
-        len(objects) + 1, xref))
+    out.write(
+        b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF" % (len(objects) + 1, xref)
+    )
     return out.getvalue()
 
 
@@ -75,16 +76,55 @@ def write_zip(entries):
     out, central = io.BytesIO(), []
     for name, method, data, crc, declared in entries:
         offset, encoded = out.tell(), name.encode()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc,
-                              len(data), declared, len(encoded), 0) + encoded + data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0,
-                                   0x21, crc, len(data), declared, len(encoded), 0, 0, 0, 0,
-                                   0, offset) + encoded)
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                declared,
+                len(encoded),
+                0,
+            )
+            + encoded
+            + data
+        )
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                declared,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + encoded
+        )
     directory = b"".join(central)
     start = out.tell()
     out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries),
-                          len(directory), start, 0))
+    out.write(
+        struct.pack(
+            "<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(directory), start, 0
+        )
+    )
     return out.getvalue()
 
 
@@ -95,14 +135,16 @@ def docx_bomb(declared_size=GIB):
     with zipfile.ZipFile(io.BytesIO(real_docx())) as source:
         for info in source.infolist():
             if info.filename == "word/document.xml":
-                entries.append((info.filename, zipfile.ZIP_DEFLATED, zeros_deflated(GIB), 0,
-                                declared_size))
+                entries.append(
+                    (info.filename, zipfile.ZIP_DEFLATED, zeros_deflated(GIB), 0, declared_size)
+                )
                 continue
             content = source.read(info)
             compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
             packed = compressor.compress(content) + compressor.flush()
-            entries.append((info.filename, zipfile.ZIP_DEFLATED, packed, zlib.crc32(content),
-                            len(content)))
+            entries.append(
+                (info.filename, zipfile.ZIP_DEFLATED, packed, zlib.crc32(content), len(content))
+            )
     return write_zip(entries)
 
 
@@ -187,8 +229,13 @@ def run_limited(code, **limits):
         "from search.extraction import limit_resources, DEFAULT_LIMITS\n"
         f"limit_resources({{**DEFAULT_LIMITS, **{limits!r}}})\n"
     )
-    return subprocess.run([sys.executable, "-c", setup + code], cwd=documents.PROJECT_ROOT,
-                          timeout=10, check=False, capture_output=True)
+    return subprocess.run(
+        [sys.executable, "-c", setup + code],
+        cwd=documents.PROJECT_ROOT,
+        timeout=10,
+        check=False,
+        capture_output=True,
+    )
 
 
 def test_memory_limit_stops_a_greedy_child():

@@ -50,12 +50,28 @@ def test_table_aligns_columns_and_shows_empty_phases():
     assert len({len(line) for line in table}) == 1  # every line as wide as the others
     cells = table[2].split("|")[1:-1]
     assert [cell.strip() for cell in cells] == [
-        "baseline", "12.0", "240", "19.9", "45", "45", "0", "0", ""
+        "baseline",
+        "12.0",
+        "240",
+        "19.9",
+        "45",
+        "45",
+        "0",
+        "0",
+        "",
     ]
     assert cells[0].startswith(" baseline ") and cells[2].endswith(" 240 ")  # text left,
     assert cells[2].startswith("  ")  # numbers right
     assert [cell.strip() for cell in table[3].split("|")[1:-1]] == [
-        "Elasticsearch silent", "7.0", "0", "0.0", "–", "–", "0", "0", "no answer at all"
+        "Elasticsearch silent",
+        "7.0",
+        "0",
+        "0.0",
+        "–",
+        "–",
+        "0",
+        "0",
+        "no answer at all",
     ]
 
 
@@ -66,7 +82,9 @@ def test_phase_lengths_share_what_the_redis_outage_leaves():
 
 
 def test_sitemap_paths_keep_each_path_once():
-    xml = ("<urlset><url><loc>http://localhost/</loc></url>"
-           "<url><loc>http://localhost/pratiques/avec/</loc></url>"
-           "<url><loc> http://localhost/pratiques/avec/ </loc></url></urlset>")
+    xml = (
+        "<urlset><url><loc>http://localhost/</loc></url>"
+        "<url><loc>http://localhost/pratiques/avec/</loc></url>"
+        "<url><loc> http://localhost/pratiques/avec/ </loc></url></urlset>"
+    )
     assert drill.sitemap_paths(xml) == ["/", "/pratiques/avec/"]

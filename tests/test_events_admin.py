@@ -371,14 +371,29 @@ def test_follow_up_admin_pages_render(editor, records, url):
 
 
 def test_meeting_editor_renders_every_field(editor, records):
-    html = editor.get(
-        f"/admin/pages/add/events/meetingpage/{records.agenda.pk}/"
-    ).content.decode()
-    for name in ("kind", "start_date", "end_date", "venue", "commune", "online_url",
-                 "concertation_frame", "organizers", "participating_organizations",
-                 "chair_function", "participants_total", "participants_women",
-                 "participants_men", "participants_youth", "people_reached", "agenda",
-                 "decisions", "outcomes", "communities", "tags"):
+    html = editor.get(f"/admin/pages/add/events/meetingpage/{records.agenda.pk}/").content.decode()
+    for name in (
+        "kind",
+        "start_date",
+        "end_date",
+        "venue",
+        "commune",
+        "online_url",
+        "concertation_frame",
+        "organizers",
+        "participating_organizations",
+        "chair_function",
+        "participants_total",
+        "participants_women",
+        "participants_men",
+        "participants_youth",
+        "people_reached",
+        "agenda",
+        "decisions",
+        "outcomes",
+        "communities",
+        "tags",
+    ):
         assert f'name="{name}' in html, name
     assert 'id="minutes"' in html or 'data-w-block-input-name-value="minutes"' in html
     for relation in ("sessions", "attachments", "photos"):

@@ -88,7 +88,8 @@ def test_skipping_one_filter_counts_what_the_others_leave(follow_up):
     )
     others = filterset.filtered(Recommendation.objects.public(), skip=("statut",))
     assert sorted(r.text[:22] for r in others) == [
-        "Renforcer la synergie ", "Signer des conventions",
+        "Renforcer la synergie ",
+        "Signer des conventions",
     ]
 
 
@@ -114,9 +115,7 @@ def test_choices_of_the_public_side_follow_what_visitors_may_see(client, editor,
 
 
 def render_pagination(pagination, label=""):
-    return render_to_string(
-        "includes/pagination.html", {"pagination": pagination, "label": label}
-    )
+    return render_to_string("includes/pagination.html", {"pagination": pagination, "label": label})
 
 
 def test_pagination_include_elides_pages_and_marks_the_current_one():
@@ -133,7 +132,7 @@ def test_pagination_beyond_the_last_page_has_no_current_page():
     pagination = Pagination(Paginator(count_only(45), 20), 9999, lambda n: f"?page={n}")
     assert pagination.out_of_range and pagination.last_url == "?page=3"
     html = render_pagination(pagination)
-    assert 'aria-current' not in html and 'rel="next"' not in html and 'rel="prev"' not in html
+    assert "aria-current" not in html and 'rel="next"' not in html and 'rel="prev"' not in html
     assert re.findall(r">(\d+)</a>", html) == ["1", "2", "3"]
 
 

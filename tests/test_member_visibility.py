@@ -51,8 +51,9 @@ def user_in(group_name, username):
 def orgs(site_tree):
     tree = site_tree
     ensure_default_workflow()
-    tree.aprofem = make_organization(tree, title="Association pour le progrès des femmes",
-                                     acronym="APROFEM")
+    tree.aprofem = make_organization(
+        tree, title="Association pour le progrès des femmes", acronym="APROFEM"
+    )
     tree.rfk = make_organization(tree, title="Réseau des femmes de Kayes", acronym="RFK")
     tree.member_a = user_in(member_group_for(tree.aprofem).name, "membre-a")
     tree.member_b = user_in(member_group_for(tree.rfk).name, "membre-b")
@@ -73,7 +74,11 @@ def orgs(site_tree):
 
 
 REPORTS = [
-    "page_types_usage", "aging_pages", "workflow", "workflow_tasks", "locked_pages",
+    "page_types_usage",
+    "aging_pages",
+    "workflow",
+    "workflow_tasks",
+    "locked_pages",
     "site_history",
 ]
 
@@ -156,23 +161,29 @@ def meetings(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.agenda = make_event_index(tree)
-    tree.follow_up = add_page(tree.home, FollowUpPage(title="Suivi des recommandations",
-                                                      slug="suivi-des-recommandations"))
+    tree.follow_up = add_page(
+        tree.home, FollowUpPage(title="Suivi des recommandations", slug="suivi-des-recommandations")
+    )
     add_page(tree.home, ResultsPage(title="Résultats", slug="resultats"))
     hidden = {}
-    for key, participants in (("public", 10), ("password", 100), ("login", 1000),
-                              ("draft", 10000)):
-        meeting = make_meeting(tree.agenda, f"Rencontre {key}", communities=[tree.segou],
-                               participants_total=participants,
-                               start_date=datetime.date(2030, 1, 15))
+    for key, participants in (("public", 10), ("password", 100), ("login", 1000), ("draft", 10000)):
+        meeting = make_meeting(
+            tree.agenda,
+            f"Rencontre {key}",
+            communities=[tree.segou],
+            participants_total=participants,
+            start_date=datetime.date(2030, 1, 15),
+        )
         make_recommendation(meeting, text=f"Recommandation {key} à suivre")
         hidden[key] = meeting
     tree.password = PageViewRestriction.objects.create(
-        page=hidden["password"], restriction_type=PageViewRestriction.PASSWORD,
+        page=hidden["password"],
+        restriction_type=PageViewRestriction.PASSWORD,
         password="secret-de-la-rencontre",
     )
-    PageViewRestriction.objects.create(page=hidden["login"],
-                                       restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=hidden["login"], restriction_type=PageViewRestriction.LOGIN
+    )
     hidden["draft"].unpublish()
     tree.meetings = hidden
     return tree
@@ -219,8 +230,9 @@ def test_search_never_indexes_restricted_meetings(meetings):
     for key in HIDDEN:
         assert record_for_page(meetings.meetings[key]) is None
     # A restriction on an ancestor hides the meeting too.
-    PageViewRestriction.objects.create(page=meetings.agenda,
-                                       restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=meetings.agenda, restriction_type=PageViewRestriction.LOGIN
+    )
     assert record_for_page(MeetingPage.objects.get(pk=meetings.meetings["public"].pk)) is None
 
 
@@ -231,8 +243,9 @@ def test_promoted_result_of_a_restricted_page_is_not_shown(meetings):
 
     query = Query.get("rencontre")
     for key in ("public", "password"):
-        SearchPromotion.objects.create(query=query, page=meetings.meetings[key], sort_order=0,
-                                       description="Mise en avant")
+        SearchPromotion.objects.create(
+            query=query, page=meetings.meetings[key], sort_order=0, description="Mise en avant"
+        )
     titles = [result["title"] for result in promoted_results("rencontre")]
     assert titles == ["Rencontre public"]
 
@@ -244,15 +257,17 @@ def test_promoted_result_of_a_restricted_page_is_not_shown(meetings):
 def protected(meetings):
     cache.clear()
     meeting = meetings.meetings["password"]
-    meetings.auth_url = reverse("wagtailcore_authenticate_with_password",
-                                args=[meetings.password.pk, meeting.pk])
+    meetings.auth_url = reverse(
+        "wagtailcore_authenticate_with_password", args=[meetings.password.pk, meeting.pk]
+    )
     meetings.page_url = meeting.url
     return meetings
 
 
 def _try(client, tree, password, address):
-    return client.post(tree.auth_url, {"password": password, "return_url": tree.page_url},
-                       REMOTE_ADDR=address)
+    return client.post(
+        tree.auth_url, {"password": password, "return_url": tree.page_url}, REMOTE_ADDR=address
+    )
 
 
 def test_five_wrong_passwords_lock_that_client_only(client, protected):
@@ -292,8 +307,9 @@ def test_client_address_trusts_only_the_configured_proxies(rf):
     forged = rf.get("/", REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR="198.51.100.7")
     with override_settings(TRUSTED_PROXY_COUNT=0):
         assert client_ip(forged) == "203.0.113.5"
-    behind_one = rf.get("/", REMOTE_ADDR="127.0.0.1",
-                        HTTP_X_FORWARDED_FOR="198.51.100.99, 198.51.100.7")
+    behind_one = rf.get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.99, 198.51.100.7"
+    )
     with override_settings(TRUSTED_PROXY_COUNT=1):
         assert client_ip(behind_one) == "198.51.100.7"  # the forged left-most is ignored
         assert client_ip(rf.get("/", REMOTE_ADDR="127.0.0.1")) == "127.0.0.1"
@@ -305,8 +321,9 @@ def _login(client, username, password, address, forwarded=None):
     extra = {"REMOTE_ADDR": address}
     if forwarded:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
-    client.post(reverse("wagtailadmin_login"), {"username": username, "password": password},
-                **extra)
+    client.post(
+        reverse("wagtailadmin_login"), {"username": username, "password": password}, **extra
+    )
     logged_in = "_auth_user_id" in client.session
     client.logout()
     return logged_in

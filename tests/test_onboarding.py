@@ -23,11 +23,17 @@ NEW_PASSWORD = "Un-mot-de-passe-bien-a-moi-2026"
 
 
 def add_member(**options):
-    arguments = {"name": "Réseau des femmes de Kita", "acronym": "RFK",
-                 "email": "awa@example.org", "kind": "ngo", **options}
+    arguments = {
+        "name": "Réseau des femmes de Kita",
+        "acronym": "RFK",
+        "email": "awa@example.org",
+        "kind": "ngo",
+        **options,
+    }
     output = io.StringIO()
-    call_command("add_member_organisation", *[f"--{k}={v}" for k, v in arguments.items()],
-                 stdout=output)
+    call_command(
+        "add_member_organisation", *[f"--{k}={v}" for k, v in arguments.items()], stdout=output
+    )
     return output.getvalue()
 
 
@@ -75,10 +81,14 @@ class TestCommand:
         assert list(organisation.communities.all()) == [directory.segou]
         assert "brouillon" in output and "relecture" in output
         group = member_group_for(organisation)
-        assert set(GroupPagePermission.objects.filter(group=group, page=organisation)
-                   .values_list("permission__codename", flat=True)) == {"add_page", "change_page"}
+        assert set(
+            GroupPagePermission.objects.filter(group=group, page=organisation).values_list(
+                "permission__codename", flat=True
+            )
+        ) == {"add_page", "change_page"}
         assert GroupCollectionPermission.objects.filter(
-            group=group, collection__name="RFK", permission__codename="add_document").exists()
+            group=group, collection__name="RFK", permission__codename="add_document"
+        ).exists()
         user = get_user_model().objects.get(email="awa@example.org")
         assert list(user.groups.all()) == [group]
         assert not user.has_usable_password()
@@ -96,11 +106,14 @@ class TestCommand:
         assert client.get(response["Location"]).status_code == 200
         user.refresh_from_db()
         assert user.check_password(NEW_PASSWORD)
-        response = client.post(reverse("wagtailadmin_login"),
-                               {"username": "awa@example.org", "password": NEW_PASSWORD})
+        response = client.post(
+            reverse("wagtailadmin_login"), {"username": "awa@example.org", "password": NEW_PASSWORD}
+        )
         assert response.status_code == 302
-        assert client.get(reverse("wagtailadmin_pages:edit", args=[organisation.pk])
-                          ).status_code == 200
+        assert (
+            client.get(reverse("wagtailadmin_pages:edit", args=[organisation.pk])).status_code
+            == 200
+        )
 
     def test_the_link_works_once(self, directory, client):
         add_member()
@@ -154,12 +167,14 @@ class TestCommand:
         assert state() == before
         assert user.groups.get() == member_group_for(other)
 
-    @pytest.mark.parametrize(("name", "acronym", "says"), [
-        ("Réseau des femmes de Kita", "RK", "« RK » est déjà celui de « Réseau de Kayes »"),
-        ("Réseau de Kayes", "RDK", "existe déjà avec le sigle « RK »"),
-    ])
-    def test_a_sigle_of_another_organisation_changes_nothing(self, directory, name, acronym,
-                                                             says):
+    @pytest.mark.parametrize(
+        ("name", "acronym", "says"),
+        [
+            ("Réseau des femmes de Kita", "RK", "« RK » est déjà celui de « Réseau de Kayes »"),
+            ("Réseau de Kayes", "RDK", "existe déjà avec le sigle « RK »"),
+        ],
+    )
+    def test_a_sigle_of_another_organisation_changes_nothing(self, directory, name, acronym, says):
         make_organization(directory, title="Réseau de Kayes", acronym="RK")
         before = state()
         with pytest.raises(CommandError) as error:
@@ -192,13 +207,17 @@ class TestCommand:
 # --- The admin view ----------------------------------------------------------------------------
 
 URL = "/admin/organisations/ajouter-membre/"
-FORM = {"name": "Réseau des femmes de Kita", "acronym": "RFK", "kind": "ngo",
-        "community": "", "email": "awa@example.org"}
+FORM = {
+    "name": "Réseau des femmes de Kita",
+    "acronym": "RFK",
+    "kind": "ngo",
+    "community": "",
+    "email": "awa@example.org",
+}
 
 
 def admin_user(username, group):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org",
-                                                NEW_PASSWORD)
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", NEW_PASSWORD)
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
     return user
@@ -210,9 +229,12 @@ def editor(directory):
     group = Group.objects.get_or_create(name=EDITORS_GROUP)[0]
     for codename in ("add_page", "change_page"):
         GroupPagePermission.objects.get_or_create(
-            group=group, page=root_page(),
-            permission=Permission.objects.get(content_type__app_label="wagtailcore",
-                                              codename=codename))
+            group=group,
+            page=root_page(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     return admin_user("editrice", group)
 
 

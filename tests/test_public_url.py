@@ -26,7 +26,9 @@ def public_site(site_tree, settings):
         site_tree.practices, "Cantines scolaires", communities=[segou]
     )
     site_tree.meeting = make_meeting(
-        make_event_index(site_tree), "Comité régional", communities=[segou],
+        make_event_index(site_tree),
+        "Comité régional",
+        communities=[segou],
         start_date=datetime.date(2025, 10, 2),
     )
     return site_tree

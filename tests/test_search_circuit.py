@@ -236,8 +236,12 @@ def timed_search(client, query):
     return page, time.monotonic() - start
 
 
-def test_silent_cluster_costs_one_read_timeout_then_nothing(client, content, breaker_settings,  # noqa: F811
-                                                            silent_cluster):
+def test_silent_cluster_costs_one_read_timeout_then_nothing(
+    client,
+    content,  # noqa: F811
+    breaker_settings,
+    silent_cluster,
+):
     port, accepted = silent_cluster
     # Warm up what a worker loads once: templates, the database engine, the client library.
     from search.engines.elasticsearch import index  # noqa: F401
@@ -257,8 +261,12 @@ def test_silent_cluster_costs_one_read_timeout_then_nothing(client, content, bre
     assert len(accepted) == 1  # no connection while the breaker is open
 
 
-def test_dead_cluster_fails_fast_then_is_skipped(client, content, breaker_settings,  # noqa: F811
-                                                monkeypatch):
+def test_dead_cluster_fails_fast_then_is_skipped(
+    client,
+    content,  # noqa: F811
+    breaker_settings,
+    monkeypatch,
+):
     from search.engines.elasticsearch import ElasticsearchEngine
 
     with socket.socket() as sock:

@@ -161,8 +161,11 @@ def build():
         attendance="Fonctionzorg",
         minutes=paragraph("Compterenduzorg"),
         sessions=[
-            {"title": "Session 1", "start_date": datetime.date(2025, 10, 2),
-             "communes": "Sessionzorg, Markala"},
+            {
+                "title": "Session 1",
+                "start_date": datetime.date(2025, 10, 2),
+                "communes": "Sessionzorg, Markala",
+            },
         ],
     )
     meeting.attachments = [
@@ -248,17 +251,48 @@ def found(query):
 
 # A word found only in one declared field (or related text) of one page.
 FOUND = {
-    "community": ["zoubaré", "régionzorg", "communautézorg", "projetzorg", "objectifzorg",
-                  "fonctionnementzorg", "corpszorg"],
+    "community": [
+        "zoubaré",
+        "régionzorg",
+        "communautézorg",
+        "projetzorg",
+        "objectifzorg",
+        "fonctionnementzorg",
+        "corpszorg",
+    ],
     "organization": ["kalanzorg", "akzorg", "rôlezorg", "communezorg", "présentationzorg"],
-    "practice": ["tiézorg", "pratiquezorg", "problèmezorg", "lieuzorg", "démarchezorg",
-                 "leçonzorg", "ciblezorg", "motcléprazorg", "titrejointzorg", "piècezorg"],
-    "tool": ["kunzorg", "outilzorg", "descriptionzorg", "publiczorg", "motcléoutzorg",
-             "fichieroutzorg"],
-    "frame": ["bénézorg", "cadrezorg", "butzorg", "stratégiezorg", "contenuzorg",
-              "motclécadzorg"],
-    "meeting": ["dounzorg", "rencontrezorg", "sallezorg", "conseillerzorg", "fonctionzorg",
-                "compterenduzorg", "sessionzorg", "annexezorg", "recommandationzorg"],
+    "practice": [
+        "tiézorg",
+        "pratiquezorg",
+        "problèmezorg",
+        "lieuzorg",
+        "démarchezorg",
+        "leçonzorg",
+        "ciblezorg",
+        "motcléprazorg",
+        "titrejointzorg",
+        "piècezorg",
+    ],
+    "tool": [
+        "kunzorg",
+        "outilzorg",
+        "descriptionzorg",
+        "publiczorg",
+        "motcléoutzorg",
+        "fichieroutzorg",
+    ],
+    "frame": ["bénézorg", "cadrezorg", "butzorg", "stratégiezorg", "contenuzorg", "motclécadzorg"],
+    "meeting": [
+        "dounzorg",
+        "rencontrezorg",
+        "sallezorg",
+        "conseillerzorg",
+        "fonctionzorg",
+        "compterenduzorg",
+        "sessionzorg",
+        "annexezorg",
+        "recommandationzorg",
+    ],
     "page": ["fanzorg", "introductionzorg", "paragraphezorg"],
 }
 # Related texts: the organisation's name and acronym find its practices and the community
@@ -313,9 +347,13 @@ def test_records_of_every_type_take_a_constant_number_of_queries(pages):
         assert len(records_for_pages(one)) == len(one)
     meeting = pages["meeting"]
     more = one + [
-        make_meeting(meeting.get_parent(), f"Rencontre {n}", communities=[pages["community"]],
-                     organizers=[pages["organization"]], sessions=[
-                         {"title": "S", "start_date": datetime.date(2025, 1, 1)}])
+        make_meeting(
+            meeting.get_parent(),
+            f"Rencontre {n}",
+            communities=[pages["community"]],
+            organizers=[pages["organization"]],
+            sessions=[{"title": "S", "start_date": datetime.date(2025, 1, 1)}],
+        )
         for n in range(3)
     ]
     with CaptureQueriesContext(connection) as many:
@@ -326,19 +364,37 @@ def test_records_of_every_type_take_a_constant_number_of_queries(pages):
 def test_every_public_page_type_with_content_declares_what_it_indexes():
     declared = {model for model, _spec in searchable_models()}
     assert declared == {
-        CommunityPage, OrganizationPage, StandardPage, PracticePage, ToolPage,
-        ConcertationFramePage, MeetingPage,
+        CommunityPage,
+        OrganizationPage,
+        StandardPage,
+        PracticePage,
+        ToolPage,
+        ConcertationFramePage,
+        MeetingPage,
     }
     # Listing pages (indexes, follow-up, results, home) show other pages: not indexed.
-    assert not {m for m in get_page_models() if isinstance(getattr(m, "search_spec", None),
-                                                           SearchSpec)} - declared
+    assert (
+        not {
+            m for m in get_page_models() if isinstance(getattr(m, "search_spec", None), SearchSpec)
+        }
+        - declared
+    )
     assert Page not in declared
 
 
 def test_every_declared_path_exists():
     for model, spec in searchable_models():
-        for key in ("summary", "body", "keywords", "communities", "themes", "tags",
-                    "organizations", "languages", "date"):
+        for key in (
+            "summary",
+            "body",
+            "keywords",
+            "communities",
+            "themes",
+            "tags",
+            "organizations",
+            "languages",
+            "date",
+        ):
             for path in getattr(spec, key):
                 _lookup, _joinable, owner, leaf = resolve(model, path)
                 name = path.split(".")[-1]

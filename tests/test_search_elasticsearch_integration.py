@@ -34,8 +34,12 @@ HOSTILE_NOTE = {
 
 
 def throwaway_engine() -> ElasticsearchEngine:
-    return ElasticsearchEngine(URL, index_prefix=f"cdptest{uuid.uuid4().hex[:10]}", timeout=10.0,
-                               acronyms=cases.CASE_SENSITIVE_ACRONYMS)
+    return ElasticsearchEngine(
+        URL,
+        index_prefix=f"cdptest{uuid.uuid4().hex[:10]}",
+        timeout=10.0,
+        acronyms=cases.CASE_SENSITIVE_ACRONYMS,
+    )
 
 
 def drop(engine: ElasticsearchEngine) -> None:
@@ -97,16 +101,19 @@ def test_facet_counts_reflect_the_other_filters(engine):
     assert response.total == expected_count(community=["segou"])
     communities = {f.value: (f.count, f.selected) for f in response.facets["community"]}
     # Its own filter does not narrow the community facet: Kayes stays offered, with its count.
-    assert communities == {"1": (expected_count(community=["segou"]), True),
-                           "2": (expected_count(community=["kayes"]), False)}
+    assert communities == {
+        "1": (expected_count(community=["segou"]), True),
+        "2": (expected_count(community=["kayes"]), False),
+    }
     types = {f.value: f.count for f in response.facets["type"]}
     assert types["practice"] == expected_count(community=["segou"], content_type=["practice"])
     assert set(response.facets) == set(FACETS)
 
 
 def test_or_within_a_facet_and_across_facets(engine):
-    request = SearchRequest(filters={"community": ("2",), "type": ("practice", "tool")},
-                            per_page=50)
+    request = SearchRequest(
+        filters={"community": ("2",), "type": ("practice", "tool")}, per_page=50
+    )
     response = engine.search(request)
     expected = expected_count(community=["kayes"], content_type=["practice", "tool"])
     assert response.total == expected == len(response.hits)
@@ -146,8 +153,14 @@ def test_sort_by_date_and_pagination(engine):
 
 
 HOSTILE_QUERIES = [
-    '"mariage" AND (VBG OR NOT kayes)', "title:*ségou* ~2 ^3 /re.*/", "' OR 1=1; --",
-    "<script>alert(1)</script>", "\ud800 seul \udfff", "\x00\x1b[31m", "mariage " * 700, "*",
+    '"mariage" AND (VBG OR NOT kayes)',
+    "title:*ségou* ~2 ^3 /re.*/",
+    "' OR 1=1; --",
+    "<script>alert(1)</script>",
+    "\ud800 seul \udfff",
+    "\x00\x1b[31m",
+    "mariage " * 700,
+    "*",
 ]
 
 

@@ -76,8 +76,9 @@ def record(page_id=1, **overrides):
 
 
 def api_error(cls=ApiError, status=500):
-    meta = ApiResponseMeta(status=status, http_version="1.1", headers=HttpHeaders(),
-                           duration=0.0, node=None)
+    meta = ApiResponseMeta(
+        status=status, http_version="1.1", headers=HttpHeaders(), duration=0.0, node=None
+    )
     return cls(message="error", meta=meta, body={"error": "x"})
 
 
@@ -98,10 +99,11 @@ def test_index_analyzers_elide_lowercase_fold_then_stem():
     assert analysis["filter"]["cdp_french_broad_stemmer"]["language"] == "french"
 
 
-@pytest.mark.parametrize("index_analyzer, search_analyzer", [
-    ("cdp_french", "cdp_french_search"), ("cdp_french_broad", "cdp_french_broad_search")])
-def test_glossary_is_a_search_time_synonym_graph_after_the_stemmer(index_analyzer,
-                                                                   search_analyzer):
+@pytest.mark.parametrize(
+    "index_analyzer, search_analyzer",
+    [("cdp_french", "cdp_french_search"), ("cdp_french_broad", "cdp_french_broad_search")],
+)
+def test_glossary_is_a_search_time_synonym_graph_after_the_stemmer(index_analyzer, search_analyzer):
     analysis = index_body("cdp-pages-fr-1", RULES)["settings"]["analysis"]
     search_chain = analysis["analyzer"][search_analyzer]["filter"]
     assert search_chain[-1] == "cdp_glossary"
@@ -117,8 +119,9 @@ def test_glossary_is_a_search_time_synonym_graph_after_the_stemmer(index_analyze
 def test_without_rules_there_is_no_empty_synonym_filter():
     analysis = index_body("cdp-pages-fr-1", [])["settings"]["analysis"]
     assert "cdp_glossary" not in analysis["filter"]
-    assert analysis["analyzer"]["cdp_french_search"]["filter"] == (
-        analysis["analyzer"]["cdp_french"]["filter"]
+    assert (
+        analysis["analyzer"]["cdp_french_search"]["filter"]
+        == (analysis["analyzer"]["cdp_french"]["filter"])
     )
 
 
@@ -137,20 +140,30 @@ def test_case_sensitive_acronyms_are_index_time_character_filters():
 
 
 def test_acronyms_are_cleaned():
-    acronyms = {"AVEC": "VSLA", "avec": "VSLA", "A": "x", "DE LA": "x", "PRIX": "",
-                "COÛT$": "x", "ÉTÉ": "saison $1 \\ fin"}
+    acronyms = {
+        "AVEC": "VSLA",
+        "avec": "VSLA",
+        "A": "x",
+        "DE LA": "x",
+        "PRIX": "",
+        "COÛT$": "x",
+        "ÉTÉ": "saison $1 \\ fin",
+    }
     assert clean_acronyms(acronyms) == {"AVEC": "VSLA", "ÉTÉ": "saison $1 \\ fin"}
     filters = index_body("x", [], acronyms)["settings"]["analysis"]["char_filter"]
     assert filters["cdp_acronym_1"]["replacement"] == "$0 saison \\$1 \\\\ fin"
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("AVEC", "VSLA"),
-    ("groupes AVEC de Kayes", "groupes VSLA de Kayes"),
-    ("travail avec les chefs", "travail avec les chefs"),
-    ("Avec", "Avec"),
-    ("AVECS AVEC-2", "AVECS VSLA-2"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("AVEC", "VSLA"),
+        ("groupes AVEC de Kayes", "groupes VSLA de Kayes"),
+        ("travail avec les chefs", "travail avec les chefs"),
+        ("Avec", "Avec"),
+        ("AVECS AVEC-2", "AVECS VSLA-2"),
+    ],
+)
 def test_query_acronyms_in_capitals_become_their_term(query, expected):
     assert expand_acronyms(query, {"AVEC": "VSLA"}) == expected
     body = build_search_body(SearchRequest(query=query), {"AVEC": "VSLA"})
@@ -163,8 +176,16 @@ def test_shared_glossary_rules_pass_through_unchanged():
 
 
 def test_synonym_rules_are_cleaned():
-    rules = ["", "  ", "# comment, not a rule", "VBG,\x00 violences basées\n sur le genre",
-             "VBG, violences basées sur le genre", "seul", "a, b => c", None]
+    rules = [
+        "",
+        "  ",
+        "# comment, not a rule",
+        "VBG,\x00 violences basées\n sur le genre",
+        "VBG, violences basées sur le genre",
+        "seul",
+        "a, b => c",
+        None,
+    ]
     assert clean_synonym_rules(rules) == ["VBG, violences basées sur le genre", "a, b => c"]
 
 
@@ -182,8 +203,11 @@ def test_mapping_fields():
     for field in FACET_FIELDS.values():
         assert props[field]["type"] == "keyword"
     assert props["date"]["type"] == "date"
-    assert props["suggest"] == {"type": "completion", "analyzer": "cdp_autocomplete",
-                                "max_input_length": 50}
+    assert props["suggest"] == {
+        "type": "completion",
+        "analyzer": "cdp_autocomplete",
+        "max_input_length": 50,
+    }
     analyzers = index_body("x", RULES)["settings"]["analysis"]["analyzer"]
     assert "asciifolding" in analyzers["cdp_autocomplete"]["filter"]
     assert "cdp_french_stemmer" not in analyzers["cdp_autocomplete"]["filter"]
@@ -241,11 +265,15 @@ def test_filters_go_to_post_filter_and_each_facet_counts_under_the_others():
         filters={"type": ("tool", "practice"), "community": ("3",), "year": ("2024",)},
     )
     body = build_search_body(request)
-    assert body["post_filter"] == {"bool": {"filter": [
-        {"terms": {"content_type": ["tool", "practice"]}},  # OR within a facet
-        {"terms": {"communities": ["3"]}},
-        {"terms": {"year": ["2024"]}},
-    ]}}  # AND across facets
+    assert body["post_filter"] == {
+        "bool": {
+            "filter": [
+                {"terms": {"content_type": ["tool", "practice"]}},  # OR within a facet
+                {"terms": {"communities": ["3"]}},
+                {"terms": {"year": ["2024"]}},
+            ]
+        }
+    }  # AND across facets
     type_scope = body["aggs"]["type"]["filter"]["bool"]["filter"]
     assert {"terms": {"content_type": ["tool", "practice"]}} not in type_scope
     assert {"terms": {"communities": ["3"]}} in type_scope
@@ -270,32 +298,38 @@ def test_facet_without_other_filters_counts_the_whole_result():
 
 
 def test_unknown_facets_blank_and_repeated_values_are_dropped():
-    request = SearchRequest(filters={"colour": ("red",), "tag": ("", "guide", "guide", " "),
-                                     "theme": "7", "year": ()})
+    request = SearchRequest(
+        filters={"colour": ("red",), "tag": ("", "guide", "guide", " "), "theme": "7", "year": ()}
+    )
     body = build_search_body(request)
-    assert body["post_filter"] == {"bool": {"filter": [
-        {"terms": {"themes": ["7"]}}, {"terms": {"tags": ["guide"]}}]}}
+    assert body["post_filter"] == {
+        "bool": {"filter": [{"terms": {"themes": ["7"]}}, {"terms": {"tags": ["guide"]}}]}
+    }
 
 
 def test_sort_by_date():
     body = build_search_body(SearchRequest(query="guide", sort=SORT_DATE))
-    assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last",
-                                        "unmapped_type": "date"}}
+    assert body["sort"][0] == {
+        "date": {"order": "desc", "missing": "_last", "unmapped_type": "date"}
+    }
     assert body["sort"][-1] == {"page_id": {"order": "asc"}}  # stable pages
 
 
-@pytest.mark.parametrize("page, per_page, expected", [
-    (1, 20, (1, 20)),
-    (3, 20, (3, 20)),
-    (0, 20, (1, 20)),
-    (-7, 20, (1, 20)),
-    ("abc", "x", (1, 20)),
-    (None, None, (1, 20)),
-    (10**30, 20, (500, 20)),
-    (float("inf"), 20, (1, 20)),
-    (2, 10**9, (2, 100)),
-    (10**9, 1, (MAX_RESULT_WINDOW, 1)),
-])
+@pytest.mark.parametrize(
+    "page, per_page, expected",
+    [
+        (1, 20, (1, 20)),
+        (3, 20, (3, 20)),
+        (0, 20, (1, 20)),
+        (-7, 20, (1, 20)),
+        ("abc", "x", (1, 20)),
+        (None, None, (1, 20)),
+        (10**30, 20, (500, 20)),
+        (float("inf"), 20, (1, 20)),
+        (2, 10**9, (2, 100)),
+        (10**9, 1, (MAX_RESULT_WINDOW, 1)),
+    ],
+)
 def test_pagination_is_clamped(page, per_page, expected):
     assert clamp_page(page, per_page) == expected
 
@@ -332,8 +366,10 @@ def test_autocomplete_body():
     assert body["size"] == 0
     assert build_autocomplete_body(" \x07 ") is None
     assert build_autocomplete_body("a" * 5000)["suggest"]["autocomplete"]["prefix"] == "a" * 50
-    assert build_autocomplete_body("x", limit=10**9)["suggest"]["autocomplete"]["completion"][
-        "size"] == 40
+    assert (
+        build_autocomplete_body("x", limit=10**9)["suggest"]["autocomplete"]["completion"]["size"]
+        == 40
+    )
 
 
 def test_5000_character_query_is_bounded():
@@ -344,11 +380,20 @@ def test_5000_character_query_is_bounded():
 
 HOSTILE = st.one_of(
     st.text(st.characters(exclude_categories=()), max_size=300),
-    st.sampled_from([
-        '"mariage" AND (VBG OR NOT kayes)', "title:*ségou* ~2 ^3 /re.*/", "' OR 1=1; --",
-        "<script>alert(1)</script>", "\ud800 lone surrogate \udfff", "\x00\x1b[31m\u202e",
-        "x" * 5000, "{{suggestion}}", "\\", "*",
-    ]),
+    st.sampled_from(
+        [
+            '"mariage" AND (VBG OR NOT kayes)',
+            "title:*ségou* ~2 ^3 /re.*/",
+            "' OR 1=1; --",
+            "<script>alert(1)</script>",
+            "\ud800 lone surrogate \udfff",
+            "\x00\x1b[31m\u202e",
+            "x" * 5000,
+            "{{suggestion}}",
+            "\\",
+            "*",
+        ]
+    ),
 )
 FILTER_VALUES = st.lists(st.one_of(HOSTILE, st.integers(), st.none()), max_size=30)
 
@@ -361,8 +406,7 @@ FILTER_VALUES = st.lists(st.one_of(HOSTILE, st.integers(), st.none()), max_size=
     per_page=st.one_of(st.integers(), st.none()),
     sort=st.text(max_size=20),
 )
-def test_any_input_gives_a_valid_request_without_query_syntax(query, filters, page, per_page,
-                                                              sort):
+def test_any_input_gives_a_valid_request_without_query_syntax(query, filters, page, per_page, sort):
     request = SearchRequest(query=query, filters=filters, page=page, per_page=per_page, sort=sort)
     body = build_search_body(request)
     encoded = json.dumps(body, ensure_ascii=False).encode("utf-8")  # what the client sends
@@ -393,11 +437,18 @@ RECORDED = {
                 "_id": "17",
                 "_score": 3.2,
                 "_source": {
-                    "page_id": "17", "title": "Fiche de signalement des VBG",
-                    "url": "/outils/fiche-vbg/", "content_type": "tool",
-                    "summary": "Un modèle de fiche.", "date": "2024-01-10", "year": "2024",
-                    "communities": ["2"], "themes": [], "tags": ["fiche"],
-                    "organizations": ["5"], "languages": ["fr"],
+                    "page_id": "17",
+                    "title": "Fiche de signalement des VBG",
+                    "url": "/outils/fiche-vbg/",
+                    "content_type": "tool",
+                    "summary": "Un modèle de fiche.",
+                    "date": "2024-01-10",
+                    "year": "2024",
+                    "communities": ["2"],
+                    "themes": [],
+                    "tags": ["fiche"],
+                    "organizations": ["5"],
+                    "languages": ["fr"],
                 },
                 "highlight": {
                     "title": ["Fiche de signalement des <mark>VBG</mark>"],
@@ -411,38 +462,67 @@ RECORDED = {
                 "_index": "cdp-pages-fr-20260101000000000000",
                 "_id": "18",
                 "_score": 1.1,
-                "_source": {"page_id": "18", "title": "Atelier <régional>", "url": "/a/",
-                            "content_type": "meeting", "summary": "Résumé <i>court</i> & net",
-                            "date": None},
+                "_source": {
+                    "page_id": "18",
+                    "title": "Atelier <régional>",
+                    "url": "/a/",
+                    "content_type": "meeting",
+                    "summary": "Résumé <i>court</i> & net",
+                    "date": None,
+                },
                 "highlight": {"body": ["Le début du texte sans mot trouvé"]},
             },
             {
                 "_id": "19",
                 "_score": 0.5,
-                "_source": {"page_id": "19", "title": "Sans résumé", "url": "/b/",
-                            "content_type": "page", "summary": ""},
-                "highlight": {"summary": ["le <mark>guide</mark> d&#x27;écoute"],
-                              "body": ["Début du corps"]},
+                "_source": {
+                    "page_id": "19",
+                    "title": "Sans résumé",
+                    "url": "/b/",
+                    "content_type": "page",
+                    "summary": "",
+                },
+                "highlight": {
+                    "summary": ["le <mark>guide</mark> d&#x27;écoute"],
+                    "body": ["Début du corps"],
+                },
             },
         ],
     },
     "aggregations": {
-        "type": {"doc_count": 42, "values": {"buckets": [
-            {"key": "tool", "doc_count": 30}, {"key": "practice", "doc_count": 12}]},
-            "selected": {"buckets": [{"key": "tool", "doc_count": 30}]}},
+        "type": {
+            "doc_count": 42,
+            "values": {
+                "buckets": [{"key": "tool", "doc_count": 30}, {"key": "practice", "doc_count": 12}]
+            },
+            "selected": {"buckets": [{"key": "tool", "doc_count": 30}]},
+        },
         "community": {"doc_count": 30, "values": {"buckets": [{"key": "2", "doc_count": 30}]}},
-        "year": {"doc_count": 30, "values": {"buckets": [{"key": "2024", "doc_count": 20},
-                                                          {"key": "2023", "doc_count": 10}]},
-                 "selected": {"buckets": [{"key": "2019", "doc_count": 0}]}},
+        "year": {
+            "doc_count": 30,
+            "values": {
+                "buckets": [{"key": "2024", "doc_count": 20}, {"key": "2023", "doc_count": 10}]
+            },
+            "selected": {"buckets": [{"key": "2019", "doc_count": 0}]},
+        },
     },
-    "suggest": {"did_you_mean": [{"text": "fiche vbj", "offset": 0, "length": 9, "options": [
-        {"text": "fiche vbg", "score": 0.2, "collate_match": True}]}]},
+    "suggest": {
+        "did_you_mean": [
+            {
+                "text": "fiche vbj",
+                "offset": 0,
+                "length": 9,
+                "options": [{"text": "fiche vbg", "score": 0.2, "collate_match": True}],
+            }
+        ]
+    },
 }
 
 
 def parse(request=None):
-    request = request or SearchRequest(query="fiche vbj",
-                                       filters={"type": ("tool",), "year": ("2019",)})
+    request = request or SearchRequest(
+        query="fiche vbj", filters={"type": ("tool",), "year": ("2019",)}
+    )
     return parse_search_response(RECORDED, request)
 
 
@@ -451,7 +531,11 @@ def test_hits_are_parsed():
     assert response.total == 42 and response.engine == "elasticsearch"
     first = response.hits[0]
     assert (first.page_id, first.title, first.url, first.content_type) == (
-        17, "Fiche de signalement des VBG", "/outils/fiche-vbg/", "tool")
+        17,
+        "Fiche de signalement des VBG",
+        "/outils/fiche-vbg/",
+        "tool",
+    )
     assert first.date == datetime.date(2024, 1, 10) and first.score == 3.2
     assert first.extra["title_html"] == "Fiche de signalement des <mark>VBG</mark>"
     assert first.extra["tags"] == ["fiche"]
@@ -461,7 +545,8 @@ def test_hits_are_parsed():
 def test_excerpt_prefers_marked_body_passages_and_keeps_text_escaped():
     first = parse().hits[0]
     assert first.excerpt_html == (
-        "Orientation des survivantes de <mark>violences</mark> &lt;b&gt; &amp; co")
+        "Orientation des survivantes de <mark>violences</mark> &lt;b&gt; &amp; co"
+    )
 
 
 def test_excerpt_falls_back_to_escaped_summary_then_highlighted_summary():
@@ -471,21 +556,34 @@ def test_excerpt_falls_back_to_escaped_summary_then_highlighted_summary():
 
 
 def test_excerpt_uses_body_start_when_nothing_else():
-    raw = {"hits": {"total": 1, "hits": [{"_id": "3", "_source": {"page_id": "3"},
-                                          "highlight": {"body": ["Début <du> corps"]}}]}}
+    raw = {
+        "hits": {
+            "total": 1,
+            "hits": [
+                {
+                    "_id": "3",
+                    "_source": {"page_id": "3"},
+                    "highlight": {"body": ["Début <du> corps"]},
+                }
+            ],
+        }
+    }
     hit = parse_search_response(raw, SearchRequest()).hits[0]
     assert hit.excerpt_html == "Début &lt;du&gt; corps…"
     assert hit.title == "" and hit.content_type == "page"
 
 
-@pytest.mark.parametrize("fragment, expected", [
-    ("a <mark>b</mark> c", "a <mark>b</mark> c"),
-    ("<script>x</script><mark>y</mark>", "&lt;script&gt;x&lt;/script&gt;<mark>y</mark>"),
-    ("&lt;b&gt; already escaped", "&lt;b&gt; already escaped"),
-    ("<mark>open", "<mark>open</mark>"),
-    ("</mark>close<mark onclick=x>", "close&lt;mark onclick=x&gt;"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        ("a <mark>b</mark> c", "a <mark>b</mark> c"),
+        ("<script>x</script><mark>y</mark>", "&lt;script&gt;x&lt;/script&gt;<mark>y</mark>"),
+        ("&lt;b&gt; already escaped", "&lt;b&gt; already escaped"),
+        ("<mark>open", "<mark>open</mark>"),
+        ("</mark>close<mark onclick=x>", "close&lt;mark onclick=x&gt;"),
+        ("", ""),
+    ],
+)
 def test_clean_highlight(fragment, expected):
     assert clean_highlight(fragment) == expected
 
@@ -513,34 +611,55 @@ def test_suggestion():
     assert parse().suggestion == "fiche vbg"
 
 
-@pytest.mark.parametrize("query, option, expected", [
-    ("segou", {"text": "ségou"}, None),  # only accents differ: not a correction
-    ("Fiche", {"text": "fiche"}, None),
-    ("excission", {"text": "excision", "collate_match": False}, None),
-    ("excission", {"text": "excision", "collate_match": True}, "excision"),
-])
+@pytest.mark.parametrize(
+    "query, option, expected",
+    [
+        ("segou", {"text": "ségou"}, None),  # only accents differ: not a correction
+        ("Fiche", {"text": "fiche"}, None),
+        ("excission", {"text": "excision", "collate_match": False}, None),
+        ("excission", {"text": "excision", "collate_match": True}, "excision"),
+    ],
+)
 def test_suggestion_is_dropped_when_not_a_real_correction(query, option, expected):
-    raw = {"hits": {"total": {"value": 0}, "hits": []},
-           "suggest": {"did_you_mean": [{"text": query, "options": [option]}]}}
+    raw = {
+        "hits": {"total": {"value": 0}, "hits": []},
+        "suggest": {"did_you_mean": [{"text": query, "options": [option]}]},
+    }
     assert parse_search_response(raw, SearchRequest(query=query)).suggestion == expected
 
 
 def test_empty_answer():
-    response = parse_search_response({"hits": {"total": {"value": 0}, "hits": []}},
-                                     SearchRequest(query="zzz"))
+    response = parse_search_response(
+        {"hits": {"total": {"value": 0}, "hits": []}}, SearchRequest(query="zzz")
+    )
     assert response.hits == [] and response.total == 0 and response.suggestion is None
     assert set(response.facets) == set(FACETS)
 
 
 def test_autocomplete_answer_gives_distinct_titles():
-    raw = {"suggest": {"autocomplete": [{"text": "seg", "options": [
-        {"text": "Ségou", "_source": {"title": "Dialogue communautaire à Ségou"}},
-        {"text": "Ségou 2024", "_source": {"title": "Dialogue communautaire à Ségou"}},
-        {"text": "Segment", "_source": {"title": "Segment de marché"}},
-        {"text": "Sans source"},
-    ]}]}}
+    raw = {
+        "suggest": {
+            "autocomplete": [
+                {
+                    "text": "seg",
+                    "options": [
+                        {"text": "Ségou", "_source": {"title": "Dialogue communautaire à Ségou"}},
+                        {
+                            "text": "Ségou 2024",
+                            "_source": {"title": "Dialogue communautaire à Ségou"},
+                        },
+                        {"text": "Segment", "_source": {"title": "Segment de marché"}},
+                        {"text": "Sans source"},
+                    ],
+                }
+            ]
+        }
+    }
     assert parse_autocomplete_response(raw, 8) == [
-        "Dialogue communautaire à Ségou", "Segment de marché", "Sans source"]
+        "Dialogue communautaire à Ségou",
+        "Segment de marché",
+        "Sans source",
+    ]
     assert parse_autocomplete_response(raw, 1) == ["Dialogue communautaire à Ségou"]
 
 
@@ -580,7 +699,7 @@ class FakeIndices:
     def update_aliases(self, actions):
         self._log("update_aliases", actions=actions)
         for action in actions:  # the real API applies them atomically
-            (kind, spec), = action.items()
+            ((kind, spec),) = action.items()
             if kind == "remove":
                 del self.cluster.aliases[spec["index"]]
             elif kind == "add":
@@ -623,22 +742,37 @@ class FakeCluster:
         return self
 
     def bulk(self, operations, **kwargs):
-        self.calls.append(("bulk", {"count": sum("index" in o or "delete" in o
-                                                  for o in operations), **kwargs}))
+        self.calls.append(
+            ("bulk", {"count": sum("index" in o or "delete" in o for o in operations), **kwargs})
+        )
         items, queue = [], list(operations)
         while queue:
             action = queue.pop(0)
-            (kind, meta), = action.items()
+            ((kind, meta),) = action.items()
             target, doc_id = self.resolve(meta["_index"]), meta["_id"]
             if kind == "delete":
                 found = self.store[target].pop(doc_id, None) is not None
-                items.append({"delete": {"_id": doc_id, "status": 200 if found else 404,
-                                         "result": "deleted" if found else "not_found"}})
+                items.append(
+                    {
+                        "delete": {
+                            "_id": doc_id,
+                            "status": 200 if found else 404,
+                            "result": "deleted" if found else "not_found",
+                        }
+                    }
+                )
                 continue
             document = queue.pop(0)
             if doc_id in self.refuse:
-                items.append({"index": {"_id": doc_id, "status": 400,
-                                        "error": {"type": "mapper_parsing_exception"}}})
+                items.append(
+                    {
+                        "index": {
+                            "_id": doc_id,
+                            "status": 400,
+                            "error": {"type": "mapper_parsing_exception"},
+                        }
+                    }
+                )
             else:
                 self.store[target][doc_id] = document
                 items.append({"index": {"_id": doc_id, "status": 201}})
@@ -689,8 +823,9 @@ def test_first_rebuild_creates_the_alias(client, cluster):
     assert create[1]["settings"]["refresh_interval"] == "-1"
     assert create[1]["settings"]["analysis"]["filter"]["cdp_glossary"]["synonyms"] == RULES
     swap = [c for c in cluster.calls if c[0] == "update_aliases"]
-    assert swap == [("update_aliases", {"actions": [
-        {"add": {"index": result.index, "alias": ALIAS}}]})]
+    assert swap == [
+        ("update_aliases", {"actions": [{"add": {"index": result.index, "alias": ALIAS}}]})
+    ]
 
 
 def test_rebuild_swaps_the_alias_atomically_after_filling_then_deletes_old(client, cluster):
@@ -701,11 +836,21 @@ def test_rebuild_swaps_the_alias_atomically_after_filling_then_deletes_old(clien
     def progress(done):  # a search during the rebuild still sees the old, full index
         seen_during_fill.append((done, cluster.count(ALIAS)["count"], cluster.resolve(ALIAS)))
 
-    new = rebuild(client, ALIAS, (record(i) for i in range(1, 1201)), RULES,
-                  progress=progress, now=T2)
+    new = rebuild(
+        client, ALIAS, (record(i) for i in range(1, 1201)), RULES, progress=progress, now=T2
+    )
     assert seen_during_fill == [(500, 1, old), (1000, 1, old), (1200, 1, old)]
-    assert names(cluster) == ["create", "bulk", "bulk", "bulk", "put_settings", "refresh",
-                              "get_alias", "update_aliases", "delete"]
+    assert names(cluster) == [
+        "create",
+        "bulk",
+        "bulk",
+        "bulk",
+        "put_settings",
+        "refresh",
+        "get_alias",
+        "update_aliases",
+        "delete",
+    ]
     swap = next(c for c in cluster.calls if c[0] == "update_aliases")
     assert swap[1]["actions"] == [  # one request: never a moment without the alias
         {"remove": {"index": old, "alias": ALIAS}},
@@ -714,8 +859,10 @@ def test_rebuild_swaps_the_alias_atomically_after_filling_then_deletes_old(clien
     assert new.deleted == [old]
     assert list(cluster.store) == [new.index]
     assert cluster.count(ALIAS)["count"] == 1200
-    assert ("put_settings", {"index": new.index,
-                             "settings": {"index": {"refresh_interval": None}}}) in cluster.calls
+    assert (
+        "put_settings",
+        {"index": new.index, "settings": {"index": {"refresh_interval": None}}},
+    ) in cluster.calls
 
 
 def test_rebuild_failure_keeps_the_old_index_and_drops_the_new(client, cluster):
@@ -824,14 +971,17 @@ class RaisingClient:
         return self.error
 
 
-@pytest.mark.parametrize("error", [
-    ConnectionTimeout("timed out"),
-    ConnectionError("refused"),
-    api_error(ApiError, 503),
-    api_error(NotFoundError, 404),  # alias missing: never rebuilt
-    {"hits": {"hits": [{"_source": {}}]}, "suggest": {"autocomplete": ["no options"]}},
-    "not json",
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        ConnectionTimeout("timed out"),
+        ConnectionError("refused"),
+        api_error(ApiError, 503),
+        api_error(NotFoundError, 404),  # alias missing: never rebuilt
+        {"hits": {"hits": [{"_source": {}}]}, "suggest": {"autocomplete": ["no options"]}},
+        "not json",
+    ],
+)
 def test_search_errors_become_engine_unavailable(error):
     engine = ElasticsearchEngine("http://unused:9200", client=RaisingClient(error))
     with pytest.raises(EngineUnavailable):
@@ -846,8 +996,12 @@ def test_indexing_errors_become_engine_unavailable():
             raise ConnectionError("down")
 
     engine = ElasticsearchEngine("http://unused:9200", client=Down())
-    for call in (lambda: engine.count(), lambda: engine.delete_record(1),
-                 lambda: engine.index_record(record()), lambda: engine.rebuild([], RULES)):
+    for call in (
+        lambda: engine.count(),
+        lambda: engine.delete_record(1),
+        lambda: engine.index_record(record()),
+        lambda: engine.rebuild([], RULES),
+    ):
         with pytest.raises(EngineUnavailable):
             call()
 
@@ -1013,10 +1167,13 @@ def test_facet_labels_come_from_the_given_labeller():
     def labels(facet, values):
         return {"tool": "Outil ou modèle"} if facet == "type" else {}
 
-    facets = parse_search_response(RECORDED, SearchRequest(filters={"type": ("tool",)}),
-                                   labels).facets
-    assert {f.value: f.label for f in facets["type"]} == {"tool": "Outil ou modèle",
-                                                          "practice": "practice"}
+    facets = parse_search_response(
+        RECORDED, SearchRequest(filters={"type": ("tool",)}), labels
+    ).facets
+    assert {f.value: f.label for f in facets["type"]} == {
+        "tool": "Outil ou modèle",
+        "practice": "practice",
+    }
 
     def broken(facet, values):
         raise RuntimeError("database down")

@@ -15,21 +15,34 @@ from search.glossary import get_glossary
 
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
-    (["MGF", "mutilations génitales féminines", "excision", "PTN",
-      "pratiques traditionnelles néfastes"],
-     "Conventions d'abandon des pratiques traditionnelles néfastes"),
-    (["VBG", "violences basées sur le genre", "violences faites aux femmes", "VSBG"],
-     "Comité régional d'orientation et de suivi des questions des VBG"),
-    (["mariage précoce", "mariage d'enfants", "mariage forcé", "mariages précoces"],
-     "Cadre de concertation sur le mariage d'enfants"),
+    (
+        [
+            "MGF",
+            "mutilations génitales féminines",
+            "excision",
+            "PTN",
+            "pratiques traditionnelles néfastes",
+        ],
+        "Conventions d'abandon des pratiques traditionnelles néfastes",
+    ),
+    (
+        ["VBG", "violences basées sur le genre", "violences faites aux femmes", "VSBG"],
+        "Comité régional d'orientation et de suivi des questions des VBG",
+    ),
+    (
+        ["mariage précoce", "mariage d'enfants", "mariage forcé", "mariages précoces"],
+        "Cadre de concertation sur le mariage d'enfants",
+    ),
     (["AVEC", "VSLA", "tontine", "tontines"], "Les groupes AVEC (VSLA) face aux crises"),
     (["PTF", "partenaires techniques et financiers"], "Gouvernorat de la région de Ségou"),
     (["CCS", "comités consultatifs de sécurité"], "Former les comités consultatifs de sécurité"),
     (["RSS", "réforme du secteur de la sécurité"], "Commissariat à la Réforme du Secteur"),
     (["CRSS"], "Commissariat à la Réforme du Secteur"),
     (["FDS", "forces de défense et de sécurité"], "Commissariat à la Réforme du Secteur"),
-    (["OSC", "société civile", "organisations de la société civile"],
-     "Cartographie interactive des acteurs de la migration"),
+    (
+        ["OSC", "société civile", "organisations de la société civile"],
+        "Cartographie interactive des acteurs de la migration",
+    ),
     (["AGR", "activités génératrices de revenus"], "Autonomisation financière des femmes"),
     (["DRPFEF", "promotion de la femme"], "Direction régionale de la Promotion de la Femme"),
     (["loi 052", "quota", "loi n°2015-052", "loi n° 2015-052"], "Application de la loi 052"),

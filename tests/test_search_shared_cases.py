@@ -24,9 +24,7 @@ def shared_corpus(site_tree):
     for term, variants in cases.GLOSSARY:
         GlossaryTerm.objects.create(term=term, variants="\n".join(variants))
     bump_version()
-    pages = [
-        add_page(site_tree.home, StandardPage(title=page["title"])) for page in cases.CORPUS
-    ]
+    pages = [add_page(site_tree.home, StandardPage(title=page["title"])) for page in cases.CORPUS]
     records = cases.as_records()
     for page, record in zip(pages, records, strict=True):
         record["page_id"] = page.pk

@@ -237,8 +237,13 @@ def test_bad_input_gives_a_clear_page(client, content, params):
 
 @pytest.mark.parametrize(
     "query",
-    ["q=%ED%A0%80%FF%FE&page=1", "q=mariage&page=%00", "q=mariage&community=%C0",
-     "q=a%00b", "q=" + "x" * 5000],
+    [
+        "q=%ED%A0%80%FF%FE&page=1",
+        "q=mariage&page=%00",
+        "q=mariage&community=%C0",
+        "q=a%00b",
+        "q=" + "x" * 5000,
+    ],
 )
 def test_unreadable_or_overlong_query_string_gives_the_400_page(client, content, query):
     response = client.get(URL + "?" + query)

@@ -47,7 +47,9 @@ def test_sections_list_each_public_live_page_once_at_its_own_address(client, pag
     settings.SITEMAP_SECTION_SIZE = 3
     expected = [
         page.full_url
-        for page in Page.objects.live().public().descendant_of(pages.home, inclusive=True)
+        for page in Page.objects.live()
+        .public()
+        .descendant_of(pages.home, inclusive=True)
         .order_by("path")
     ]
     assert len(expected) > 6, "several sections"

@@ -44,7 +44,10 @@ needs_sqlite = pytest.mark.skipif(
 
 @needs_sqlite
 def test_upload_request_enqueues_and_the_worker_extracts(
-    client, editor, queued, django_capture_on_commit_callbacks  # noqa: F811
+    client,
+    editor,  # noqa: F811
+    queued,
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -81,8 +84,7 @@ def test_worker_records_hostile_files_and_keeps_serving(
     run_worker()
     assert time.monotonic() - start < 30
     states = {
-        document.title: DocumentText.objects.get(document=document).status
-        for document in documents
+        document.title: DocumentText.objects.get(document=document).status for document in documents
     }
     assert states == {
         "bombe.docx": "too_large",

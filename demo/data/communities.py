@@ -79,48 +79,72 @@ COMMUNITIES = [
             "Elle a vu le jour en février 2021 avec l'accompagnement de la DRPFEF de Ségou."
         ),
         "objectives": rich(
-            p("La communauté contribue à mieux gérer la défense des droits des femmes et des "
-              "filles dans la région. Elle vise à lutter efficacement contre les violences "
-              "basées sur le genre (VBG, VSBG) et à promouvoir l'égalité femme/homme et "
-              "l'autonomisation des femmes. Ses objectifs :"),
+            p(
+                "La communauté contribue à mieux gérer la défense des droits des femmes et des "
+                "filles dans la région. Elle vise à lutter efficacement contre les violences "
+                "basées sur le genre (VBG, VSBG) et à promouvoir l'égalité femme/homme et "
+                "l'autonomisation des femmes. Ses objectifs :"
+            ),
             ul(CDP_OBJECTIVES),
         ),
         "way_of_working": rich(
-            p("Les organisations membres se retrouvent, face à face ou à distance, selon quatre "
-              "modes de fonctionnement :"),
+            p(
+                "Les organisations membres se retrouvent, face à face ou à distance, selon quatre "
+                "modes de fonctionnement :"
+            ),
             ul(CDP_WAY_OF_WORKING),
-            p("La communauté anime aussi trois cadres de concertation thématiques : le mariage "
-              "d'enfants, la participation et la représentativité des femmes, et l'application "
-              "de la loi 052. Depuis la visite d'échange avec la CdP de Kayes, elle tient avec "
-              "elle une rencontre d'échanges semestrielle par webinaire."),
+            p(
+                "La communauté anime aussi trois cadres de concertation thématiques : le mariage "
+                "d'enfants, la participation et la représentativité des femmes, et l'application "
+                "de la loi 052. Depuis la visite d'échange avec la CdP de Kayes, elle tient avec "
+                "elle une rencontre d'échanges semestrielle par webinaire."
+            ),
         ),
         "body": [
             heading("Ce que la communauté a réalisé"),
-            paragraph(ul([
-                rich(bold("Cadre de concertation sur le mariage d'enfants"),
-                     " : environ 41 participants des organisations membres ont échangé sur "
-                     "les stratégies d'abandon des pratiques traditionnelles néfastes, "
-                     "notamment la signature de conventions d'abandon."),
-                rich(bold("Cadre de concertation sur la participation et la représentativité "
-                          "des femmes"),
-                     " : 35 participants ont partagé leurs stratégies d'autonomisation "
-                     "financière des femmes, pour accroître leur participation à la vie active "
-                     "et leur représentativité."),
-                rich(bold("Cadre de concertation sur l'application de la loi 052"),
-                     " : 38 participants des structures et organisations membres ont partagé "
-                     "leurs connaissances sur les difficultés d'application de la loi et ses "
-                     "conséquences sur la vie des femmes."),
-                rich(bold("Deux murs d'expressions artistiques à Ségou"),
-                     " : au moins 40 organisations sensibilisées sur les violences faites aux "
-                     "femmes et aux filles, environ 2 000 festivaliers et environ 1 000 "
-                     "scolaires touchés."),
-                rich(bold("Visite d'échange avec la CdP de Kayes"),
-                     " : deux plans de pérennisation, un comité de veille médiatique, des "
-                     "webinaires semestriels et un suivi conjoint (détail ci-dessous)."),
-            ])),
+            paragraph(
+                ul(
+                    [
+                        rich(
+                            bold("Cadre de concertation sur le mariage d'enfants"),
+                            " : environ 41 participants des organisations membres ont échangé sur "
+                            "les stratégies d'abandon des pratiques traditionnelles néfastes, "
+                            "notamment la signature de conventions d'abandon.",
+                        ),
+                        rich(
+                            bold(
+                                "Cadre de concertation sur la participation et la représentativité "
+                                "des femmes"
+                            ),
+                            " : 35 participants ont partagé leurs stratégies d'autonomisation "
+                            "financière des femmes, pour accroître leur participation à la vie active "
+                            "et leur représentativité.",
+                        ),
+                        rich(
+                            bold("Cadre de concertation sur l'application de la loi 052"),
+                            " : 38 participants des structures et organisations membres ont partagé "
+                            "leurs connaissances sur les difficultés d'application de la loi et ses "
+                            "conséquences sur la vie des femmes.",
+                        ),
+                        rich(
+                            bold("Deux murs d'expressions artistiques à Ségou"),
+                            " : au moins 40 organisations sensibilisées sur les violences faites aux "
+                            "femmes et aux filles, environ 2 000 festivaliers et environ 1 000 "
+                            "scolaires touchés.",
+                        ),
+                        rich(
+                            bold("Visite d'échange avec la CdP de Kayes"),
+                            " : deux plans de pérennisation, un comité de veille médiatique, des "
+                            "webinaires semestriels et un suivi conjoint (détail ci-dessous).",
+                        ),
+                    ]
+                )
+            ),
             heading("La visite d'échange entre les CdP de Ségou et de Kayes"),
-            paragraph(p("À l'issue de la visite d'échange entre les deux communautés :"),
-                      ul(EXCHANGE_VISIT_OUTCOMES)),
+            paragraph(
+                p("À l'issue de la visite d'échange entre les deux communautés :"),
+                ul(EXCHANGE_VISIT_OUTCOMES),
+            ),
             figure("2", "plans de pérennisation élaborés (Ségou et Kayes)"),
             figure("8", "membres du comité de veille médiatique"),
             heading("Les effets observés"),
@@ -146,35 +170,49 @@ COMMUNITIES = [
             "par webinaire."
         ),
         "objectives": rich(
-            p("Lors de la visite d'échange avec la communauté de pratique de Ségou, la CdP de "
-              "Kayes a pris des engagements de contribution à la défense des droits des femmes "
-              "et des filles dans sa région."),
-            p("Comme toute communauté de pratique, elle rassemble des organisations qui "
-              "partagent et apprennent les unes des autres autour d'un intérêt commun : des "
-              "problèmes, des expériences, des modèles, des outils et les meilleures "
-              "pratiques."),
+            p(
+                "Lors de la visite d'échange avec la communauté de pratique de Ségou, la CdP de "
+                "Kayes a pris des engagements de contribution à la défense des droits des femmes "
+                "et des filles dans sa région."
+            ),
+            p(
+                "Comme toute communauté de pratique, elle rassemble des organisations qui "
+                "partagent et apprennent les unes des autres autour d'un intérêt commun : des "
+                "problèmes, des expériences, des modèles, des outils et les meilleures "
+                "pratiques."
+            ),
         ),
         "way_of_working": rich(
-            ul([
-                "un plan de pérennisation de la communauté, élaboré lors de la visite d'échange ;",
-                "un suivi conjoint des plans de pérennisation de Kayes et de Ségou par les "
-                "organisations lead des deux communautés ;",
-                "des rencontres d'échanges semestrielles avec la CdP de Ségou, par webinaire ;",
-                "le coaching des potentielles candidates de Kayes par le comité de veille "
-                "médiatique commun aux deux communautés.",
-            ]),
+            ul(
+                [
+                    "un plan de pérennisation de la communauté, élaboré lors de la visite d'échange ;",
+                    "un suivi conjoint des plans de pérennisation de Kayes et de Ségou par les "
+                    "organisations lead des deux communautés ;",
+                    "des rencontres d'échanges semestrielles avec la CdP de Ségou, par webinaire ;",
+                    "le coaching des potentielles candidates de Kayes par le comité de veille "
+                    "médiatique commun aux deux communautés.",
+                ]
+            ),
         ),
         "body": [
             heading("La visite d'échange avec la CdP de Ségou"),
-            paragraph(p("À l'issue de la visite d'échange entre les communautés de pratique de "
-                        "Ségou et de Kayes :"),
-                      ul(EXCHANGE_VISIT_OUTCOMES)),
+            paragraph(
+                p(
+                    "À l'issue de la visite d'échange entre les communautés de pratique de "
+                    "Ségou et de Kayes :"
+                ),
+                ul(EXCHANGE_VISIT_OUTCOMES),
+            ),
             figure("2", "plans de pérennisation élaborés (Kayes et Ségou)"),
             figure("8", "membres du comité de veille médiatique, pour Kayes et Ségou"),
             heading("Organisation lead et organisations membres"),
-            paragraph(p("Les textes publiés à ce jour ne nomment ni l'organisation lead ni les "
-                        "organisations membres de la CdP de Kayes. La communauté les présentera "
-                        "sur cette page, avec ses propres pratiques et outils.")),
+            paragraph(
+                p(
+                    "Les textes publiés à ce jour ne nomment ni l'organisation lead ni les "
+                    "organisations membres de la CdP de Kayes. La communauté les présentera "
+                    "sur cette page, avec ses propres pratiques et outils."
+                )
+            ),
         ],
     },
 ]

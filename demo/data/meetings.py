@@ -17,32 +17,38 @@ OPEN, IN_PROGRESS, DONE = "open", "in_progress", "done"
 INDEX = {
     "slug": "agenda",
     "title": "Agenda et comptes rendus",
-    "introduction": rich(p(
-        "Les rencontres des communautés de pratique et de leurs partenaires : rencontres "
-        "semestrielles, réunions du noyau, cadres de concertation, ateliers, visites d'échange, "
-        "webinaires, campagnes. Chaque compte rendu donne les participants, les décisions et les "
-        "recommandations, dont le suivi est public."
-    )),
+    "introduction": rich(
+        p(
+            "Les rencontres des communautés de pratique et de leurs partenaires : rencontres "
+            "semestrielles, réunions du noyau, cadres de concertation, ateliers, visites d'échange, "
+            "webinaires, campagnes. Chaque compte rendu donne les participants, les décisions et les "
+            "recommandations, dont le suivi est public."
+        )
+    ),
 }
 
 FOLLOW_UP = {
     "slug": "suivi-des-recommandations",
     "title": "Suivi des recommandations",
-    "introduction": rich(p(
-        "Les recommandations des rencontres et les actions des plans de pérennisation des CdP "
-        "de Ségou et de Kayes, avec leur responsable, leur échéance et leur état d'avancement. "
-        "Les deux plans sont suivis conjointement par les organisations lead des deux "
-        "communautés."
-    )),
+    "introduction": rich(
+        p(
+            "Les recommandations des rencontres et les actions des plans de pérennisation des CdP "
+            "de Ségou et de Kayes, avec leur responsable, leur échéance et leur état d'avancement. "
+            "Les deux plans sont suivis conjointement par les organisations lead des deux "
+            "communautés."
+        )
+    ),
 }
 
 RESULTS = {
     "slug": "resultats",
     "title": "Résultats",
-    "introduction": rich(p(
-        "Ce que les communautés de pratique ont réuni, touché, publié et suivi, calculé à partir "
-        "des comptes rendus enregistrés sur le portail."
-    )),
+    "introduction": rich(
+        p(
+            "Ce que les communautés de pratique ont réuni, touché, publié et suivi, calculé à partir "
+            "des comptes rendus enregistrés sur le portail."
+        )
+    ),
 }
 
 VBG_COMMITTEE = {
@@ -61,84 +67,132 @@ VBG_COMMITTEE = {
     "themes": ["violences-basees-sur-le-genre"],
     "tags": [],
     "organizers": ["comite-regional-vbg-segou", "gouvernorat-segou"],
-    "participating": ["mairie-segou", "prefecture-segou", "drpfef-segou", "oxfam-g-force-segou",
-                      "cafo"],
+    "participating": [
+        "mairie-segou",
+        "prefecture-segou",
+        "drpfef-segou",
+        "oxfam-g-force-segou",
+        "cafo",
+    ],
     "other_organizations": "Points focaux VBG\nServices techniques déconcentrés de l'État\n"
-                           "Partenaires techniques et financiers",
+    "Partenaires techniques et financiers",
     "chair_function": (
         "Conseiller aux affaires administratives et juridiques du Gouverneur de la Région de "
         "Ségou, représentant le Gouverneur"
     ),
     "chair_name": "M. Mohamed Aboubacrine Ag Mohamed Aly",
-    "attendance": "\n".join([
-        "2e adjointe au maire de la Commune urbaine de Ségou, représentant le maire "
-        "(Mme Doucouré Mariam Diallo)",
-        "Sous-préfet de Katiéna, représentant le préfet du cercle de Ségou (M. Mamadou Diarra)",
-        "Directeur régional de la Promotion de la Femme, de l'Enfant et de la Famille "
-        "(M. Dazaly Coulibaly)",
-        "Représentant du consortium Oxfam G-Force Ségou (M. Mamadou Lamine Traoré)",
-        "Points focaux VBG",
-        "CAFO",
-        "Chefs des services techniques déconcentrés de l'État",
-        "Partenaires techniques et financiers",
-    ]),
+    "attendance": "\n".join(
+        [
+            "2e adjointe au maire de la Commune urbaine de Ségou, représentant le maire "
+            "(Mme Doucouré Mariam Diallo)",
+            "Sous-préfet de Katiéna, représentant le préfet du cercle de Ségou (M. Mamadou Diarra)",
+            "Directeur régional de la Promotion de la Femme, de l'Enfant et de la Famille "
+            "(M. Dazaly Coulibaly)",
+            "Représentant du consortium Oxfam G-Force Ségou (M. Mamadou Lamine Traoré)",
+            "Points focaux VBG",
+            "CAFO",
+            "Chefs des services techniques déconcentrés de l'État",
+            "Partenaires techniques et financiers",
+        ]
+    ),
     "participants_total": None,
-    "agenda": rich(ul([
-        "faire le point sur l'évolution de la lutte contre les violences basées sur le genre dans "
-        "la région de Ségou ;",
-        "définir les actions prioritaires ;",
-        "orienter les stratégies locales de prévention, de protection et de prise en charge des "
-        "victimes.",
-    ])),
+    "agenda": rich(
+        ul(
+            [
+                "faire le point sur l'évolution de la lutte contre les violences basées sur le genre dans "
+                "la région de Ségou ;",
+                "définir les actions prioritaires ;",
+                "orienter les stratégies locales de prévention, de protection et de prise en charge des "
+                "victimes.",
+            ]
+        )
+    ),
     "minutes": [
-        paragraph(p("Mot de bienvenue de la représentante du maire de la Commune urbaine de "
-                    "Ségou, qui a réaffirmé l'engagement des collectivités locales aux côtés de "
-                    "l'État et de ses partenaires.")),
-        quote("Créer un environnement sain et protecteur où chaque femme et chaque enfant pourra "
-              "vivre à l'abri de toute forme de violence basée sur le genre.",
-              "Mme Doucouré Mariam Diallo", "2e adjointe au maire de la Commune urbaine de Ségou"),
-        quote("Un espace d'échanges, de coordination et d'orientation stratégique indispensable "
-              "pour renforcer la lutte contre les VBG.",
-              "M. Mamadou Lamine Traoré",
-              "Représentant du consortium Oxfam G-Force Ségou, au nom des partenaires"),
-        paragraph(p("Les partenaires ont réitéré leur disponibilité à accompagner l'État malien, "
-                    "notamment par le financement de projets de sensibilisation, de la prise en "
-                    "charge des survivantes et du renforcement des capacités des acteurs "
-                    "locaux.")),
-        quote("La nécessité d'une synergie d'actions entre l'administration, les collectivités, "
-              "les organisations de la société civile et les partenaires techniques et "
-              "financiers pour réduire considérablement les cas de violences.",
-              "M. Mohamed Aboubacrine Ag Mohamed Aly", "Représentant du Gouverneur de Ségou"),
-        paragraph(p("La cérémonie a été marquée par des échanges constructifs, traduisant la "
-                    "volonté commune de mettre fin aux violences basées sur le genre.")),
+        paragraph(
+            p(
+                "Mot de bienvenue de la représentante du maire de la Commune urbaine de "
+                "Ségou, qui a réaffirmé l'engagement des collectivités locales aux côtés de "
+                "l'État et de ses partenaires."
+            )
+        ),
+        quote(
+            "Créer un environnement sain et protecteur où chaque femme et chaque enfant pourra "
+            "vivre à l'abri de toute forme de violence basée sur le genre.",
+            "Mme Doucouré Mariam Diallo",
+            "2e adjointe au maire de la Commune urbaine de Ségou",
+        ),
+        quote(
+            "Un espace d'échanges, de coordination et d'orientation stratégique indispensable "
+            "pour renforcer la lutte contre les VBG.",
+            "M. Mamadou Lamine Traoré",
+            "Représentant du consortium Oxfam G-Force Ségou, au nom des partenaires",
+        ),
+        paragraph(
+            p(
+                "Les partenaires ont réitéré leur disponibilité à accompagner l'État malien, "
+                "notamment par le financement de projets de sensibilisation, de la prise en "
+                "charge des survivantes et du renforcement des capacités des acteurs "
+                "locaux."
+            )
+        ),
+        quote(
+            "La nécessité d'une synergie d'actions entre l'administration, les collectivités, "
+            "les organisations de la société civile et les partenaires techniques et "
+            "financiers pour réduire considérablement les cas de violences.",
+            "M. Mohamed Aboubacrine Ag Mohamed Aly",
+            "Représentant du Gouverneur de Ségou",
+        ),
+        paragraph(
+            p(
+                "La cérémonie a été marquée par des échanges constructifs, traduisant la "
+                "volonté commune de mettre fin aux violences basées sur le genre."
+            )
+        ),
     ],
-    "decisions": rich(p(
-        "Le représentant du Gouverneur a exhorté les points focaux et les structures présentes à "
-        "assurer un suivi rigoureux des recommandations issues de la rencontre. Un appel fort a "
-        "été lancé pour un engagement accru des autorités, des partenaires et de toute la "
-        "communauté."
-    )),
+    "decisions": rich(
+        p(
+            "Le représentant du Gouverneur a exhorté les points focaux et les structures présentes à "
+            "assurer un suivi rigoureux des recommandations issues de la rencontre. Un appel fort a "
+            "été lancé pour un engagement accru des autorités, des partenaires et de toute la "
+            "communauté."
+        )
+    ),
     "outcomes": "",
     "sessions": [],
     "recommendations": [
-        {"text": "Assurer un suivi rigoureux des recommandations issues de la rencontre.",
-         "responsible": "comite-regional-vbg-segou",
-         "responsible_other": "Points focaux VBG et structures présentes", "status": OPEN},
-        {"text": "Développer une synergie d'actions entre l'administration, les collectivités, "
-                 "les organisations de la société civile et les partenaires techniques et "
-                 "financiers pour réduire considérablement les cas de violences.",
-         "responsible": "gouvernorat-segou", "status": OPEN},
-        {"text": "Définir les actions prioritaires et orienter les stratégies locales de "
-                 "prévention, de protection et de prise en charge des victimes.",
-         "responsible": "comite-regional-vbg-segou", "status": OPEN},
-        {"text": "Accompagner l'État : financement de projets de sensibilisation, de la prise en "
-                 "charge des survivantes et du renforcement des capacités des acteurs locaux.",
-         "responsible": "oxfam-g-force-segou",
-         "responsible_other": "Partenaires techniques et financiers", "status": OPEN},
-        {"text": "Accroître l'engagement des autorités, des partenaires et de toute la "
-                 "communauté dans la lutte contre les VBG.",
-         "responsible": None,
-         "responsible_other": "Autorités, partenaires et communauté", "status": OPEN},
+        {
+            "text": "Assurer un suivi rigoureux des recommandations issues de la rencontre.",
+            "responsible": "comite-regional-vbg-segou",
+            "responsible_other": "Points focaux VBG et structures présentes",
+            "status": OPEN,
+        },
+        {
+            "text": "Développer une synergie d'actions entre l'administration, les collectivités, "
+            "les organisations de la société civile et les partenaires techniques et "
+            "financiers pour réduire considérablement les cas de violences.",
+            "responsible": "gouvernorat-segou",
+            "status": OPEN,
+        },
+        {
+            "text": "Définir les actions prioritaires et orienter les stratégies locales de "
+            "prévention, de protection et de prise en charge des victimes.",
+            "responsible": "comite-regional-vbg-segou",
+            "status": OPEN,
+        },
+        {
+            "text": "Accompagner l'État : financement de projets de sensibilisation, de la prise en "
+            "charge des survivantes et du renforcement des capacités des acteurs locaux.",
+            "responsible": "oxfam-g-force-segou",
+            "responsible_other": "Partenaires techniques et financiers",
+            "status": OPEN,
+        },
+        {
+            "text": "Accroître l'engagement des autorités, des partenaires et de toute la "
+            "communauté dans la lutte contre les VBG.",
+            "responsible": None,
+            "responsible_other": "Autorités, partenaires et communauté",
+            "status": OPEN,
+        },
     ],
 }
 
@@ -160,66 +214,103 @@ SHE_LEADS = {
     "organizers": ["care-mali", "amapros", "assafe"],
     "participating": ["sgn-vsla", "care-us"],
     "other_organizations": "Plateforme d'organisations utilisatrices du modèle VSLA\n"
-                           "Réseau des hommes engagés\n"
-                           "Faîtières de promotion et de défense des droits de la femme",
+    "Réseau des hommes engagés\n"
+    "Faîtières de promotion et de défense des droits de la femme",
     "chair_function": "",
     "chair_name": "",
     "attendance": "Femmes des réseaux VSLA des différentes régions et du district",
     "participants_total": None,
-    "agenda": rich(ul([
-        "identifier avec les femmes des différentes régions les priorités de plaidoyer, pour une "
-        "feuille de route de la nouvelle région ;",
-        "élaborer le plan d'action national des femmes du Mali issu des consultations "
-        "régionales ;",
-        "mettre à jour le document d'appel à l'action nationale, en vue de sa remise au "
-        "ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
-    ])),
+    "agenda": rich(
+        ul(
+            [
+                "identifier avec les femmes des différentes régions les priorités de plaidoyer, pour une "
+                "feuille de route de la nouvelle région ;",
+                "élaborer le plan d'action national des femmes du Mali issu des consultations "
+                "régionales ;",
+                "mettre à jour le document d'appel à l'action nationale, en vue de sa remise au "
+                "ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
+            ]
+        )
+    ),
     "minutes": [
-        paragraph(p("Le Mali traverse une multitude de crises : insécurité, effets du changement "
-                    "climatique, exacerbés par la COVID-19 et par la crise économique issue du "
-                    "conflit entre l'Ukraine et la Russie. Elles amplifient les vulnérabilités "
-                    "préexistantes et les besoins humanitaires.")),
-        paragraph(p("Selon le directeur pays, l'appui de CARE et d'autres intervenants a permis "
-                    "aux groupes VSLA de transformer la crise, par la gestion adaptative, en "
-                    "opportunité pour maintenir leur activité et soutenir leurs ménages et leurs "
-                    "communautés. Activités aux résultats probants :"),
-                  ul(["la fabrication et la vente de masques ;",
-                      "la fabrication de savon à base de produits locaux pour le lavage des "
-                      "mains ;",
-                      "la mise en relation avec les marchés national et régional grâce au "
-                      "programme SUGU YIRIWA."]),
-                  p("Voir la pratique ", link("avec-vsla-face-aux-crises",
-                                               "les AVEC face aux crises"), ".")),
+        paragraph(
+            p(
+                "Le Mali traverse une multitude de crises : insécurité, effets du changement "
+                "climatique, exacerbés par la COVID-19 et par la crise économique issue du "
+                "conflit entre l'Ukraine et la Russie. Elles amplifient les vulnérabilités "
+                "préexistantes et les besoins humanitaires."
+            )
+        ),
+        paragraph(
+            p(
+                "Selon le directeur pays, l'appui de CARE et d'autres intervenants a permis "
+                "aux groupes VSLA de transformer la crise, par la gestion adaptative, en "
+                "opportunité pour maintenir leur activité et soutenir leurs ménages et leurs "
+                "communautés. Activités aux résultats probants :"
+            ),
+            ul(
+                [
+                    "la fabrication et la vente de masques ;",
+                    "la fabrication de savon à base de produits locaux pour le lavage des mains ;",
+                    "la mise en relation avec les marchés national et régional grâce au "
+                    "programme SUGU YIRIWA.",
+                ]
+            ),
+            p(
+                "Voir la pratique ",
+                link("avec-vsla-face-aux-crises", "les AVEC face aux crises"),
+                ".",
+            ),
+        ),
     ],
-    "decisions": rich(p(
-        "CARE assurera un soutien stratégique à la campagne She Leads in Crisis en mobilisant le "
-        "Saving Group Network VSLA Mali (SGN-VSLA), avec des alliés : plateforme d'organisations "
-        "utilisatrices du modèle VSLA, réseau des hommes engagés, faîtières de défense des "
-        "droits de la femme."
-    )),
-    "outcomes": rich(p(
-        "Une feuille de route de plaidoyer en quatre axes prioritaires, à partir des "
-        "consultations des femmes des réseaux VSLA."
-    )),
+    "decisions": rich(
+        p(
+            "CARE assurera un soutien stratégique à la campagne She Leads in Crisis en mobilisant le "
+            "Saving Group Network VSLA Mali (SGN-VSLA), avec des alliés : plateforme d'organisations "
+            "utilisatrices du modèle VSLA, réseau des hommes engagés, faîtières de défense des "
+            "droits de la femme."
+        )
+    ),
+    "outcomes": rich(
+        p(
+            "Une feuille de route de plaidoyer en quatre axes prioritaires, à partir des "
+            "consultations des femmes des réseaux VSLA."
+        )
+    ),
     "sessions": [],
     "recommendations": [
-        {"text": "Identifier avec les femmes des réseaux VSLA quatre axes prioritaires de "
-                 "plaidoyer et en tirer une feuille de route pour la nouvelle région.",
-         "responsible": "care-mali", "status": OPEN},
-        {"text": "Élaborer le plan d'action national des femmes du Mali issu des consultations "
-                 "régionales.",
-         "responsible": "care-mali", "status": OPEN},
-        {"text": "Mettre à jour le document d'appel à l'action des femmes du Mali et le remettre "
-                 "au ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
-         "responsible": "care-mali", "status": OPEN},
-        {"text": "Mobiliser le Saving Group Network VSLA Mali (SGN-VSLA) et ses alliés en soutien "
-                 "stratégique à la campagne She Leads in Crisis.",
-         "responsible": "sgn-vsla", "status": OPEN},
-        {"text": "Renforcer l'influence des femmes auprès des décideurs à tous les niveaux pour "
-                 "qu'elles soient davantage impliquées dans la prévention et la gestion des "
-                 "crises.",
-         "responsible": None, "responsible_other": "CARE Mali, AMAPROS et ASSAFE",
-         "status": OPEN},
+        {
+            "text": "Identifier avec les femmes des réseaux VSLA quatre axes prioritaires de "
+            "plaidoyer et en tirer une feuille de route pour la nouvelle région.",
+            "responsible": "care-mali",
+            "status": OPEN,
+        },
+        {
+            "text": "Élaborer le plan d'action national des femmes du Mali issu des consultations "
+            "régionales.",
+            "responsible": "care-mali",
+            "status": OPEN,
+        },
+        {
+            "text": "Mettre à jour le document d'appel à l'action des femmes du Mali et le remettre "
+            "au ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
+            "responsible": "care-mali",
+            "status": OPEN,
+        },
+        {
+            "text": "Mobiliser le Saving Group Network VSLA Mali (SGN-VSLA) et ses alliés en soutien "
+            "stratégique à la campagne She Leads in Crisis.",
+            "responsible": "sgn-vsla",
+            "status": OPEN,
+        },
+        {
+            "text": "Renforcer l'influence des femmes auprès des décideurs à tous les niveaux pour "
+            "qu'elles soient davantage impliquées dans la prévention et la gestion des "
+            "crises.",
+            "responsible": None,
+            "responsible_other": "CARE Mali, AMAPROS et ASSAFE",
+            "status": OPEN,
+        },
     ],
 }
 
@@ -245,37 +336,63 @@ CCS_WORKSHOPS = {
     "chair_function": "",
     "chair_name": "",
     "attendance": "Élus\nReprésentants des jeunes\nReprésentantes des femmes\n"
-                  "Leaders communautaires\nForces de sécurité",
+    "Leaders communautaires\nForces de sécurité",
     "participants_total": 90,
-    "agenda": rich(ul([
-        "le rôle des CCS dans la prévention de l'insécurité, notamment par l'approche de police "
-        "de proximité ;",
-        "la coproduction de la sécurité sensible au genre, avec la participation active des "
-        "femmes et des jeunes ;",
-        "la gouvernance sécuritaire inclusive et les droits humains, avec une attention "
-        "particulière à la prévention des violences basées sur le genre.",
-    ])),
+    "agenda": rich(
+        ul(
+            [
+                "le rôle des CCS dans la prévention de l'insécurité, notamment par l'approche de police "
+                "de proximité ;",
+                "la coproduction de la sécurité sensible au genre, avec la participation active des "
+                "femmes et des jeunes ;",
+                "la gouvernance sécuritaire inclusive et les droits humains, avec une attention "
+                "particulière à la prévention des violences basées sur le genre.",
+            ]
+        )
+    ),
     "minutes": [
-        paragraph(p("Les ateliers visaient à outiller les participantes et participants sur leur "
-                    "rôle dans l'animation des CCS communaux et dans la consolidation du lien de "
-                    "confiance entre citoyens et forces de sécurité. Voir la pratique ",
-                    link("ccs-securite-sensible-au-genre", "sécurité sensible au genre"), ".")),
+        paragraph(
+            p(
+                "Les ateliers visaient à outiller les participantes et participants sur leur "
+                "rôle dans l'animation des CCS communaux et dans la consolidation du lien de "
+                "confiance entre citoyens et forces de sécurité. Voir la pratique ",
+                link("ccs-securite-sensible-au-genre", "sécurité sensible au genre"),
+                ".",
+            )
+        ),
     ],
     "decisions": "",
-    "outcomes": rich(p(
-        "Les 25 CCS communaux opérationnels dans les régions cibles s'affirment davantage comme "
-        "des acteurs de la gestion intégrée des questions de sécurité et de stabilité locales."
-    )),
+    "outcomes": rich(
+        p(
+            "Les 25 CCS communaux opérationnels dans les régions cibles s'affirment davantage comme "
+            "des acteurs de la gestion intégrée des questions de sécurité et de stabilité locales."
+        )
+    ),
     "sessions": [
-        {"title": "Session 1", "start_date": datetime.date(2025, 5, 26),
-         "end_date": datetime.date(2025, 5, 28), "venue": "Centre Korè", "commune": "Ségou",
-         "communes": "Ségou, Gao, Markala, Niono, Macina, Saye"},
-        {"title": "Session 2", "start_date": datetime.date(2025, 5, 29),
-         "end_date": datetime.date(2025, 5, 31), "venue": "Centre Korè", "commune": "Ségou",
-         "communes": "Koutiala, Yorosso, San, Tominian, Bla, Timissa"},
-        {"title": "Session 3", "start_date": datetime.date(2025, 6, 2),
-         "end_date": datetime.date(2025, 6, 4), "venue": "Centre Korè", "commune": "Ségou",
-         "communes": "Mopti, Djenné, Sio, Konna, Koro, Bankass, Bandiagara"},
+        {
+            "title": "Session 1",
+            "start_date": datetime.date(2025, 5, 26),
+            "end_date": datetime.date(2025, 5, 28),
+            "venue": "Centre Korè",
+            "commune": "Ségou",
+            "communes": "Ségou, Gao, Markala, Niono, Macina, Saye",
+        },
+        {
+            "title": "Session 2",
+            "start_date": datetime.date(2025, 5, 29),
+            "end_date": datetime.date(2025, 5, 31),
+            "venue": "Centre Korè",
+            "commune": "Ségou",
+            "communes": "Koutiala, Yorosso, San, Tominian, Bla, Timissa",
+        },
+        {
+            "title": "Session 3",
+            "start_date": datetime.date(2025, 6, 2),
+            "end_date": datetime.date(2025, 6, 4),
+            "venue": "Centre Korè",
+            "commune": "Ségou",
+            "communes": "Mopti, Djenné, Sio, Konna, Koro, Bankass, Bandiagara",
+        },
     ],
     "recommendations": [],
 }
@@ -309,35 +426,60 @@ KAFAMUYA = {
     "participants_total": None,
     "agenda": "",
     "minutes": [
-        paragraph(p("Le projet, d'une durée de deux ans, touche les personnes réfugiées, "
-                    "demandeuses d'asile, déplacées internes et migrantes, qui en sont aussi les "
-                    "principaux acteurs. Les communications ont souligné que les femmes "
-                    "migrantes sont doublement discriminées et exposées aux violences basées sur "
-                    "le genre, souvent sans moyen de porter plainte.")),
-        quote("Ce projet a été validé par la qualité et la pertinence de l'action proposée.",
-              "M. Mateusz Prorok", "Représentant de la Délégation de l'Union européenne au Mali"),
-        quote("8 tables rondes seront mises en place et 2 grandes rencontres autour de "
-              "différents thèmes de la migration.",
-              "Mme Eveline Chevalier", "Représentante pays du CISP"),
+        paragraph(
+            p(
+                "Le projet, d'une durée de deux ans, touche les personnes réfugiées, "
+                "demandeuses d'asile, déplacées internes et migrantes, qui en sont aussi les "
+                "principaux acteurs. Les communications ont souligné que les femmes "
+                "migrantes sont doublement discriminées et exposées aux violences basées sur "
+                "le genre, souvent sans moyen de porter plainte."
+            )
+        ),
+        quote(
+            "Ce projet a été validé par la qualité et la pertinence de l'action proposée.",
+            "M. Mateusz Prorok",
+            "Représentant de la Délégation de l'Union européenne au Mali",
+        ),
+        quote(
+            "8 tables rondes seront mises en place et 2 grandes rencontres autour de "
+            "différents thèmes de la migration.",
+            "Mme Eveline Chevalier",
+            "Représentante pays du CISP",
+        ),
         paragraph(p("Voir le ", link("projet-kafamuya", "projet Kafamuya"), ".")),
     ],
-    "decisions": rich(p("Actions annoncées pour Bamako et Mopti :"), ul([
-        "un film documentaire et une résidence d'artiste sur l'intersectionnalité des combats ;",
-        "un atelier « Paroles de migrantes » ;",
-        "un blog et une cartographie interactive des acteurs de la migration ;",
-        "des subventions en cascade aux organisations de la société civile ;",
-        "la formation au groupe de parole thérapeutique (« Genre et migration »), le monitoring "
-        "des violations des droits humains et le travail thérapeutique de réseau.",
-    ])),
+    "decisions": rich(
+        p("Actions annoncées pour Bamako et Mopti :"),
+        ul(
+            [
+                "un film documentaire et une résidence d'artiste sur l'intersectionnalité des combats ;",
+                "un atelier « Paroles de migrantes » ;",
+                "un blog et une cartographie interactive des acteurs de la migration ;",
+                "des subventions en cascade aux organisations de la société civile ;",
+                "la formation au groupe de parole thérapeutique (« Genre et migration »), le monitoring "
+                "des violations des droits humains et le travail thérapeutique de réseau.",
+            ]
+        ),
+    ),
     "outcomes": "",
     "sessions": [],
     "recommendations": [
-        {"text": "Tenir 8 tables rondes et 2 grandes rencontres autour des thèmes de la "
-                 "migration.", "responsible": "cisp", "status": OPEN},
-        {"text": "Mettre en place un réseau de plaidoyer à Bamako et à Mopti.",
-         "responsible": "cisp", "status": OPEN},
-        {"text": "Créer un blog et une cartographie interactive des acteurs de la migration.",
-         "responsible": "cisp", "status": OPEN},
+        {
+            "text": "Tenir 8 tables rondes et 2 grandes rencontres autour des thèmes de la "
+            "migration.",
+            "responsible": "cisp",
+            "status": OPEN,
+        },
+        {
+            "text": "Mettre en place un réseau de plaidoyer à Bamako et à Mopti.",
+            "responsible": "cisp",
+            "status": OPEN,
+        },
+        {
+            "text": "Créer un blog et une cartographie interactive des acteurs de la migration.",
+            "responsible": "cisp",
+            "status": OPEN,
+        },
     ],
 }
 
@@ -397,13 +539,21 @@ ARTISTIC_WALLS = {
     "organizations_reached": 40,
     "people_reached": 3000,
     "reach_details": "environ 2 000 festivaliers et 1 000 scolaires",
-    "outcomes": rich(ul([
-        "la sensibilisation d'au moins 40 organisations sur les violences faites aux femmes et "
-        "aux filles ;",
-        "environ 2 000 festivaliers touchés et sensibilisés par les murs ;",
-        "environ 1 000 scolaires touchés et sensibilisés par les murs.",
-    ]), p("Voir la pratique ", link("murs-d-expressions-artistiques",
-                                   "murs d'expressions artistiques"), ".")),
+    "outcomes": rich(
+        ul(
+            [
+                "la sensibilisation d'au moins 40 organisations sur les violences faites aux femmes et "
+                "aux filles ;",
+                "environ 2 000 festivaliers touchés et sensibilisés par les murs ;",
+                "environ 1 000 scolaires touchés et sensibilisés par les murs.",
+            ]
+        ),
+        p(
+            "Voir la pratique ",
+            link("murs-d-expressions-artistiques", "murs d'expressions artistiques"),
+            ".",
+        ),
+    ),
 }
 
 EXCHANGE_VISIT = {
@@ -419,15 +569,28 @@ EXCHANGE_VISIT = {
     "themes": ["vie-des-communautes-de-pratique", "participation-politique-des-femmes"],
     "tags": ["partage d'expériences", "plan de pérennisation", "veille médiatique"],
     "organizers": ["aprofem"],
-    "outcomes": rich(ul(EXCHANGE_VISIT_OUTCOMES), p(
-        "Voir la pratique ", link("echanges-entre-cdp-segou-et-kayes",
-                                  "échanges entre les CdP de Ségou et de Kayes"), ".")),
+    "outcomes": rich(
+        ul(EXCHANGE_VISIT_OUTCOMES),
+        p(
+            "Voir la pratique ",
+            link(
+                "echanges-entre-cdp-segou-et-kayes", "échanges entre les CdP de Ségou et de Kayes"
+            ),
+            ".",
+        ),
+    ),
     "recommendations": [
-        {"text": "Élaborer les plans de pérennisation des CdP de Ségou et de Kayes.",
-         "responsible": "aprofem", "status": DONE},
-        {"text": "Mettre en place un comité de veille médiatique de 8 membres pour le coaching "
-                 "des potentielles candidates à Ségou et à Kayes.",
-         "responsible": "aprofem", "status": DONE},
+        {
+            "text": "Élaborer les plans de pérennisation des CdP de Ségou et de Kayes.",
+            "responsible": "aprofem",
+            "status": DONE,
+        },
+        {
+            "text": "Mettre en place un comité de veille médiatique de 8 membres pour le coaching "
+            "des potentielles candidates à Ségou et à Kayes.",
+            "responsible": "aprofem",
+            "status": DONE,
+        },
     ],
 }
 
@@ -449,22 +612,42 @@ WEBINARS = {
 # Actions of each plan (from the exchange visit's outcomes); {community} is filled in.
 PLAN_ACTIONS = [
     ("Identifier les potentielles candidates de {community}.", DONE),
-    ("Assurer le coaching des potentielles candidates de {community} avec le comité de veille "
-     "médiatique commun à Ségou et Kayes.", IN_PROGRESS),
+    (
+        "Assurer le coaching des potentielles candidates de {community} avec le comité de veille "
+        "médiatique commun à Ségou et Kayes.",
+        IN_PROGRESS,
+    ),
     ("Tenir chaque semestre la rencontre d'échanges Ségou–Kayes par webinaire.", IN_PROGRESS),
-    ("Suivre conjointement les plans de pérennisation de Ségou et de Kayes avec l'organisation "
-     "lead de l'autre communauté.", IN_PROGRESS),
-    ("Mettre en œuvre les propositions de solutions et d'activités pour un meilleur partage "
-     "d'expérience entre les communautés de pratique.", OPEN),
-    ("Honorer les engagements de contribution de la CdP de {community} à la défense des droits "
-     "des femmes et des filles.", OPEN),
+    (
+        "Suivre conjointement les plans de pérennisation de Ségou et de Kayes avec l'organisation "
+        "lead de l'autre communauté.",
+        IN_PROGRESS,
+    ),
+    (
+        "Mettre en œuvre les propositions de solutions et d'activités pour un meilleur partage "
+        "d'expérience entre les communautés de pratique.",
+        OPEN,
+    ),
+    (
+        "Honorer les engagements de contribution de la CdP de {community} à la défense des droits "
+        "des femmes et des filles.",
+        OPEN,
+    ),
 ]
 
 PLANS = [
-    {"community": "segou", "title": "Plan de pérennisation de la CdP de Ségou",
-     "lead": "aprofem", "name": "Ségou"},
-    {"community": "kayes", "title": "Plan de pérennisation de la CdP de Kayes",
-     "lead": None, "name": "Kayes"},
+    {
+        "community": "segou",
+        "title": "Plan de pérennisation de la CdP de Ségou",
+        "lead": "aprofem",
+        "name": "Ségou",
+    },
+    {
+        "community": "kayes",
+        "title": "Plan de pérennisation de la CdP de Kayes",
+        "lead": None,
+        "name": "Kayes",
+    },
 ]
 
 PLAN_SUMMARY = (
@@ -477,9 +660,11 @@ PLAN_MONITORING = (
 
 # What the texts say, checked by tests/test_events_demo.py against the Résultats figures.
 EXPECTED = {
-    "frame_participants": {"mariage-d-enfants": 41,
-                           "participation-et-representativite-des-femmes": 35,
-                           "application-de-la-loi-052": 38},
+    "frame_participants": {
+        "mariage-d-enfants": 41,
+        "participation-et-representativite-des-femmes": 35,
+        "application-de-la-loi-052": 38,
+    },
     "ccs_participants": 90,
     "people_reached": 3000,
     "organizations_reached": 40,

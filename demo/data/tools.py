@@ -39,29 +39,41 @@ TOOLS = [
         "tags": ["partage d'expériences", "plan de pérennisation", "VLF-Musoya"],
         "outline": [
             ("h", "Qu'est-ce qu'une communauté de pratique ?"),
-            ("p", "Les communautés de pratique sont des groupes de personnes qui se rassemblent "
-                  "afin de partager et d'apprendre les uns des autres, face à face ou "
-                  "virtuellement. Elles sont tenues ensemble par un intérêt commun dans un champ "
-                  "de savoir et conduites par le désir et le besoin de partager des problèmes, "
-                  "des expériences, des modèles, des outils et les meilleures pratiques."),
-            ("p", "Dans la région de Ségou, la CdP pour la défense des droits des femmes et des "
-                  "filles est née en février 2021, à l'initiative du projet VLF-Musoya à travers "
-                  "l'ONG APROFEM, avec l'accompagnement de la DRPFEF de Ségou. Elle vise à lutter "
-                  "contre les violences basées sur le genre et à promouvoir l'égalité "
-                  "femme/homme et l'autonomisation des femmes."),
+            (
+                "p",
+                "Les communautés de pratique sont des groupes de personnes qui se rassemblent "
+                "afin de partager et d'apprendre les uns des autres, face à face ou "
+                "virtuellement. Elles sont tenues ensemble par un intérêt commun dans un champ "
+                "de savoir et conduites par le désir et le besoin de partager des problèmes, "
+                "des expériences, des modèles, des outils et les meilleures pratiques.",
+            ),
+            (
+                "p",
+                "Dans la région de Ségou, la CdP pour la défense des droits des femmes et des "
+                "filles est née en février 2021, à l'initiative du projet VLF-Musoya à travers "
+                "l'ONG APROFEM, avec l'accompagnement de la DRPFEF de Ségou. Elle vise à lutter "
+                "contre les violences basées sur le genre et à promouvoir l'égalité "
+                "femme/homme et l'autonomisation des femmes.",
+            ),
             ("h", "Objectifs"),
             ("ul", CDP_OBJECTIVES),
             ("h", "Mode de fonctionnement"),
             ("ul", CDP_WAY_OF_WORKING),
-            ("p", "La CdP anime en outre des cadres de concertation thématiques : à Ségou, sur "
-                  "le mariage d'enfants (environ 41 participants), sur la participation et la "
-                  "représentativité des femmes (35 participants) et sur l'application de la loi "
-                  "052 (38 participants)."),
+            (
+                "p",
+                "La CdP anime en outre des cadres de concertation thématiques : à Ségou, sur "
+                "le mariage d'enfants (environ 41 participants), sur la participation et la "
+                "représentativité des femmes (35 participants) et sur l'application de la loi "
+                "052 (38 participants).",
+            ),
             ("h", "Pour durer : échanger avec d'autres communautés"),
-            ("p", "La visite d'échange entre les CdP de Ségou et de Kayes a produit deux plans "
-                  "de pérennisation, un suivi conjoint de ces plans par les organisations lead, "
-                  "des rencontres d'échanges semestrielles par webinaire et un comité de veille "
-                  "médiatique de 8 membres pour le coaching des potentielles candidates."),
+            (
+                "p",
+                "La visite d'échange entre les CdP de Ségou et de Kayes a produit deux plans "
+                "de pérennisation, un suivi conjoint de ces plans par les organisations lead, "
+                "des rencontres d'échanges semestrielles par webinaire et un comité de veille "
+                "médiatique de 8 membres pour le coaching des potentielles candidates.",
+            ),
             ("h", "Les effets observés à Ségou"),
             ("ul", EFFECTS_OBSERVED),
         ],
@@ -89,38 +101,74 @@ TOOLS = [
         "tags": ["plan de pérennisation", "webinaire", "partage d'expériences"],
         "outline": [
             ("h", "À quoi sert un plan de pérennisation ?"),
-            ("p", "Le plan de pérennisation assure la continuité des activités d'une communauté "
-                  "de pratique après le projet qui l'a lancée. Lors de leur visite d'échange, les "
-                  "CdP de Ségou et de Kayes ont chacune élaboré le leur et pris des engagements "
-                  "de contribution à la défense des droits des femmes et des filles."),
+            (
+                "p",
+                "Le plan de pérennisation assure la continuité des activités d'une communauté "
+                "de pratique après le projet qui l'a lancée. Lors de leur visite d'échange, les "
+                "CdP de Ségou et de Kayes ont chacune élaboré le leur et pris des engagements "
+                "de contribution à la défense des droits des femmes et des filles.",
+            ),
             ("h", "Comment le suivre"),
-            ("ul", [
-                "chaque action a une organisation responsable, une échéance et un état : "
-                "ouverte, en cours, réalisée ou abandonnée ;",
-                "les organisations lead des communautés suivent les plans ensemble (suivi "
-                "conjoint) ;",
-                "les rencontres d'échanges semestrielles par webinaire sont l'occasion de faire "
-                "le point, action par action, et de noter la date de chaque mise à jour.",
-            ]),
+            (
+                "ul",
+                [
+                    "chaque action a une organisation responsable, une échéance et un état : "
+                    "ouverte, en cours, réalisée ou abandonnée ;",
+                    "les organisations lead des communautés suivent les plans ensemble (suivi "
+                    "conjoint) ;",
+                    "les rencontres d'échanges semestrielles par webinaire sont l'occasion de faire "
+                    "le point, action par action, et de noter la date de chaque mise à jour.",
+                ],
+            ),
         ],
         "file_extra": [
             ("h", "1. Notre communauté"),
-            ("table", [["Rubrique", "À compléter"],
-                       ["Région", ""], ["Organisation lead", ""],
-                       ["Service de l'État d'accompagnement", ""],
-                       ["Date d'élaboration du plan", ""]]),
+            (
+                "table",
+                [
+                    ["Rubrique", "À compléter"],
+                    ["Région", ""],
+                    ["Organisation lead", ""],
+                    ["Service de l'État d'accompagnement", ""],
+                    ["Date d'élaboration du plan", ""],
+                ],
+            ),
             ("h", "2. Nos engagements"),
-            ("table", [["Engagement de la communauté", "Contribution attendue"],
-                       ["", ""], ["", ""], ["", ""]]),
+            (
+                "table",
+                [
+                    ["Engagement de la communauté", "Contribution attendue"],
+                    ["", ""],
+                    ["", ""],
+                    ["", ""],
+                ],
+            ),
             ("h", "3. Les actions du plan"),
-            ("table", [["Action", "Organisation responsable", "Échéance", "État",
-                        "Notes de suivi datées"],
-                       ["", "", "", "", ""], ["", "", "", "", ""], ["", "", "", "", ""],
-                       ["", "", "", "", ""]]),
+            (
+                "table",
+                [
+                    [
+                        "Action",
+                        "Organisation responsable",
+                        "Échéance",
+                        "État",
+                        "Notes de suivi datées",
+                    ],
+                    ["", "", "", "", ""],
+                    ["", "", "", "", ""],
+                    ["", "", "", "", ""],
+                    ["", "", "", "", ""],
+                ],
+            ),
             ("h", "4. Le suivi conjoint"),
-            ("table", [["Date du webinaire", "Communautés présentes", "Actions revues",
-                        "Décisions"],
-                       ["", "", "", ""], ["", "", "", ""]]),
+            (
+                "table",
+                [
+                    ["Date du webinaire", "Communautés présentes", "Actions revues", "Décisions"],
+                    ["", "", "", ""],
+                    ["", "", "", ""],
+                ],
+            ),
         ],
         "formats": ["docx", "odt"],
         "image": None,
@@ -145,49 +193,76 @@ TOOLS = [
         "tags": ["She Leads in Crisis", "AVEC (VSLA)", "leadership féminin"],
         "outline": [
             ("h", "D'où vient cette feuille de route"),
-            ("p", "Le 13 juillet 2023, à l'hôtel Sarata de Ségou, CARE Mali et ses partenaires "
-                  "AMAPROS et ASSAFE, sous financement de CARE US, ont réuni un atelier national "
-                  "sur le renforcement de la voix des femmes dans la défense de leurs droits, "
-                  "pour maintenir leur autonomisation sociopolitique et économique en temps de "
-                  "crise."),
+            (
+                "p",
+                "Le 13 juillet 2023, à l'hôtel Sarata de Ségou, CARE Mali et ses partenaires "
+                "AMAPROS et ASSAFE, sous financement de CARE US, ont réuni un atelier national "
+                "sur le renforcement de la voix des femmes dans la défense de leurs droits, "
+                "pour maintenir leur autonomisation sociopolitique et économique en temps de "
+                "crise.",
+            ),
             ("h", "Objectifs de l'atelier"),
-            ("ul", [
-                "identifier avec les femmes des différentes régions les priorités de plaidoyer, "
-                "pour doter la nouvelle région d'une feuille de route ;",
-                "élaborer le plan d'action national des femmes du Mali issu des consultations "
-                "régionales ;",
-                "mettre à jour le document d'appel à l'action nationale, en vue de sa remise au "
-                "ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
-            ]),
+            (
+                "ul",
+                [
+                    "identifier avec les femmes des différentes régions les priorités de plaidoyer, "
+                    "pour doter la nouvelle région d'une feuille de route ;",
+                    "élaborer le plan d'action national des femmes du Mali issu des consultations "
+                    "régionales ;",
+                    "mettre à jour le document d'appel à l'action nationale, en vue de sa remise au "
+                    "ministère de la Promotion de la Femme, de l'Enfant et de la Famille.",
+                ],
+            ),
             ("h", "Résultats attendus"),
-            ("ul", [
-                "quatre (4) axes prioritaires de plaidoyer identifiés par les femmes issues des "
-                "réseaux VSLA ;",
-                "le plan d'action des femmes du Mali issu des consultations régionales ;",
-                "le document d'appel à l'action des femmes du Mali mis à jour et disponible pour "
-                "sa remise au ministère.",
-            ]),
+            (
+                "ul",
+                [
+                    "quatre (4) axes prioritaires de plaidoyer identifiés par les femmes issues des "
+                    "réseaux VSLA ;",
+                    "le plan d'action des femmes du Mali issu des consultations régionales ;",
+                    "le document d'appel à l'action des femmes du Mali mis à jour et disponible pour "
+                    "sa remise au ministère.",
+                ],
+            ),
             ("h", "Les alliés à mobiliser"),
-            ("p", "CARE soutient la campagne She Leads in Crisis en mobilisant le réseau SGN-VSLA "
-                  "Mali, avec la participation stratégique d'alliés : la plateforme "
-                  "d'organisations nationales et internationales utilisatrices du modèle VSLA ou "
-                  "de services additionnels autour du modèle, le réseau des hommes engagés et "
-                  "diverses faîtières qui œuvrent pour la promotion et la défense des droits de "
-                  "la femme."),
+            (
+                "p",
+                "CARE soutient la campagne She Leads in Crisis en mobilisant le réseau SGN-VSLA "
+                "Mali, avec la participation stratégique d'alliés : la plateforme "
+                "d'organisations nationales et internationales utilisatrices du modèle VSLA ou "
+                "de services additionnels autour du modèle, le réseau des hommes engagés et "
+                "diverses faîtières qui œuvrent pour la promotion et la défense des droits de "
+                "la femme.",
+            ),
             ("h", "Le but"),
-            ("p", "Éveiller les capacités d'influence des femmes, renforcer les aptitudes des "
-                  "femmes VSLA et des autres organisations de femmes, y compris celles "
-                  "bénéficiaires de WLiE, et soutenir la participation politique des femmes et "
-                  "de leurs alliés auprès des décideurs, pour que leur rôle soit reconnu et "
-                  "valorisé à chaque phase de la gestion des crises et que leur leadership et "
-                  "leur représentativité grandissent."),
+            (
+                "p",
+                "Éveiller les capacités d'influence des femmes, renforcer les aptitudes des "
+                "femmes VSLA et des autres organisations de femmes, y compris celles "
+                "bénéficiaires de WLiE, et soutenir la participation politique des femmes et "
+                "de leurs alliés auprès des décideurs, pour que leur rôle soit reconnu et "
+                "valorisé à chaque phase de la gestion des crises et que leur leadership et "
+                "leur représentativité grandissent.",
+            ),
         ],
         "file_extra": [
             ("h", "Les quatre axes prioritaires de plaidoyer"),
-            ("table", [["Axe prioritaire", "Décideurs visés", "Actions", "Alliés mobilisés",
-                        "Échéance"],
-                       ["Axe 1", "", "", "", ""], ["Axe 2", "", "", "", ""],
-                       ["Axe 3", "", "", "", ""], ["Axe 4", "", "", "", ""]]),
+            (
+                "table",
+                [
+                    [
+                        "Axe prioritaire",
+                        "Décideurs visés",
+                        "Actions",
+                        "Alliés mobilisés",
+                        "Échéance",
+                    ],
+                    ["Axe 1", "", "", "", ""],
+                    ["Axe 2", "", "", "", ""],
+                    ["Axe 3", "", "", "", ""],
+                    ["Axe 4", "", "", "", ""],
+                ],
+            ),
         ],
         "formats": ["docx"],
         "image": None,
@@ -211,11 +286,14 @@ TOOLS = [
         "tags": ["Kafamuya", "personnes migrantes"],
         "outline": [
             ("h", "L'outil"),
-            ("p", "La réalisation d'un film documentaire figure parmi les actions du projet "
-                  "Kafamuya, aux côtés d'une résidence d'artiste sur l'intersectionnalité des "
-                  "différents combats et d'un atelier « Paroles de Migrantes ». Le programme doit "
-                  "se clôturer avec tous les outils de sensibilisation auprès des personnes "
-                  "ciblées."),
+            (
+                "p",
+                "La réalisation d'un film documentaire figure parmi les actions du projet "
+                "Kafamuya, aux côtés d'une résidence d'artiste sur l'intersectionnalité des "
+                "différents combats et d'un atelier « Paroles de Migrantes ». Le programme doit "
+                "se clôturer avec tous les outils de sensibilisation auprès des personnes "
+                "ciblées.",
+            ),
             ("h", "Le projet"),
             ("p", KAFAMUYA_CONTEXT),
             ("p", KAFAMUYA_NOTE),
@@ -243,9 +321,12 @@ TOOLS = [
         "tags": ["Kafamuya", "personnes migrantes"],
         "outline": [
             ("h", "L'outil"),
-            ("p", "La création d'un blog est prévue avec celle d'une cartographie interactive des "
-                  "acteurs de la migration. Le projet met en place un réseau de plaidoyer dans "
-                  "ses zones d'intervention, Bamako et Mopti."),
+            (
+                "p",
+                "La création d'un blog est prévue avec celle d'une cartographie interactive des "
+                "acteurs de la migration. Le projet met en place un réseau de plaidoyer dans "
+                "ses zones d'intervention, Bamako et Mopti.",
+            ),
             ("h", "Le projet"),
             ("p", KAFAMUYA_CONTEXT),
             ("p", KAFAMUYA_NOTE),
@@ -273,12 +354,18 @@ TOOLS = [
         "tags": ["Kafamuya", "cartographie des acteurs", "personnes déplacées internes"],
         "outline": [
             ("h", "L'outil"),
-            ("p", "La cartographie interactive des acteurs de la migration accompagne le blog du "
-                  "projet. Elle porte sur les zones de transit retenues : les 6 communes de "
-                  "Bamako et ses quatre camps de personnes déplacées internes, et quatre camps à "
-                  "Mopti, dont 3 à Sévaré et 1 à Mopti."),
-            ("p", "Le projet prévoit aussi des subventions en cascade pour des organisations de "
-                  "la société civile qui défendent les droits humains autour de la migration."),
+            (
+                "p",
+                "La cartographie interactive des acteurs de la migration accompagne le blog du "
+                "projet. Elle porte sur les zones de transit retenues : les 6 communes de "
+                "Bamako et ses quatre camps de personnes déplacées internes, et quatre camps à "
+                "Mopti, dont 3 à Sévaré et 1 à Mopti.",
+            ),
+            (
+                "p",
+                "Le projet prévoit aussi des subventions en cascade pour des organisations de "
+                "la société civile qui défendent les droits humains autour de la migration.",
+            ),
             ("h", "Le projet"),
             ("p", KAFAMUYA_CONTEXT),
             ("p", KAFAMUYA_NOTE),
@@ -306,14 +393,20 @@ TOOLS = [
         "tags": ["Kafamuya", "groupes de parole", "traite des êtres humains", "droits humains"],
         "outline": [
             ("h", "L'outil"),
-            ("p", "Le projet prévoit une formation au groupe de parole thérapeutique sur la "
-                  "thématique « Genre et migration », du monitoring sur la violation des droits "
-                  "humains et un travail thérapeutique de réseau."),
+            (
+                "p",
+                "Le projet prévoit une formation au groupe de parole thérapeutique sur la "
+                "thématique « Genre et migration », du monitoring sur la violation des droits "
+                "humains et un travail thérapeutique de réseau.",
+            ),
             ("h", "Pourquoi"),
-            ("p", "Femmes et migrantes, les personnes ciblées sont doublement discriminées et "
-                  "exposées à de nombreuses violences basées sur le genre, souvent sans moyen de "
-                  "porter plainte du fait de leur statut ; sans soutien, elles ont très peu de "
-                  "chances de sortir du cercle de la violence."),
+            (
+                "p",
+                "Femmes et migrantes, les personnes ciblées sont doublement discriminées et "
+                "exposées à de nombreuses violences basées sur le genre, souvent sans moyen de "
+                "porter plainte du fait de leur statut ; sans soutien, elles ont très peu de "
+                "chances de sortir du cercle de la violence.",
+            ),
             ("h", "Le projet"),
             ("p", KAFAMUYA_CONTEXT),
             ("p", KAFAMUYA_NOTE),

@@ -11,7 +11,10 @@ def run(context):
     with context.step("cadres de concertation", total=len(FRAMES)) as progress:
         for frame in FRAMES:
             _, status = upsert_page(
-                context, index, ConcertationFramePage, frame["slug"],
+                context,
+                index,
+                ConcertationFramePage,
+                frame["slug"],
                 fields={
                     "title": frame["title"],
                     "theme": context.themes[frame["theme"]],

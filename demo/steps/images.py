@@ -10,6 +10,7 @@ def run(context):
     with context.step("illustrations", total=len(IMAGES)) as progress:
         for spec in IMAGES:
             data = getattr(illustrations, spec["draw"])()
-            _, status = upsert_image(context, collection, spec["title"], spec["file"], data,
-                                     spec["alt"])
+            _, status = upsert_image(
+                context, collection, spec["title"], spec["file"], data, spec["alt"]
+            )
             progress.done(status, spec["file"])

@@ -13,7 +13,10 @@ def run(context):
     with context.step("organisations", total=total) as progress:
         for org in ORGANISATIONS:
             _, status = upsert_page(
-                context, index, OrganizationPage, org["slug"],
+                context,
+                index,
+                OrganizationPage,
+                org["slug"],
                 fields={
                     "title": org["title"],
                     "acronym": org["acronym"],
@@ -28,7 +31,10 @@ def run(context):
         for community in COMMUNITIES:
             lead, service = community["lead"], community["state_service"]
             _, status = upsert_page(
-                context, context.page("communautes"), CommunityPage, community["slug"],
+                context,
+                context.page("communautes"),
+                CommunityPage,
+                community["slug"],
                 fields={
                     "lead_organization": context.page(lead) if lead else None,
                     "state_service": context.page(service) if service else None,

@@ -22,9 +22,11 @@ SECTIONS = [
 
 def fiche_outline(practice, organization):
     outline = []
-    facts = [f"Organisation : {organization.title}" if organization else None,
-             f"Lieux : {practice['places']}" if practice["places"] else None,
-             f"Groupes cibles : {practice['target_groups']}" if practice["target_groups"] else None]
+    facts = [
+        f"Organisation : {organization.title}" if organization else None,
+        f"Lieux : {practice['places']}" if practice["places"] else None,
+        f"Groupes cibles : {practice['target_groups']}" if practice["target_groups"] else None,
+    ]
     if practice["period_start"]:
         period = date_format(practice["period_start"], "j F Y")
         if practice["period_end"]:
@@ -36,8 +38,15 @@ def fiche_outline(practice, organization):
             outline.append(("h", label))
             outline.extend(html_to_outline(practice[field]))
             if field == "results" and practice["result_figures"]:
-                outline.append(("ul", [f"{block['value']['value']} : {block['value']['label']}"
-                                       for block in practice["result_figures"]]))
+                outline.append(
+                    (
+                        "ul",
+                        [
+                            f"{block['value']['value']} : {block['value']['label']}"
+                            for block in practice["result_figures"]
+                        ],
+                    )
+                )
     return outline
 
 
@@ -49,14 +58,18 @@ def run(context):
             organization = context.page(org_slug) if org_slug else None
             parent = organization or context.page("pratiques")
             title = f"Fiche pratique : {practice['title']}"
-            data = build_docx(title, fiche_outline(practice, organization),
-                              subtitle=practice["summary"])
+            data = build_docx(
+                title, fiche_outline(practice, organization), subtitle=practice["summary"]
+            )
             document, status = upsert_document(
                 context, collection, title, f"fiche-pratique-{practice['slug']}.docx", data
             )
             progress.done(status, f"fiche {practice['slug']}")
             _, status = upsert_page(
-                context, parent, PracticePage, practice["slug"],
+                context,
+                parent,
+                PracticePage,
+                practice["slug"],
                 fields={
                     "title": practice["title"],
                     "summary": practice["summary"],
@@ -82,8 +95,14 @@ def run(context):
                 },
                 tags=tags_for(context, practice["tags"]),
                 move_to_parent=True,
-                children={"attachments": [
-                    {"document": document, "title": "Fiche pratique (Word, DOCX)", "sort_order": 0},
-                ]},
+                children={
+                    "attachments": [
+                        {
+                            "document": document,
+                            "title": "Fiche pratique (Word, DOCX)",
+                            "sort_order": 0,
+                        },
+                    ]
+                },
             )
             progress.done(status, practice["slug"])

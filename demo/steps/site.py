@@ -27,8 +27,13 @@ def _default_site(context, home):
     if site is None:
         site = Site.objects.filter(hostname=hostname, port=port).first()
     if site is None:
-        Site.objects.create(root_page=home, is_default_site=True, site_name=SITE["site_name"],
-                            hostname=hostname, port=port)
+        Site.objects.create(
+            root_page=home,
+            is_default_site=True,
+            site_name=SITE["site_name"],
+            hostname=hostname,
+            port=port,
+        )
         return CREATED
     fields = {"root_page": home, "site_name": SITE["site_name"], "is_default_site": True}
     if may_align(site):
@@ -43,7 +48,9 @@ def _remove_welcome_page(context, root):
     """Delete Wagtail's "Welcome to your new Wagtail site!" page once no site uses it."""
     context.current = "page d'accueil de Wagtail"
     welcome = (
-        Page.objects.child_of(root).exact_type(Page).filter(numchild=0)
+        Page.objects.child_of(root)
+        .exact_type(Page)
+        .filter(numchild=0)
         .exclude(pk__in=Site.objects.values("root_page"))
     )
     removed = welcome.count()
@@ -62,7 +69,15 @@ def run(context):
             context.write("  page « Welcome to your new Wagtail site! » remplacée par « Accueil »")
         for label, slug, title, introduction in INDEX_PAGES:
             model = apps.get_model(label)
-            _, status = upsert_page(context, home, model, slug, fields={
-                "title": title, "introduction": introduction, "show_in_menus": True,
-            })
+            _, status = upsert_page(
+                context,
+                home,
+                model,
+                slug,
+                fields={
+                    "title": title,
+                    "introduction": introduction,
+                    "show_in_menus": True,
+                },
+            )
             progress.done(status, slug)

@@ -14,7 +14,9 @@ def run(context):
         context.extra["collection"] = demo_collection()
         for theme in THEMES:
             obj, status = upsert_object(
-                context, Theme, {"slug": theme["slug"]},
+                context,
+                Theme,
+                {"slug": theme["slug"]},
                 {"name": theme["name"], "description": theme["description"]},
             )
             context.themes[theme["slug"]] = obj

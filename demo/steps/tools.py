@@ -14,14 +14,21 @@ def _documents(context, tool, language):
     collection = context.extra["collection"]
     rows, statuses = [], []
     for position, fmt in enumerate(tool["formats"]):
-        data = BUILDERS[fmt](tool["title"], tool["outline"] + tool["file_extra"],
-                             subtitle=tool["summary"])
+        data = BUILDERS[fmt](
+            tool["title"], tool["outline"] + tool["file_extra"], subtitle=tool["summary"]
+        )
         document, status = upsert_document(
             context, collection, f"{tool['title']} ({fmt.upper()})", f"{tool['slug']}.{fmt}", data
         )
         statuses.append(status)
-        rows.append({"document": document, "title": FORMAT_LABELS[fmt], "language": language,
-                     "sort_order": position})
+        rows.append(
+            {
+                "document": document,
+                "title": FORMAT_LABELS[fmt],
+                "language": language,
+                "sort_order": position,
+            }
+        )
     return rows, statuses
 
 
@@ -38,7 +45,10 @@ def run(context):
             for status in statuses:
                 progress.done(status, f"document {tool['slug']}")
             _, status = upsert_page(
-                context, parent, ToolPage, tool["slug"],
+                context,
+                parent,
+                ToolPage,
+                tool["slug"],
                 fields={
                     "title": tool["title"],
                     "kind": tool["kind"],

@@ -36,21 +36,32 @@ class SustainabilityPlan(RevisionMixin, models.Model):
 
     title = models.CharField(_("intitulé"), max_length=255)
     community = models.ForeignKey(
-        "home.CommunityPage", on_delete=models.CASCADE, related_name="sustainability_plans",
+        "home.CommunityPage",
+        on_delete=models.CASCADE,
+        related_name="sustainability_plans",
         verbose_name=_("communauté"),
     )
     adopted_on = models.DateField(_("date d'adoption"), null=True, blank=True)
     source_meeting = models.ForeignKey(
-        "events.MeetingPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="sustainability_plans", verbose_name=_("rencontre où il a été élaboré"),
+        "events.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sustainability_plans",
+        verbose_name=_("rencontre où il a été élaboré"),
     )
     lead_organization = models.ForeignKey(
-        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("organisation chargée du suivi"),
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation chargée du suivi"),
     )
     summary = models.TextField(_("résumé"), blank=True)
     monitoring = models.TextField(
-        _("dispositif de suivi"), blank=True,
+        _("dispositif de suivi"),
+        blank=True,
         help_text=_("Qui suit le plan, à quel rythme (par exemple suivi conjoint Ségou–Kayes)."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="sustainabilityplan")
@@ -87,14 +98,17 @@ class RecommendationQuerySet(models.QuerySet):
         return self.filter(due_date__lt=on or dates.today(), status__in=PENDING_STATUSES)
 
     def for_community(self, community):
-        ids = self.filter(
-            Q(meeting__communities=community) | Q(plan__community=community)
-        ).values("pk")
+        ids = self.filter(Q(meeting__communities=community) | Q(plan__community=community)).values(
+            "pk"
+        )
         return self.filter(pk__in=ids)
 
     def for_listing(self):
         return self.select_related(
-            "meeting", "meeting__concertation_frame", "plan", "plan__community",
+            "meeting",
+            "meeting__concertation_frame",
+            "plan",
+            "plan__community",
             "responsible_organization",
         ).prefetch_related("meeting__communities", "notes")
 
@@ -103,26 +117,43 @@ class Recommendation(ClusterableModel):
     """A recommendation or commitment of a meeting, or an action of a sustainability plan."""
 
     meeting = models.ForeignKey(
-        "events.MeetingPage", null=True, blank=True, on_delete=models.CASCADE,
-        related_name="recommendations", verbose_name=_("rencontre"),
+        "events.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+        verbose_name=_("rencontre"),
     )
     plan = models.ForeignKey(
-        SustainabilityPlan, null=True, blank=True, on_delete=models.CASCADE,
-        related_name="actions", verbose_name=_("plan de pérennisation"),
+        SustainabilityPlan,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("plan de pérennisation"),
     )
     text = models.TextField(_("recommandation ou action"))
     responsible_organization = models.ForeignKey(
-        "home.OrganizationPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("organisation responsable"),
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation responsable"),
     )
     responsible_other = models.CharField(
-        _("autre responsable"), max_length=255, blank=True,
+        _("autre responsable"),
+        max_length=255,
+        blank=True,
         help_text=_("Si le responsable n'est pas dans l'annuaire : « points focaux VBG »…"),
     )
     due_date = models.DateField(_("échéance"), null=True, blank=True, db_index=True)
     status = models.CharField(
-        _("statut"), max_length=20, choices=RecommendationStatus.choices,
-        default=RecommendationStatus.OPEN, db_index=True,
+        _("statut"),
+        max_length=20,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.OPEN,
+        db_index=True,
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -134,8 +165,9 @@ class Recommendation(ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("meeting"), FieldPanel("plan")],
             heading=_("Origine"),
-            help_text=_("Une rencontre (recommandation) ou un plan de pérennisation (action), "
-                        "pas les deux."),
+            help_text=_(
+                "Une rencontre (recommandation) ou un plan de pérennisation (action), pas les deux."
+            ),
         ),
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("responsible_organization"), FieldPanel("responsible_other")]),
@@ -150,8 +182,10 @@ class Recommendation(ClusterableModel):
         verbose_name_plural = _("recommandations et actions de suivi")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(meeting__isnull=False, plan__isnull=True)
-                           | Q(meeting__isnull=True, plan__isnull=False)),
+                condition=(
+                    Q(meeting__isnull=False, plan__isnull=True)
+                    | Q(meeting__isnull=True, plan__isnull=False)
+                ),
                 name="events_recommendation_one_source",
             ),
         ]
@@ -167,13 +201,16 @@ class Recommendation(ClusterableModel):
             )
         start = self.source_date
         if self.due_date and start and self.due_date < start:
-            raise ValidationError({"due_date": _(
-                "L'échéance (%(due)s) ne peut pas précéder %(what)s (%(start)s)."
-            ) % {
-                "due": dates.day(self.due_date),
-                "what": _("la rencontre") if self.meeting_id else _("l'adoption du plan"),
-                "start": dates.day(start),
-            }})
+            raise ValidationError(
+                {
+                    "due_date": _("L'échéance (%(due)s) ne peut pas précéder %(what)s (%(start)s).")
+                    % {
+                        "due": dates.day(self.due_date),
+                        "what": _("la rencontre") if self.meeting_id else _("l'adoption du plan"),
+                        "start": dates.day(start),
+                    }
+                }
+            )
 
     @property
     def source_date(self):

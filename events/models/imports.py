@@ -13,8 +13,12 @@ class ImportConfirmation(models.Model):
     nonce = models.CharField(_("jeton"), max_length=64, unique=True)
     confirmed_at = models.DateTimeField(_("confirmée le"), auto_now_add=True)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("confirmée par"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("confirmée par"),
     )
     item_count = models.PositiveIntegerField(_("éléments mis à jour"), default=0)
 

@@ -23,8 +23,12 @@ from .. import dates
 from ..ical import calendar_links
 
 COUNT_FIELDS = (
-    "participants_total", "participants_women", "participants_men", "participants_youth",
-    "organizations_reached", "people_reached",
+    "participants_total",
+    "participants_women",
+    "participants_men",
+    "participants_youth",
+    "organizations_reached",
+    "people_reached",
 )
 
 
@@ -52,50 +56,76 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     """Any gathering of the CdP: its record, its figures and what it decided."""
 
     kind = models.CharField(
-        _("type de rencontre"), max_length=30, choices=MeetingKind.choices,
-        default=MeetingKind.SEMESTRIAL, db_index=True,
+        _("type de rencontre"),
+        max_length=30,
+        choices=MeetingKind.choices,
+        default=MeetingKind.SEMESTRIAL,
+        db_index=True,
     )
     summary = models.TextField(_("résumé"), max_length=600, blank=True)
     start_date = models.DateField(
-        _("date (premier jour)"), null=True, blank=True, db_index=True,
+        _("date (premier jour)"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("Laisser vide uniquement pour une archive dont la date n'est pas connue."),
     )
     start_time = models.TimeField(_("heure de début"), null=True, blank=True)
     end_date = models.DateField(
-        _("dernier jour"), null=True, blank=True,
+        _("dernier jour"),
+        null=True,
+        blank=True,
         help_text=_("Pour une rencontre de plusieurs jours."),
     )
     end_time = models.TimeField(_("heure de fin"), null=True, blank=True)
-    venue = models.CharField(_("lieu"), max_length=255, blank=True,
-                             help_text=_("Par exemple « Chambre des Métiers de Ségou »."))
+    venue = models.CharField(
+        _("lieu"),
+        max_length=255,
+        blank=True,
+        help_text=_("Par exemple « Chambre des Métiers de Ségou »."),
+    )
     commune = models.CharField(_("commune"), max_length=120, blank=True)
     online_url = models.URLField(_("lien de connexion en ligne"), blank=True)
     concertation_frame = models.ForeignKey(
-        "practices.ConcertationFramePage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="meetings", verbose_name=_("cadre de concertation"),
+        "practices.ConcertationFramePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("cadre de concertation"),
     )
     organizers = ParentalManyToManyField(
-        "home.OrganizationPage", blank=True, related_name="organized_meetings",
+        "home.OrganizationPage",
+        blank=True,
+        related_name="organized_meetings",
         verbose_name=_("organisateurs"),
     )
     participating_organizations = ParentalManyToManyField(
-        "home.OrganizationPage", blank=True, related_name="attended_meetings",
+        "home.OrganizationPage",
+        blank=True,
+        related_name="attended_meetings",
         verbose_name=_("organisations participantes"),
     )
     other_organizations = models.TextField(
-        _("autres structures présentes"), blank=True,
+        _("autres structures présentes"),
+        blank=True,
         help_text=_("Structures absentes de l'annuaire, une par ligne."),
     )
     chair_function = models.CharField(
-        _("présidence (fonction)"), max_length=255, blank=True,
+        _("présidence (fonction)"),
+        max_length=255,
+        blank=True,
         help_text=_("Par exemple « Conseiller du Gouverneur de la Région de Ségou »."),
     )
     chair_name = models.CharField(
-        _("nom de la personne qui préside"), max_length=160, blank=True,
+        _("nom de la personne qui préside"),
+        max_length=160,
+        blank=True,
         help_text=_("Uniquement pour une personnalité publique dans l'exercice de ses fonctions."),
     )
     attendance = models.TextField(
-        _("participants (fonctions)"), blank=True,
+        _("participants (fonctions)"),
+        blank=True,
         help_text=_("Fonctions et structures représentées, une par ligne. Jamais de survivante."),
     )
     participants_total = models.PositiveIntegerField(
@@ -105,15 +135,21 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
     participants_men = models.PositiveIntegerField(_("dont hommes"), null=True, blank=True)
     participants_youth = models.PositiveIntegerField(_("dont jeunes"), null=True, blank=True)
     organizations_reached = models.PositiveIntegerField(
-        _("organisations touchées"), null=True, blank=True,
+        _("organisations touchées"),
+        null=True,
+        blank=True,
         help_text=_("Pour une campagne : organisations sensibilisées ou mobilisées."),
     )
     people_reached = models.PositiveIntegerField(
-        _("personnes touchées"), null=True, blank=True,
+        _("personnes touchées"),
+        null=True,
+        blank=True,
         help_text=_("Pour une campagne : public sensibilisé (hors participants)."),
     )
     reach_details = models.CharField(
-        _("détail du public touché"), max_length=255, blank=True,
+        _("détail du public touché"),
+        max_length=255,
+        blank=True,
         help_text=_("Par exemple « environ 2 000 festivaliers et 1 000 scolaires »."),
     )
     agenda = RichTextField(_("ordre du jour"), blank=True, features=FULL)
@@ -144,12 +180,26 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         type="meeting",
         summary=("summary",),
         body=(
-            "venue", "commune", "chair_function", "attendance", "other_organizations",
-            "reach_details", "agenda", "minutes", "decisions", "outcomes",
-            "sessions.title", "sessions.venue", "sessions.commune", "sessions.communes",
-            "recommendations.text", "recommendations.responsible_other",
+            "venue",
+            "commune",
+            "chair_function",
+            "attendance",
+            "other_organizations",
+            "reach_details",
+            "agenda",
+            "minutes",
+            "decisions",
+            "outcomes",
+            "sessions.title",
+            "sessions.venue",
+            "sessions.commune",
+            "sessions.communes",
+            "recommendations.text",
+            "recommendations.responsible_other",
             "concertation_frame.title",
-            "attachments.title", "attachments.document.title", "photos.caption",
+            "attachments.title",
+            "attachments.document.title",
+            "photos.caption",
         ),
         keywords=("tags.name",),
         documents=("attachments",),
@@ -164,8 +214,10 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         FieldPanel("kind"),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-             FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")])],
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
             heading=_("Dates"),
         ),
         MultiFieldPanel(
@@ -175,20 +227,34 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         InlinePanel("sessions", label=_("Sessions (rencontre en plusieurs sessions)")),
         FieldPanel("concertation_frame"),
         MultiFieldPanel(
-            [FieldPanel("organizers", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("participating_organizations", widget=forms.CheckboxSelectMultiple),
-             FieldPanel("other_organizations")],
+            [
+                FieldPanel("organizers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("participating_organizations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("other_organizations"),
+            ],
             heading=_("Organisations"),
         ),
         MultiFieldPanel(
-            [FieldPanel("chair_function"), FieldPanel("chair_name"), FieldPanel("attendance"),
-             FieldRowPanel([FieldPanel("participants_total"), FieldPanel("participants_women"),
-                            FieldPanel("participants_men"), FieldPanel("participants_youth")])],
+            [
+                FieldPanel("chair_function"),
+                FieldPanel("chair_name"),
+                FieldPanel("attendance"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("participants_total"),
+                        FieldPanel("participants_women"),
+                        FieldPanel("participants_men"),
+                        FieldPanel("participants_youth"),
+                    ]
+                ),
+            ],
             heading=_("Présidence et participants"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("organizations_reached"), FieldPanel("people_reached")]),
-             FieldPanel("reach_details")],
+            [
+                FieldRowPanel([FieldPanel("organizations_reached"), FieldPanel("people_reached")]),
+                FieldPanel("reach_details"),
+            ],
             heading=_("Public touché (campagnes)"),
         ),
         FieldPanel("agenda"),
@@ -219,8 +285,12 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
             errors["start_date"] = _("Indiquez le premier jour avant le dernier.")
         elif self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("La fin ne peut pas précéder le début.")
-        elif (self.start_time and self.end_time and self.end_time < self.start_time
-              and (not self.end_date or self.end_date == self.start_date)):
+        elif (
+            self.start_time
+            and self.end_time
+            and self.end_time < self.start_time
+            and (not self.end_date or self.end_date == self.start_date)
+        ):
             errors["end_time"] = _("L'heure de fin ne peut pas précéder l'heure de début.")
         total = self.participants_total
         women, men, youth = self.participants_women, self.participants_men, self.participants_youth
@@ -253,8 +323,9 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
             return {
                 "classification": self.classification(),
                 "recommendations": list(
-                    self.recommendations.select_related("responsible_organization")
-                    .prefetch_related("notes")
+                    self.recommendations.select_related(
+                        "responsible_organization"
+                    ).prefetch_related("notes")
                 ),
                 "plans": list(self.sustainability_plans.select_related("community")),
                 "sessions": list(self.sessions.all()),
@@ -330,7 +401,9 @@ class MeetingSession(Orderable):
     venue = models.CharField(_("lieu"), max_length=255, blank=True)
     commune = models.CharField(_("commune du lieu"), max_length=120, blank=True)
     communes = models.TextField(
-        _("communes participantes"), blank=True, help_text=_("Séparées par des virgules."),
+        _("communes participantes"),
+        blank=True,
+        help_text=_("Séparées par des virgules."),
     )
     participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
 

@@ -57,9 +57,17 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
         verbose_name = _("suivi des recommandations")
 
     def listing_queryset(self):
-        return Recommendation.objects.public().for_listing().order_by(
-            "plan__community__title", "plan__title", "-meeting__start_date", "meeting_id",
-            "position", "pk",
+        return (
+            Recommendation.objects.public()
+            .for_listing()
+            .order_by(
+                "plan__community__title",
+                "plan__title",
+                "-meeting__start_date",
+                "meeting_id",
+                "position",
+                "pk",
+            )
         )
 
     @path("")
@@ -69,20 +77,28 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
         counts = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
         selected = listing.filterset.selected(PARAM_STATUS)
         status_counts = [
-            {"value": value, "label": label, "count": counts.get(value, 0),
-             "selected": value in selected}
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "selected": value in selected,
+            }
             for value, label in RecommendationStatus.choices
         ]
         query = urlencode(listing.query_pairs())
-        return self.render(request, context_overrides={
-            "listing": listing,
-            "status_counts": status_counts,
-            "status_total": sum(counts.values()),
-            "overdue_count": others.overdue().count(),
-            "export_url": self.get_url(request) + self.reverse_subpage("csv")
-            + (f"?{query}" if query else ""),
-            "plans": self.plan_overview(),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "listing": listing,
+                "status_counts": status_counts,
+                "status_total": sum(counts.values()),
+                "overdue_count": others.overdue().count(),
+                "export_url": self.get_url(request)
+                + self.reverse_subpage("csv")
+                + (f"?{query}" if query else ""),
+                "plans": self.plan_overview(),
+            },
+        )
 
     @path("export-csv/", name="csv")
     def export_csv(self, request):
@@ -92,13 +108,17 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
     def plan_overview(self):
         """Joint monitoring: both communities' plans side by side, counts per status."""
         plans = list(
-            SustainabilityPlan.objects
-            .select_related("community", "lead_organization", "source_meeting")
-            .order_by("community__title", "title")
+            SustainabilityPlan.objects.select_related(
+                "community", "lead_organization", "source_meeting"
+            ).order_by("community__title", "title")
         )
         counts = {}
-        rows = (Recommendation.objects.filter(plan__isnull=False).order_by()
-                .values_list("plan_id", "status").annotate(n=Count("pk")))
+        rows = (
+            Recommendation.objects.filter(plan__isnull=False)
+            .order_by()
+            .values_list("plan_id", "status")
+            .annotate(n=Count("pk"))
+        )
         for plan_id, status, n in rows:
             counts.setdefault(plan_id, {})[status] = n
         for plan in plans:

@@ -66,10 +66,12 @@ def _page_meetings(request, page, limit):
     plans = []
     if isinstance(page, CommunityPage):
         ics_url = reverse("events_community_ics", args=[page.slug])
-        plans = list(page.sustainability_plans.annotate(
-            actions_total=Count("actions"),
-            actions_done=Count("actions", filter=Q(actions__status=RecommendationStatus.DONE)),
-        ))
+        plans = list(
+            page.sustainability_plans.annotate(
+                actions_total=Count("actions"),
+                actions_done=Count("actions", filter=Q(actions__status=RecommendationStatus.DONE)),
+            )
+        )
     return {
         "meetings": shown,
         "totals": totals,

@@ -198,9 +198,15 @@ class CommunityPage(SafetyGatedPageMixin, Page):
         type="community",
         summary=("summary",),
         body=(
-            "region", "project", "objectives", "way_of_working", "body",
-            "lead_organization.title", "lead_organization.acronym",
-            "state_service.title", "state_service.acronym",
+            "region",
+            "project",
+            "objectives",
+            "way_of_working",
+            "body",
+            "lead_organization.title",
+            "lead_organization.acronym",
+            "state_service.title",
+            "state_service.acronym",
         ),
         is_facet="communities",
     )

@@ -45,9 +45,7 @@ class ToolIndexPage(ListingIndexPage):
     subpage_types = ["practices.ToolPage"]
     listed_model = "practices.ToolPage"
     filterset_class = "practices.filters.ToolFilterSet"
-    count_text = ngettext_lazy(
-        "%(count)s outil ou modèle", "%(count)s outils et modèles", "n"
-    )
+    count_text = ngettext_lazy("%(count)s outil ou modèle", "%(count)s outils et modèles", "n")
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
@@ -153,10 +151,21 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
         type="practice",
         summary=("summary",),
         body=(
-            "problem", "context", "places", "target_groups", "approach", "results",
-            "result_figures", "lessons_learned", "challenges", "replication_conditions",
-            "organization.title", "organization.acronym",
-            "attachments.title", "attachments.document.title", "gallery_images.caption",
+            "problem",
+            "context",
+            "places",
+            "target_groups",
+            "approach",
+            "results",
+            "result_figures",
+            "lessons_learned",
+            "challenges",
+            "replication_conditions",
+            "organization.title",
+            "organization.acronym",
+            "attachments.title",
+            "attachments.document.title",
+            "gallery_images.caption",
         ),
         keywords=("tags.name",),
         documents=("attachments",),
@@ -349,8 +358,12 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
         type="tool",
         summary=("summary",),
         body=(
-            "description", "audience", "organization.title", "organization.acronym",
-            "documents.title", "documents.document.title",
+            "description",
+            "audience",
+            "organization.title",
+            "organization.acronym",
+            "documents.title",
+            "documents.document.title",
         ),
         keywords=("tags.name",),
         documents=("documents",),

@@ -72,9 +72,7 @@ class FallbackEngine(SearchEngine):
         return response
 
     def autocomplete(self, prefix, limit=8):
-        answered, suggestions = self._ask_primary(
-            lambda: self.primary.autocomplete(prefix, limit)
-        )
+        answered, suggestions = self._ask_primary(lambda: self.primary.autocomplete(prefix, limit))
         return suggestions if answered else self.fallback.autocomplete(prefix, limit)
 
     def count(self):

@@ -29,8 +29,9 @@ class _State:
 
 
 class CircuitBreaker:
-    def __init__(self, name, threshold=3, cooloff=30.0, trial_lease=10.0, cache=None,
-                 clock=time.time):
+    def __init__(
+        self, name, threshold=3, cooloff=30.0, trial_lease=10.0, cache=None, clock=time.time
+    ):
         self.name = name
         self.threshold = max(1, int(threshold))
         self.cooloff = float(cooloff)
@@ -65,8 +66,11 @@ class CircuitBreaker:
             return getattr(self.cache, method)(*args)
         except Exception as error:  # noqa: BLE001 - the breaker must work without its cache
             if not self._cache_warned:
-                logger.warning("Circuit %s: cache unavailable (%s), per-process state only",
-                               self.name, type(error).__name__)
+                logger.warning(
+                    "Circuit %s: cache unavailable (%s), per-process state only",
+                    self.name,
+                    type(error).__name__,
+                )
                 self._cache_warned = True
             return default
 
@@ -108,8 +112,9 @@ class CircuitBreaker:
         with self._lock:
             was_open = bool(self._local.open_until)
             self._local = _State()
-        self._cache_call("delete_many", [self._key("failures"), self._key("open_until"),
-                                         self._key("trial")])
+        self._cache_call(
+            "delete_many", [self._key("failures"), self._key("open_until"), self._key("trial")]
+        )
         if was_open:
             logger.warning("Circuit %s closed: the dependency answers again", self.name)
 
@@ -131,8 +136,12 @@ class CircuitBreaker:
         if opening:
             self._cache_call("set", self._key("open_until"), now + self.cooloff, self._ttl)
             self._cache_call("delete", self._key("trial"))
-            logger.warning("Circuit %s open for %ss after %s failure(s)", self.name,
-                           self.cooloff, max(local.failures, shared_failures))
+            logger.warning(
+                "Circuit %s open for %ss after %s failure(s)",
+                self.name,
+                self.cooloff,
+                max(local.failures, shared_failures),
+            )
 
     def is_open(self):
         now = self.clock()

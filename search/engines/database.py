@@ -123,8 +123,12 @@ class DatabaseEngine(SearchEngine):
                 excerpt = highlight(entry.summary or entry.text, set())
             hits.append(
                 Hit(
-                    page_id=entry.page_id, title=entry.heading, url=entry.url,
-                    content_type=entry.content_type, excerpt_html=excerpt, date=entry.date,
+                    page_id=entry.page_id,
+                    title=entry.heading,
+                    url=entry.url,
+                    content_type=entry.content_type,
+                    excerpt_html=excerpt,
+                    date=entry.date,
                     score=getattr(entry, "_score", None),
                 )
             )

@@ -289,7 +289,12 @@ class Command(BaseCommand):
             "requêtes (client de test, réglages de production)"
         )
         header = (
-            "type de page", "requêtes SQL", "CPU médian", "req/s", "p50", "p99",
+            "type de page",
+            "requêtes SQL",
+            "CPU médian",
+            "req/s",
+            "p50",
+            "p99",
             "req/s en cache",
         )
         self.stdout.write(" | ".join(header))

@@ -22,28 +22,34 @@ def site_has_content():
 
 
 class Command(BaseCommand):
-    help = ("Charge le contenu de démonstration (communautés, organisations, pratiques, outils, "
-            "cadres de concertation…). Relancer la commande ne change rien.")
+    help = (
+        "Charge le contenu de démonstration (communautés, organisations, pratiques, outils, "
+        "cadres de concertation…). Relancer la commande ne change rien."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true",
+            "--if-empty",
+            action="store_true",
             help="Ne rien faire si le site a déjà une page d'accueil avec du contenu.",
         )
         parser.add_argument(
-            "--skip-index", action="store_true",
+            "--skip-index",
+            action="store_true",
             help="Ne pas reconstruire les index de recherche et de références à la fin "
-                 "(ils ne sont pas tenus à jour pendant le chargement).",
+            "(ils ne sont pas tenus à jour pendant le chargement).",
         )
         parser.add_argument(
-            "--demo-users", action="store_true",
+            "--demo-users",
+            action="store_true",
             help="Créer aussi, pour chaque organisation qui publie des pratiques ou des outils, "
-                 "un compte éditeur, modérateur et membre, avec le mot de passe de la variable "
-                 f"d'environnement {PASSWORD_VARIABLE} (obligatoire avec cette option).",
+            "un compte éditeur, modérateur et membre, avec le mot de passe de la variable "
+            f"d'environnement {PASSWORD_VARIABLE} (obligatoire avec cette option).",
         )
 
-    def handle(self, *args, if_empty=False, skip_index=False, demo_users=False, verbosity=1,
-               **options):
+    def handle(
+        self, *args, if_empty=False, skip_index=False, demo_users=False, verbosity=1, **options
+    ):
         context = Context(stdout=self.stdout, verbosity=verbosity)
         if demo_users:
             try:
@@ -55,8 +61,9 @@ class Command(BaseCommand):
         except DatabaseError as exc:
             raise CommandError(f"Base de données pas prête : {exc}\n→ {hint_for(exc)}") from exc
         if skip_content:
-            self.stdout.write("Le site a déjà une page d'accueil avec du contenu : "
-                              "rien à charger (--if-empty).")
+            self.stdout.write(
+                "Le site a déjà une page d'accueil avec du contenu : rien à charger (--if-empty)."
+            )
             if demo_users:
                 self._run_steps(context, [demo_users_step])
                 self._list_demo_users(context)
@@ -82,10 +89,12 @@ class Command(BaseCommand):
 
         elapsed = time.perf_counter() - started
         counts = ", ".join(f"{context.counts[s]} {STATUS_LABELS[s]}" for s in STATUSES)
-        self.stdout.write(self.style.SUCCESS(
-            f"Démo chargée en {elapsed:.1f} s : {counts} ({len(context.pages)} pages, "
-            f"{len(context.documents)} documents, {len(context.images)} images) ; {index_note}."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Démo chargée en {elapsed:.1f} s : {counts} ({len(context.pages)} pages, "
+                f"{len(context.documents)} documents, {len(context.images)} images) ; {index_note}."
+            )
+        )
         if demo_users:
             self._list_demo_users(context)
 

@@ -8,8 +8,10 @@ from home.public_url import apply_public_url
 
 
 class Command(BaseCommand):
-    help = ("Donne au site par défaut l'adresse publique (réglage PUBLIC_URL, ou l'adresse "
-            "passée en argument) : plan du site, liens canoniques, Open Graph, iCal, e-mails.")
+    help = (
+        "Donne au site par défaut l'adresse publique (réglage PUBLIC_URL, ou l'adresse "
+        "passée en argument) : plan du site, liens canoniques, Open Graph, iCal, e-mails."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("url", nargs="?", help="par exemple https://portail.example.org")

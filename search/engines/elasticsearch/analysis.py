@@ -92,12 +92,14 @@ def acronym_char_filters(acronyms) -> list:
     """One ``pattern_replace`` per acronym: "AVEC" (whole word, in capitals) → "AVEC VSLA"."""
     filters = []
     for number, (acronym, term) in enumerate(sorted(clean_acronyms(acronyms).items())):
-        filters.append(char_filter(
-            f"cdp_acronym_{number}",
-            "pattern_replace",
-            pattern=r"(?<![\p{L}\p{N}])" + re.escape(acronym) + r"(?![\p{L}\p{N}])",
-            replacement="$0 " + _java_replacement(term),
-        ))
+        filters.append(
+            char_filter(
+                f"cdp_acronym_{number}",
+                "pattern_replace",
+                pattern=r"(?<![\p{L}\p{N}])" + re.escape(acronym) + r"(?![\p{L}\p{N}])",
+                replacement="$0 " + _java_replacement(term),
+            )
+        )
     return filters
 
 
@@ -111,8 +113,9 @@ def index_analyzers(acronyms=None) -> list:
         analyzer(AUTOCOMPLETE, tokenizer="standard", filter=FOLDING),
         # "Vouliez-vous dire": the site's words as written (accents kept, articles
         # dropped), in 1- to 3-word shingles for the phrase suggester.
-        analyzer(SPELLING, tokenizer="standard",
-                 filter=[french_elision, "lowercase", suggest_shingles]),
+        analyzer(
+            SPELLING, tokenizer="standard", filter=[french_elision, "lowercase", suggest_shingles]
+        ),
     ]
 
 
@@ -125,7 +128,8 @@ def search_analyzers(synonyms=None) -> list:
     rules = clean_synonym_rules(synonyms)
     glossary = (
         [token_filter("cdp_glossary", "synonym_graph", synonyms=rules, lenient=True)]
-        if rules else []
+        if rules
+        else []
     )
     return [
         analyzer(FRENCH_SEARCH, tokenizer="standard", filter=[*FRENCH_CHAIN, *glossary]),

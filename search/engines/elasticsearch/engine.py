@@ -45,9 +45,18 @@ class ElasticsearchEngine(SearchEngine):
 
     name = "elasticsearch"
 
-    def __init__(self, url: str = "", index_prefix: str = "cdp", timeout: float = 2.0,
-                 language: str = "fr", client=None, indexing_timeout: float = INDEXING_TIMEOUT,
-                 acronyms=None, labels=None, connect_timeout: float | None = None):
+    def __init__(
+        self,
+        url: str = "",
+        index_prefix: str = "cdp",
+        timeout: float = 2.0,
+        language: str = "fr",
+        client=None,
+        indexing_timeout: float = INDEXING_TIMEOUT,
+        acronyms=None,
+        labels=None,
+        connect_timeout: float | None = None,
+    ):
         self.url = url
         self.labels = labels  # (facet, values) -> {value: label}; None: label = value
         self.timeout = timeout

@@ -38,16 +38,25 @@ def _labels(facet, values):
 
 
 @lru_cache(maxsize=8)
-def _cached_engine(url: str, index_prefix: str, timeout: float,
-                   connect_timeout: float) -> ElasticsearchEngine:
-    return ElasticsearchEngine(url, index_prefix=index_prefix, timeout=timeout,
-                               connect_timeout=connect_timeout,
-                               acronyms=_acronyms, labels=_labels)
+def _cached_engine(
+    url: str, index_prefix: str, timeout: float, connect_timeout: float
+) -> ElasticsearchEngine:
+    return ElasticsearchEngine(
+        url,
+        index_prefix=index_prefix,
+        timeout=timeout,
+        connect_timeout=connect_timeout,
+        acronyms=_acronyms,
+        labels=_labels,
+    )
 
 
-def get_engine(url: str | None = None, index_prefix: str | None = None,
-               timeout: float | None = None,
-               connect_timeout: float | None = None) -> ElasticsearchEngine:
+def get_engine(
+    url: str | None = None,
+    index_prefix: str | None = None,
+    timeout: float | None = None,
+    connect_timeout: float | None = None,
+) -> ElasticsearchEngine:
     """The engine for the settings (or the given url/prefix/read and connect timeouts),
     one per process, with the glossary's acronyms and the facet labels of
     ``search.facets``."""

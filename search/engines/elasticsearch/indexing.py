@@ -50,8 +50,9 @@ def _is_generation(alias: str, name: str) -> bool:
     return re.fullmatch(re.escape(alias) + r"-\d{20}", name) is not None
 
 
-def create_index(client, name: str, synonyms=(), acronyms=None, replicas: int | None = None,
-                 **settings):
+def create_index(
+    client, name: str, synonyms=(), acronyms=None, replicas: int | None = None, **settings
+):
     """Create index ``name`` with the French analysis and the glossary (Solr ``synonyms``,
     case-sensitive ``acronyms``)."""
     body = index_body(name, synonyms, acronyms, replicas)
@@ -76,8 +77,14 @@ def _failures(response) -> list[dict]:
     ]
 
 
-def bulk_index(client, index: str, records, progress=None, chunk_size: int = BULK_CHUNK,
-               require_alias: bool = False) -> int:
+def bulk_index(
+    client,
+    index: str,
+    records,
+    progress=None,
+    chunk_size: int = BULK_CHUNK,
+    require_alias: bool = False,
+) -> int:
     """Index ``records`` in chunks; ``progress(done)`` after each one. Returns the count."""
     done = 0
     for chunk in _chunks(records, chunk_size):
@@ -138,8 +145,16 @@ def stale_indices(client, alias: str, keep: str) -> list[str]:
     return sorted(n for n in names if _is_generation(alias, n) and n < keep)
 
 
-def rebuild(client, alias: str, records, synonyms=(), progress=None, acronyms=None,
-            replicas: int | None = None, now: datetime.datetime | None = None) -> RebuildResult:
+def rebuild(
+    client,
+    alias: str,
+    records,
+    synonyms=(),
+    progress=None,
+    acronyms=None,
+    replicas: int | None = None,
+    now: datetime.datetime | None = None,
+) -> RebuildResult:
     """Fill a new index, then swap ``alias`` onto it and delete the previous ones.
 
     Searches keep using the old index until the swap; if filling fails the new index is
@@ -188,7 +203,8 @@ def delete_records(client, alias: str, page_ids) -> int:
     items = [action for item in response.get("items", ()) for action in item.values()]
     failures = [
         {"id": a.get("_id"), "error": a.get("error")}
-        for a in items if a.get("error") and a.get("status") != 404
+        for a in items
+        if a.get("error") and a.get("status") != 404
     ]
     if failures:
         raise BulkIndexError(failures[:MAX_REPORTED_FAILURES])

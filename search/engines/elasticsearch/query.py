@@ -31,9 +31,19 @@ FACET_SIZES = {
     "language": 10,
 }
 SOURCE_FIELDS = [
-    "page_id", "title", "url", "content_type", "summary", "date", "year",
-    "communities", "themes", "tags", "organizations", "languages",
-"keywords",
+    "page_id",
+    "title",
+    "url",
+    "content_type",
+    "summary",
+    "date",
+    "year",
+    "communities",
+    "themes",
+    "tags",
+    "organizations",
+    "languages",
+    "keywords",
 ]  # not the body nor the documents: they can be whole PDFs
 HIGHLIGHT_TAGS = ("<mark>", "</mark>")
 EXCERPT_CHARS = 180
