@@ -1,11 +1,15 @@
+import io
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, models, transaction
+from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
 from home.content_version import bump_content_version
@@ -27,6 +31,25 @@ MIGRATION_DATA = [
     ("search.migrations.0003_glossary_initial_data", "load", "search.GlossaryTerm"),
     ("search.migrations.0008_glossary_sector_terms", "load", "search.GlossaryTerm"),
 ]
+
+
+@contextmanager
+def loaded_demo(django_db_blocker, media_root):
+    """``load_demo`` run once inside a transaction rolled back on exit (for module-scoped
+    fixtures): yields its output and how long it took."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_root)):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            output = io.StringIO()
+            started = time.perf_counter()
+            call_command("load_demo", stdout=output)
+            yield output.getvalue(), time.perf_counter() - started
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
 
 
 def restore_migration_data():

@@ -11,8 +11,6 @@ import docx
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
-from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
@@ -42,6 +40,7 @@ from practices.models import (
     ToolPage,
 )
 
+from .conftest import loaded_demo
 from .factories import publish
 
 PAGE_TYPES = [
@@ -81,21 +80,9 @@ LOAD_SECONDS = {}
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo loaded once for this module, rolled back afterwards."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            output = io.StringIO()
-            started = time.perf_counter()
-            call_command("load_demo", stdout=output)
-            LOAD_SECONDS["first"] = time.perf_counter() - started
-            yield output.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as (output, seconds):
+        LOAD_SECONDS["first"] = seconds
+        yield output
 
 
 @pytest.fixture

@@ -2,16 +2,13 @@
 glossary shipped by the data migrations (every variant of a group finds the same pages).
 The demo is loaded once for the module, inside a transaction rolled back at the end."""
 
-import io
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
-from django.test.utils import override_settings
 
 from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
+
+from .conftest import loaded_demo
 
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
@@ -54,18 +51,8 @@ TERMS = [
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
+        yield
 
 
 @pytest.fixture

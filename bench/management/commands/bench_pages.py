@@ -37,19 +37,13 @@ from django.db import connection, reset_queries
 from django.test import Client
 from wagtail.models import Page
 
+from .bench import percentile
+
 # Hook for the anonymous page cache (issue 11, branch page-cache): the environment that
 # turns it on for the second, "cached" run. None: no cached run, the column shows "—".
 CACHED_VARIANT = None
 
 STATIC_PATH = "/static/css/portal.css"
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    if not ordered:
-        return 0.0
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def free_port():
