@@ -110,6 +110,11 @@ class Listing:
     def query_pairs(self):
         return self.filterset.query_pairs()
 
+    @property
+    def query_string(self):
+        """The valid filters as a query string, for links that carry them elsewhere."""
+        return urlencode(self.query_pairs())
+
     def url(self, page=None):
         """This listing's address with its valid filters, at ``page``."""
         pairs = self.query_pairs()

@@ -1,4 +1,5 @@
-"""The public « Proposer » forms: only logged-in members of an organisation reach them."""
+"""The public « Proposer » forms (only logged-in members of an organisation reach them) and the
+printable booklet of practices."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
@@ -12,8 +13,12 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
 from home.member_spaces import organizations_of
+from home.qr import qr_figure
 
+from .filters import PracticeFilterSet
 from .forms import PracticeProposalForm, ToolProposalForm
+from .models import PracticePage
+from .print_sheet import QR_TITLE, SHEET_WORDS, sheet_contact
 from .proposals import ProposalNotPossible, submit_proposal
 
 
@@ -106,4 +111,53 @@ def proposal_sent(request, page_id):
         request,
         "practices/proposals/sent.html",
         {"proposal": page, "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk])},
+    )
+
+
+# The booklet -------------------------------------------------------------------------------
+
+# A booklet is printed: beyond this many sheets the reader is asked to narrow the selection.
+BOOKLET_LIMIT = 40
+
+
+def booklet(request):
+    """Every practice of the selection (the practice listing's filters: a theme, a community,
+    an organisation, a tag) as printable sheets after a table of contents."""
+    queryset = (
+        PracticePage.objects.live()
+        .public()
+        .select_related("organization")
+        .prefetch_related("themes")
+        .order_by("title", "pk")
+    )
+    filterset = PracticeFilterSet(request.GET, queryset=queryset, request=request)
+    practices = list(filterset.qs[: BOOKLET_LIMIT + 1])
+    truncated = len(practices) > BOOKLET_LIMIT
+    practices = practices[:BOOKLET_LIMIT]
+    selection = " · ".join(
+        f"{bound.label} : {', '.join(bound.selected_labels)}"
+        for bound in filterset.bound_filters
+        if bound.selected
+    )
+    sheets = [
+        {
+            "item": practice,
+            "qr": qr_figure(practice.get_full_url(request), QR_TITLE),
+            "contact": sheet_contact(practice, request),
+        }
+        for practice in practices
+    ]
+    return render(
+        request,
+        "practices/booklet.html",
+        {
+            "sheets": sheets,
+            "heading": selection or _("Toutes les pratiques"),
+            "total": filterset.qs.count() if truncated else len(practices),
+            "filter_messages": filterset.messages,
+            "truncated": truncated,
+            "limit": BOOKLET_LIMIT,
+            "sheet_words": SHEET_WORDS,
+            "meta_title": _("Livret des pratiques"),
+        },
     )

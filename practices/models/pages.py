@@ -18,6 +18,7 @@ from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMi
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
+from practices.print_sheet import PrintSheetMixin
 
 from .common import (
     AttachmentBase,
@@ -69,7 +70,9 @@ class PracticePageTag(TaggedItemBase):
     )
 
 
-class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+class PracticePage(
+    PrintSheetMixin, SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page
+):
     """A practice an organisation carried out: what it did, never a person's case."""
 
     summary = models.TextField(
@@ -209,6 +212,8 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     subpage_types = []
     # What the page shows, fetched with it when it is served (home.routing).
     route_select_related = ("main_image", "organization")
+    sheet_kind = "practice"
+    sheet_body_template = "practices/includes/practice_sheet_body.html"
 
     class Meta:
         verbose_name = _("pratique")
@@ -302,7 +307,9 @@ class ToolPageTag(TaggedItemBase):
     )
 
 
-class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page):
+class ToolPage(
+    PrintSheetMixin, SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin, Page
+):
     """A tool or model: guide, training module, template, fact sheet…"""
 
     kind = models.CharField(
@@ -398,6 +405,8 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
     route_select_related = ("cover_image", "organization")
+    sheet_kind = "tool"
+    sheet_body_template = "practices/includes/tool_sheet_body.html"
 
     class Meta:
         verbose_name = _("outil ou modèle")

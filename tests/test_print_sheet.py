@@ -1,0 +1,223 @@
+"""« Imprimer la fiche » and the booklet: what a reader gets on paper, and only what may be
+seen of the pages they come from."""
+
+import datetime
+import html
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+from wagtail.models import PageViewRestriction
+
+from home.models import PortalSettings
+from practices import views as practice_views
+from practices.models import ToolDocument, ToolKind
+
+from .factories import (
+    ThemeFactory,
+    make_community,
+    make_document,
+    make_organization,
+    make_practice,
+    make_tool,
+    publish,
+)
+
+
+def text(response):
+    assert response.status_code == 200, response.status_code
+    return html.unescape(response.content.decode())
+
+
+def words(count, word="démarche"):
+    return " ".join(f"{word}{i}" for i in range(count))
+
+
+@pytest.fixture
+def world(site_tree):
+    site_tree.segou = make_community(site_tree, title="Ségou", region="Ségou")
+    site_tree.kayes = make_community(site_tree, title="Kayes", region="Kayes")
+    site_tree.theme = ThemeFactory(name="Participation politique")
+    site_tree.other_theme = ThemeFactory(name="Santé reproductive")
+    site_tree.org = make_organization(
+        site_tree,
+        title="Association pour le progrès des femmes",
+        acronym="APROFEM",
+        contact_email="contact@aprofem.example",
+        contact_phone="+223 20 00 00 00",
+        communities=[site_tree.segou],
+    )
+    site_tree.practice = make_practice(
+        site_tree.org,
+        title="Dialogue avec les chefs de village",
+        summary="Des rencontres pour que les femmes siègent dans les conseils.",
+        communities=[site_tree.segou],
+        themes=[site_tree.theme],
+        places="Ségou, Markala",
+        period_start=datetime.date(2021, 3, 1),
+        period_end=datetime.date(2023, 6, 30),
+        approach=f"<p>Rencontres trimestrielles. {words(400)}</p>",
+        results="<p>Des conseillères élues dans trois communes.</p>",
+        result_figures=[("figure", {"value": "37", "label": "conseillères élues"})],
+        lessons_learned="<p>Associer les maris dès le début.</p>",
+    )
+    return site_tree
+
+
+def test_practice_sheet_has_what_a_reader_needs_on_paper(client, world):
+    page = text(client.get(world.practice.url))
+    sheet_url = world.practice.url + "fiche/"
+    assert f'href="{sheet_url}"' in page and "Imprimer la fiche" in page
+
+    response = client.get(sheet_url)
+    sheet = text(response)
+    for expected in (
+        "Fiche pratique",
+        "Dialogue avec les chefs de village",
+        "Des rencontres pour que les femmes siègent dans les conseils.",
+        "APROFEM",
+        "Ségou, Markala",
+        "de mars 2021 à juin 2023",
+        "Participation politique",
+        "Rencontres trimestrielles.",
+        "37",
+        "conseillères élues",
+        "Associer les maris dès le début.",
+        "contact@aprofem.example",
+        "+223 20 00 00 00",
+        'class="qr-code"',
+        '<meta name="robots" content="noindex">',
+        'class="quick-exit',
+    ):
+        assert expected in sheet, expected
+    # The QR code and the line under it give the page's full address, not the sheet's.
+    address = world.practice.get_full_url()
+    assert f"<figcaption>{address}</figcaption>" in sheet
+    assert re.search(r"<svg[^>]*class=\"qr-code\"[^>]*>\s*<title>Adresse de cette fiche", sheet)
+    # A long text is cut so that the sheet stays within two pages.
+    assert "démarche50 " in sheet and "démarche399" not in sheet
+
+
+def test_tool_sheet_lists_its_files_and_falls_back_to_the_portal_contact(client, world):
+    quiet_org = make_organization(world, title="Réseau sans courriel", acronym="RSC")
+    tool = make_tool(quiet_org, title="Guide du plaidoyer", kind=ToolKind.GUIDE, year=2022)
+    ToolDocument.objects.create(
+        page=tool, document=make_document("Guide complet", size=4096), title="Guide complet"
+    )
+    publish(tool)
+    settings = PortalSettings.for_site(world.home.get_site())
+    settings.contact_email = "portail@cdp.example"
+    settings.save()
+
+    sheet = text(client.get(tool.url + "fiche/"))
+    for expected in ("Fiche outil", "Guide du plaidoyer", "2022", "Guide complet", "RSC"):
+        assert expected in sheet, expected
+    assert "portail@cdp.example" in sheet
+
+
+def test_sheet_follows_the_privacy_of_its_page(client, django_user_model, world):
+    draft = make_practice(world.org, title="Pratique en préparation")
+    draft.unpublish()
+    assert client.get(draft.url + "fiche/").status_code == 404
+
+    private = make_practice(world.org, title="Pratique réservée aux membres")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    response = client.get(private.url + "fiche/")
+    assert response.status_code == 302 and "/login" in response["Location"]
+
+    member = django_user_model.objects.create_user("lectrice", password="x-long-password-1")
+    client.force_login(member)
+    assert "Pratique réservée aux membres" in text(client.get(private.url + "fiche/"))
+
+
+def test_booklet_prints_the_practices_of_a_theme_with_a_table_of_contents(client, world):
+    other = make_practice(
+        world.org, title="Cliniques mobiles", themes=[world.other_theme], approach="<p>x</p>"
+    )
+    second = make_practice(world.org, title="Caravane de sensibilisation", themes=[world.theme])
+    private = make_practice(world.org, title="Pratique privée du thème", themes=[world.theme])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    draft = make_practice(world.org, title="Brouillon du thème", themes=[world.theme])
+    draft.unpublish()
+
+    theme_page = text(client.get(reverse("theme_detail", args=[world.theme.slug])))
+    booklet_url = f"{reverse('practice_booklet')}?theme={world.theme.slug}"
+    assert f'href="{booklet_url}"' in theme_page
+
+    booklet = text(client.get(booklet_url))
+    assert "Thème : Participation politique" in booklet
+    assert "2 pratiques publiées sur le portail" in booklet
+    # Table of contents in alphabetical order, each entry a link to its sheet.
+    toc = booklet.index("Sommaire")
+    first = booklet.index(f'href="#sheet-{second.pk}"', toc)
+    then = booklet.index(f'href="#sheet-{world.practice.pk}"', toc)
+    assert first < then
+    assert f'id="sheet-{world.practice.pk}"' in booklet and f'id="sheet-{second.pk}"' in booklet
+    for absent in (other.title, private.title, draft.title):
+        assert absent not in booklet, absent
+
+
+def test_booklet_of_a_community_is_linked_from_its_page(client, world):
+    page = text(client.get(world.segou.url))
+    assert f"{reverse('practice_booklet')}?communaute={world.segou.slug}" in page
+    make_practice(world.org, title="Pratique de Kayes", communities=[world.kayes])
+    booklet = text(client.get(reverse("practice_booklet"), {"communaute": world.segou.slug}))
+    assert world.practice.title in booklet and "Pratique de Kayes" not in booklet
+
+
+def test_listing_link_carries_its_filters_to_the_booklet(client, world):
+    listing = text(client.get(world.practices.url, {"theme": world.theme.slug}))
+    assert f"{reverse('practice_booklet')}?theme={world.theme.slug}" in listing
+
+
+def test_booklet_says_when_it_keeps_only_the_first_sheets(client, world, monkeypatch):
+    make_practice(world.org, title="Autre pratique")
+    make_practice(world.org, title="Encore une pratique")
+    monkeypatch.setattr(practice_views, "BOOKLET_LIMIT", 2)
+    booklet = text(client.get(reverse("practice_booklet")))
+    assert "3 pratiques publiées sur le portail" in booklet
+    assert "les 2 premières par ordre alphabétique" in booklet
+    assert booklet.count('class="sheet sheet--practice"') == 2
+
+
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ({"theme": "inconnu"}, 200),
+        ({"theme": "x\x00y"}, 400),  # refused early by the project's middleware, styled page
+        ({"communaute": "<script>alert(1)</script>"}, 200),
+        ({"page": "99999999999999999999"}, 200),
+        ({"theme": "a" * 5000}, 400),  # over the query-string limit
+    ],
+)
+def test_booklet_answers_bad_filters_without_error(client, world, query, status):
+    response = client.get(reverse("practice_booklet"), query)
+    assert response.status_code == status
+    body = response.content.decode()
+    assert "quick-exit" in body
+    assert "<script>alert(1)</script>" not in body
+    if "theme" in query and query["theme"] == "inconnu":
+        assert "n'est pas une valeur connue" in html.unescape(body)
+
+
+@pytest.mark.browser
+def test_a_long_practice_prints_on_two_a4_pages_at_most(live_tree, browser_page):
+    """Chromium's « Enregistrer en PDF »: the longest texts are cut, nothing spills over."""
+    org = make_organization(live_tree, title="Organisation bavarde", contact_email="a@b.example")
+    practice = make_practice(
+        org,
+        title="Une pratique très longuement décrite par son organisation",
+        summary="Un résumé de trois lignes. " * 8,
+        places="Ségou, Markala, Niono, San, Bla, Macina, Tominian, Baraouéli",
+        approach=f"<p>{words(900)}</p><ul><li>{words(200, 'étape')}</li></ul>",
+        results=f"<p>{words(900, 'résultat')}</p>",
+        result_figures=[("figure", {"value": str(n), "label": "femmes formées"}) for n in range(6)],
+        lessons_learned=f"<p>{words(900, 'leçon')}</p>",
+    )
+    browser_page.goto(live_tree.url + practice.url + "fiche/")
+    assert browser_page.locator(".qr-code").is_visible()
+    pdf = browser_page.pdf(format="A4", print_background=False)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert 1 <= pages <= 2, pages
