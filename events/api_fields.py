@@ -24,10 +24,12 @@ class RecommendationListField(Field):
     """The meeting's recommendations with their follow-up status; never the follow-up notes
     (working notes of the coordination)."""
 
+    prefetch = ("responsible_organization",)
+
     def to_representation(self, manager):
         request = self.context["request"]
         rows = []
-        for row in manager.select_related("responsible_organization"):
+        for row in manager.all():
             organization = row.responsible_organization
             rows.append(
                 {
