@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
@@ -509,3 +511,60 @@ def test_bad_input_is_a_400(client, w, path):
 @pytest.mark.parametrize("path", NOT_FOUND)
 def test_unknown_objects_are_a_404(client, w, path):
     assert client.get(API + path).status_code == 404
+
+
+# --- query budget -----------------------------------------------------------------------------
+
+
+def queries_for(client, path):
+    client.get(path)  # caches warm (content version, restrictions, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "model", ["practices.PracticePage", "practices.ToolPage", "events.MeetingPage"]
+)
+def test_queries_per_listing_do_not_grow_with_the_items(client, w, model):
+    path = f"{API}pages/?type={model}&fields=*&limit=50"
+    before = queries_for(client, path)
+    for number in range(3):
+        document = make_document(f"Annexe {number}", size=1000)
+        if model == "practices.PracticePage":
+            page = make_practice(
+                w.org,
+                communities=[w.segou],
+                themes=[w.theme],
+                tags=[f"t{number}"],
+                main_image=w.img_public,
+            )
+            PracticeAttachment.objects.create(page=page, document=document)
+        elif model == "practices.ToolPage":
+            page = make_tool(w.org, communities=[w.kayes], tags=["x"], languages=[w.french])
+            ToolDocument.objects.create(page=page, document=document, language=w.french)
+        else:
+            page = make_meeting(
+                w.events,
+                communities=[w.segou],
+                organizers=[w.org],
+                participating=[w.org],
+                sessions=[{"title": "S", "start_date": datetime.date(2025, 1, 1)}],
+            )
+            make_recommendation(page, responsible_organization=w.org)
+    assert queries_for(client, path) == before
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_answers_are_kept_by_the_page_cache_but_searches_are_not(client, w):
+    path = f"{API}pages/?type=practices.PracticePage&fields=*"
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        kept = client.get(path)
+    assert kept.status_code == 200 and len(queries) == 0
+    assert kept["Access-Control-Allow-Origin"] == "*"
+    search = f"{API}pages/?search=Markala"
+    client.get(search)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(search).status_code == 200
+    assert len(queries) > 0
