@@ -40,7 +40,7 @@ EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
 # Query parameters that carry what a visitor typed: their pages are neither kept here nor by
 # shared caches (the words a survivor searched for must not sit in Redis or in a proxy), and
 # free text would make the number of keys unbounded. Search stays fast without it.
-PERSONAL_PARAMETERS = ("q",)
+PERSONAL_PARAMETERS = ("q", "search")  # "search": the JSON API's (cdp_portal.api)
 # As GZipMiddleware reads the header.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Directives after which a response must not be shared.

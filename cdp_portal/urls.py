@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cdp_portal.api import api_router
 from home import views as home_views
 from home.password_throttle import authenticate_with_password
 from home.sitemaps import sitemap_index, sitemap_section
@@ -13,6 +14,8 @@ from home.sitemaps import sitemap_index, sitemap_section
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The JSON API: one address for every language, outside any language prefix.
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -13,7 +13,12 @@ revision of the pages with unpublished changes they may edit or review is read t
 a moderator can open the file a member just attached to a live page. Whoever may choose or
 change the file in the admin may download it too (they see it in the chooser anyway): that
 covers an upload not used by any page yet.
+
+``files_any_visitor_may_see`` applies the same rule to many files at once for a visitor
+without an account (the JSON API's images and documents).
 """
+
+from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import ForeignKey
@@ -22,7 +27,9 @@ from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_policy
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+
+from .content_version import public
 
 ADMIN_ACTIONS = ("choose", "change")
 DOCUMENT, IMAGE = "document", "image"
@@ -81,19 +88,53 @@ def pages_using(obj):
 
 
 def _pages_with_a_foreign_key_to(obj):
-    ids = set()
-    for relation in obj._meta.get_fields(include_hidden=True):
+    return {page_id for _file_id, page_id in _foreign_key_uses(type(obj), [obj.pk])}
+
+
+def _foreign_key_uses(model, pks=None):
+    """``(file id, page id)`` for each page (or inline row of a page) whose foreign key
+    points at a ``model`` object (those of ``pks`` only, when given)."""
+    pairs = set()
+    for relation in model._meta.get_fields(include_hidden=True):
         if not (relation.is_relation and relation.auto_created and relation.one_to_many):
             continue
         holder = relation.related_model
-        rows = holder._default_manager.filter(**{relation.field.name: obj})
+        rows = holder._default_manager.filter(**{f"{relation.field.name}__isnull": False})
+        if pks is not None:
+            rows = rows.filter(**{f"{relation.field.name}__in": pks})
+        file_column = relation.field.attname
         if issubclass(holder, Page):
-            ids.update(rows.values_list("pk", flat=True))
+            pairs.update(rows.values_list(file_column, "pk"))
             continue
         parent_key = _parental_key_to_a_page(holder)
         if parent_key is not None:
-            ids.update(rows.values_list(parent_key.attname, flat=True))
-    return ids
+            pairs.update(rows.values_list(file_column, parent_key.attname))
+    return pairs
+
+
+def files_any_visitor_may_see(model):
+    """Ids of the ``model`` objects (documents or images) that a visitor without an account
+    may see: those a live page without view restriction uses (``may_see_page`` for such a
+    visitor), outside the collections that carry a view restriction of their own."""
+    page_type = ContentType.objects.get_for_model(Page)
+    users = defaultdict(set)  # page id -> file ids
+    references = (
+        ReferenceIndex.get_references_to_in_bulk(model._default_manager.all())
+        .filter(base_content_type=page_type)
+        .values_list("to_object_id", "object_id")
+    )
+    for file_id, page_id in references:
+        users[int(page_id)].add(int(file_id))
+    for file_id, page_id in _foreign_key_uses(model):
+        users[page_id].add(file_id)
+    visible = public(Page.objects.live()).filter(pk__in=list(users)).values_list("pk", flat=True)
+    ids = set().union(*(users[page_id] for page_id in visible))
+    restricted = CollectionViewRestriction.objects.values("collection")
+    return set(
+        model._default_manager.filter(pk__in=ids)
+        .exclude(collection__in=restricted)
+        .values_list("pk", flat=True)
+    )
 
 
 def _parental_key_to_a_page(model):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -240,6 +241,13 @@ WAGTAILSEARCH_BACKENDS = {
         **({"SEARCH_CONFIG": "cdp_french"} if IS_POSTGRES else {}),
     }
 }
+# The JSON API (/api/v2/, cdp_portal.api): items per request at most, requests per client
+# address (DRF's "N/second|minute|hour|day"), seconds browsers and proxies may keep an answer.
+# Its `search` is the project's engine, never Wagtail's search backend.
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_SEARCH_ENABLED = False
+API_RATE = env("API_RATE", default="120/minute")
+API_MAX_AGE = env.int("API_MAX_AGE", default=300)
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="cdp")
 # A sick cluster must cost the site nothing: short timeouts, no retries, and a circuit

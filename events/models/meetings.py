@@ -6,10 +6,19 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import (
+    ChoiceField,
+    LinesField,
+    OrganizationListField,
+    PageReferenceField,
+    RichTextHTMLField,
+    classification_api_fields,
+)
 from home.blocks import BodyStreamBlock
 from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
@@ -20,6 +29,7 @@ from practices.models import AttachmentBase, GalleryImageBase
 from practices.models.common import attachments_with_sizes
 
 from .. import dates
+from ..api_fields import ParticipantsField, RecommendationListField
 from ..ical import calendar_links
 
 COUNT_FIELDS = (
@@ -265,6 +275,36 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         InlinePanel("photos", label=_("Photos")),
         ClassifiedPageMixin.classification_panel(),
     ]
+    # Not in the API: the chair's name, the connection link, the attendance list and the
+    # follow-up notes; the figures and the organisations present are.
+    api_fields = [
+        APIField("kind", serializer=ChoiceField()),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("start_time"),
+        APIField("end_date"),
+        APIField("end_time"),
+        APIField("venue"),
+        APIField("commune"),
+        APIField("sessions"),
+        APIField("concertation_frame", serializer=PageReferenceField()),
+        APIField("organizers", serializer=OrganizationListField()),
+        APIField("participating_organizations", serializer=OrganizationListField()),
+        APIField("other_organizations", serializer=LinesField()),
+        APIField("chair_function"),
+        APIField("participants", serializer=ParticipantsField()),
+        APIField("organizations_reached"),
+        APIField("people_reached"),
+        APIField("reach_details"),
+        APIField("agenda", serializer=RichTextHTMLField()),
+        APIField("minutes"),
+        APIField("decisions", serializer=RichTextHTMLField()),
+        APIField("outcomes", serializer=RichTextHTMLField()),
+        APIField("recommendations", serializer=RecommendationListField()),
+        *classification_api_fields(),
+        APIField("attachments"),
+        APIField("photos"),
+    ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     # Community, frame and organisation pages list meetings through events' own include.
@@ -413,6 +453,15 @@ class MeetingSession(Orderable):
         FieldRowPanel([FieldPanel("venue"), FieldPanel("commune")]),
         FieldPanel("communes"),
         FieldPanel("participants_total"),
+    ]
+    api_fields = [
+        APIField("title"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("venue"),
+        APIField("commune"),
+        APIField("communes", serializer=LinesField(separator=",")),
+        APIField("participants_total"),
     ]
 
     class Meta(Orderable.Meta):

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.api_fields import ChoiceField, PageListField, RichTextHTMLField
 from home.content_version import public
 from home.listing import PARAM_ORGANIZATION, with_card_relations
 from home.page_forms import PortalPageForm
@@ -126,6 +128,17 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
             heading=_("Contacts publics"),
             help_text=_("Uniquement des coordonnées institutionnelles, jamais personnelles."),
         ),
+    ]
+    # Contacts stay on the page, for people: the API is harvested in bulk.
+    api_fields = [
+        APIField("acronym"),
+        APIField("kind", serializer=ChoiceField()),
+        APIField("role"),
+        APIField("commune"),
+        APIField("website"),
+        APIField("logo"),
+        APIField("description", serializer=RichTextHTMLField()),
+        APIField("communities", serializer=PageListField()),
     ]
     parent_page_types = ["home.OrganizationIndexPage"]
     subpage_types = ["practices.PracticePage", "practices.ToolPage"]

@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from home import registry
+from home.api_fields import OrganizationReferenceField, RichTextHTMLField
 from home.blocks import BodyStreamBlock
 from home.content_version import cached_by_content, public
 from home.listing import PARAM_COMMUNITY, plural_number, specific_items
@@ -58,6 +60,7 @@ class HomePage(SafetyGatedPageMixin, Page):
         InlinePanel("featured_items", label=_("Contenus mis en avant"), max_num=6),
         FieldPanel("body"),
     ]
+    api_fields = [APIField("introduction", serializer=RichTextHTMLField()), APIField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -227,6 +230,17 @@ class CommunityPage(SafetyGatedPageMixin, Page):
         FieldPanel("way_of_working"),
         FieldPanel("body"),
     ]
+    api_fields = [
+        APIField("region"),
+        APIField("created_on"),
+        APIField("project"),
+        APIField("lead_organization", serializer=OrganizationReferenceField()),
+        APIField("state_service", serializer=OrganizationReferenceField()),
+        APIField("summary"),
+        APIField("objectives", serializer=RichTextHTMLField()),
+        APIField("way_of_working", serializer=RichTextHTMLField()),
+        APIField("body"),
+    ]
     parent_page_types = ["home.CommunityIndexPage"]
     subpage_types = []
 
@@ -276,6 +290,7 @@ class StandardPage(SafetyGatedPageMixin, Page):
     search_spec = SearchSpec(type="page", summary=("introduction",), body=("body",))
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    api_fields = [APIField("introduction"), APIField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

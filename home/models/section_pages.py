@@ -2,9 +2,11 @@ from django.apps import apps
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.api_fields import RichTextHTMLField
 from home.listing import COUNT_RESULTS, PER_PAGE, Listing, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import INLINE
@@ -25,6 +27,7 @@ class SectionPage(SafetyGatedPageMixin, Page):
 
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    api_fields = [APIField("introduction", serializer=RichTextHTMLField())]
     parent_page_types = ["home.HomePage"]
     max_count = 1
 

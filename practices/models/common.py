@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
+from home.api_fields import attachment_api_fields
 from home.models import OrganizationPage
 from home.tree_paths import ancestor_paths
 
@@ -67,6 +69,7 @@ class AttachmentBase(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = attachment_api_fields()
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -83,6 +86,7 @@ class GalleryImageBase(Orderable):
     caption = models.CharField(_("légende"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("caption")]
 
     class Meta(Orderable.Meta):
         abstract = True

@@ -8,10 +8,22 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import LockableMixin, Page, RevisionMixin
 from wagtail.search import index
 
+from home.api_fields import (
+    ChoiceField,
+    LanguageField,
+    LanguageListField,
+    LinesField,
+    OrganizationReferenceField,
+    PageListField,
+    RichTextHTMLField,
+    ThemeField,
+    classification_api_fields,
+)
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
@@ -208,6 +220,27 @@ class PracticePage(
     promote_panels = Page.promote_panels + [
         MultiFieldPanel([FieldPanel("organization")], heading=_("Classement")),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("places", serializer=LinesField(separator=",")),
+        APIField("target_groups"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("problem", serializer=RichTextHTMLField()),
+        APIField("context", serializer=RichTextHTMLField()),
+        APIField("approach", serializer=RichTextHTMLField()),
+        APIField("results", serializer=RichTextHTMLField()),
+        APIField("result_figures"),
+        APIField("lessons_learned", serializer=RichTextHTMLField()),
+        APIField("challenges", serializer=RichTextHTMLField()),
+        APIField("replication_conditions", serializer=RichTextHTMLField()),
+        APIField("main_image"),
+        APIField("organization", serializer=OrganizationReferenceField()),
+        *classification_api_fields(),
+        APIField("related_tools", serializer=PageListField()),
+        APIField("attachments"),
+        APIField("gallery_images"),
+    ]
     parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
     subpage_types = []
     # What the page shows, fetched with it when it is served (home.routing).
@@ -402,6 +435,19 @@ class ToolPage(
     promote_panels = Page.promote_panels + [
         MultiFieldPanel([FieldPanel("organization")], heading=_("Classement")),
     ]
+    api_fields = [
+        APIField("kind", serializer=ChoiceField()),
+        APIField("summary"),
+        APIField("description", serializer=RichTextHTMLField()),
+        APIField("audience"),
+        APIField("year"),
+        APIField("licence", serializer=ChoiceField()),
+        APIField("languages", serializer=LanguageListField()),
+        APIField("cover_image"),
+        APIField("organization", serializer=OrganizationReferenceField()),
+        *classification_api_fields(),
+        APIField("documents"),
+    ]
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
     route_select_related = ("cover_image", "organization")
@@ -443,6 +489,7 @@ class ToolDocument(AttachmentBase):
     )
 
     panels = AttachmentBase.panels + [FieldPanel("language")]
+    api_fields = AttachmentBase.api_fields + [APIField("language", serializer=LanguageField())]
 
 
 class ConcertationFramePageTag(TaggedItemBase):
@@ -520,6 +567,18 @@ class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         FieldPanel("related_practices"),
         FieldPanel("related_tools"),
         ClassifiedPageMixin.classification_panel(),
+    ]
+    api_fields = [
+        APIField("theme", serializer=ThemeField()),
+        APIField("summary"),
+        APIField("objectives", serializer=RichTextHTMLField()),
+        APIField("strategies", serializer=RichTextHTMLField()),
+        APIField("participant_count"),
+        APIField("organization_count"),
+        APIField("body"),
+        *classification_api_fields(),
+        APIField("related_practices", serializer=PageListField()),
+        APIField("related_tools", serializer=PageListField()),
     ]
     parent_page_types = ["practices.ConcertationFrameIndexPage"]
     subpage_types = []
