@@ -1,5 +1,6 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -95,7 +96,11 @@ class SetStatusBulkAction(SnippetBulkAction):
         return csv_io.set_status(objects, status, note), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return _("Statut « %(status)s » appliqué à %(count)s élément(s).") % {
+        return ngettext(
+            "Statut « %(status)s » appliqué à %(count)s élément.",
+            "Statut « %(status)s » appliqué à %(count)s éléments.",
+            num_parent_objects,
+        ) % {
             "status": RecommendationStatus(self.cleaned_form.cleaned_data["status"]).label,
             "count": num_parent_objects,
         }

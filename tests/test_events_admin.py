@@ -129,8 +129,8 @@ def test_recommendation_due_before_its_meeting_is_refused(editor, records):
     response = _edit_snippet(editor, records.rec, due_date="2025-09-30", text="Changé")
     assert response.status_code == 200
     assert (
-        "L'échéance (30 septembre 2025) ne peut pas précéder la rencontre (2 octobre 2025)."
-        in response.content.decode().replace("&#x27;", "'")
+        "L'échéance (30\xa0septembre\xa02025) ne peut pas précéder la rencontre "
+        "(2\xa0octobre\xa02025)." in response.content.decode().replace("&#x27;", "'")
     )
     records.rec.refresh_from_db()
     assert (

@@ -241,10 +241,18 @@ STANDARD_PAGES = [
             paragraph(
                 p(
                     "Une pratique décrit ce qu'une organisation a fait, jamais la situation d'une "
-                    "personne : le portail ne contient aucune donnée permettant d'identifier une "
-                    "survivante de violences. Les personnes sont désignées par leur fonction, "
-                    "jamais par leur nom. Chaque contenu est relu par la coordination avant "
-                    "publication."
+                    "personne. Le portail ne nomme jamais une survivante ou un survivant de "
+                    "violences, un enfant ou un adolescent, ni aucune personne qu'une "
+                    "publication pourrait mettre en danger : aucun nom, visage, lieu précis ou "
+                    "date d'incident ne permet de les reconnaître."
+                ),
+                p(
+                    "Seuls des responsables publics sont nommés, dans leur rôle public et comme "
+                    "les articles de presse publics les nomment : la personne qui préside une "
+                    "rencontre officielle ou qui y prend la parole au nom de son institution, "
+                    "dans le compte rendu de cette rencontre. Partout ailleurs (pratiques, "
+                    "outils, annuaire des organisations), les personnes sont désignées par leur "
+                    "fonction. Chaque contenu est relu par la coordination avant publication."
                 ),
                 p(
                     "Un bouton « Quitter ce site » figure sur chaque page ; ",
@@ -304,7 +312,7 @@ STANDARD_PAGES = [
             paragraph(
                 p(
                     "N'écrivez jamais le nom, l'adresse ou l'histoire d'une survivante de "
-                    "violences. Pour une situation de violence, adressez-vous aux points "
+                    "violences, d'un enfant ou de toute personne en danger. Pour une situation de violence, adressez-vous aux points "
                     "focaux VBG de votre localité ou à la direction régionale de la promotion "
                     "de la femme, de l'enfant et de la famille."
                 )
@@ -349,7 +357,10 @@ STANDARD_PAGES = [
                 ),
                 p(
                     "Le portail ne contient aucune donnée permettant d'identifier une survivante "
-                    "de violences ; toute information de ce type signalée est retirée sans délai."
+                    "de violences, un enfant ou une personne en danger ; toute information de ce "
+                    "type signalée est retirée sans délai. Les seules personnes nommées sont des "
+                    "responsables publics, dans leur rôle public, dans les comptes rendus de "
+                    "rencontres officielles."
                 ),
             ),
             heading("Logiciel"),
