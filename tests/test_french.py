@@ -266,6 +266,20 @@ def test_admin_says_ajouter_un_document_joint(site_tree, admin):
     assert "Documents joints" in page
 
 
+@pytest.mark.parametrize(
+    "url_name, label",
+    [
+        ("wagtailsnippets_home_theme:list", "Ajouter un thème"),
+        ("wagtailsnippets_events_recommendation:list", "Ajouter une recommandation ou une action"),
+        ("wagtailsnippets_events_sustainabilityplan:list", "Ajouter un plan de pérennisation"),
+    ],
+)
+def test_snippet_add_buttons_have_their_article(site_tree, admin, url_name, label):
+    page = text(admin.get(reverse(url_name)))
+    assert label in page
+    assert "un(e)" not in page
+
+
 def test_every_model_of_the_content_apps_has_french_names():
     """No English default (« practice attachment ») nor a plural made by adding an s
     (« page d'accueils »): every model names itself, singular and plural."""
