@@ -129,7 +129,7 @@ COMMUNITIES = [
                         rich(
                             bold("Deux murs d'expressions artistiques à Ségou"),
                             " : au moins 40 organisations sensibilisées sur les violences faites aux "
-                            "femmes et aux filles, environ 2 000 festivaliers et environ 1 000 "
+                            "femmes et aux filles, environ 2\u00a0000 festivaliers et environ 1\u00a0000 "
                             "scolaires touchés.",
                         ),
                         rich(

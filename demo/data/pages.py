@@ -45,15 +45,15 @@ HOME = {
             ),
         ),
         heading("Sensibiliser au-delà des cercles habituels"),
-        figure("2 000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"),
-        figure("1 000", "scolaires touchés par ces mêmes murs"),
+        figure("2\u00a0000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"),
+        figure("1\u00a0000", "scolaires touchés par ces mêmes murs"),
         figure("40", "organisations sensibilisées aux violences faites aux femmes et aux filles"),
     ],
     # Featured on the home page, in this order (slugs of pages created by earlier steps).
     "featured": [
         (
             "murs-d-expressions-artistiques",
-            "Deux murs, 2 000 festivaliers et 1 000 scolaires sensibilisés à Ségou.",
+            "Deux murs, 2\u00a0000 festivaliers et 1\u00a0000 scolaires sensibilisés à Ségou.",
         ),
         (
             "echanges-entre-cdp-segou-et-kayes",
