@@ -45,7 +45,9 @@ HOME = {
             ),
         ),
         heading("Sensibiliser au-delà des cercles habituels"),
-        figure("2\u00a0000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"),
+        figure(
+            "2\u00a0000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"
+        ),
         figure("1\u00a0000", "scolaires touchés par ces mêmes murs"),
         figure("40", "organisations sensibilisées aux violences faites aux femmes et aux filles"),
     ],
