@@ -367,7 +367,7 @@ def test_home_figures_tell_members_from_organisations_on_the_portal(demo, client
     home = text_of(client.get("/"))
     assert "2 organisations déclarées membres d'une CdP" in home
     assert f"{len(ORGANISATION_SLUGS)} organisations présentes sur le portail" in home
-    assert "organisations membres" not in home
+    assert "2 organisations membres" not in home
 
 
 def test_pages_from_the_sources_carry_the_sources_dates(demo, client):

@@ -6,6 +6,7 @@ import datetime
 import html
 import importlib.util
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -72,18 +73,37 @@ def plural_entries(path):
 # --- The catalogue -----------------------------------------------------------------------------
 
 
+SOURCE_SUFFIXES = (".py", ".html", ".txt")
+NOT_SOURCES = {"locale", "tests", "media", "static_collected", "backups", "node_modules"}
+
+
+def copy_sources(target):
+    """The code and templates only: makemessages run in the repository would write into
+    its own locale/ (a ``locale`` folder found while walking takes precedence)."""
+
+    def ignored(folder, names):
+        return [
+            name
+            for name in names
+            if name in NOT_SOURCES
+            or name.startswith((".", "__pycache__"))
+            or (Path(folder, name).is_file() and not name.endswith(SOURCE_SUFFIXES))
+        ]
+
+    for child in ROOT.iterdir():
+        if child.is_dir() and child.name not in NOT_SOURCES and not child.name.startswith("."):
+            shutil.copytree(child, target / child.name, ignore=ignored)
+
+
 def test_every_plural_string_of_the_code_has_its_french_entry(tmp_path, monkeypatch):
-    """Django's own extraction (makemessages, into a scratch folder) finds every ngettext and
+    """Django's own extraction (makemessages, on a copy of the code) finds every ngettext and
     {% blocktranslate count %}; each must be filled in the committed French catalogue."""
-    monkeypatch.chdir(ROOT)
-    with override_settings(LOCALE_PATHS=[str(tmp_path)]):
-        call_command(
-            "makemessages",
-            locale=["fr"],
-            ignore_patterns=[".venv", "node_modules", "static_collected", "media", "tests"],
-            verbosity=0,
-        )
-    extracted = plural_entries(tmp_path / "fr" / "LC_MESSAGES" / "django.po")
+    copy_sources(tmp_path)
+    (tmp_path / "locale").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with override_settings(LOCALE_PATHS=[str(tmp_path / "locale")]):
+        call_command("makemessages", locale=["fr"], verbosity=0)
+    extracted = plural_entries(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po")
     committed = plural_entries(CATALOGUE)
     assert len(extracted) > 30
     missing = [key for key in extracted if key not in committed]

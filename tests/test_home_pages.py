@@ -81,7 +81,9 @@ class TestHomePage:
         make_tool(world.tools, title="Guide B")
         page = text(client.get("/"))
         assert "Bienvenue sur le portail des CdP." in page
-        assert "<strong>2</strong> organisations membres" in page  # the donor has no community
+        # The donor has no community: on the portal, not declared a member.
+        assert "<strong>2</strong> organisations déclarées membres d'une CdP" in page
+        assert "<strong>3</strong> organisations présentes sur le portail" in page
         assert "<strong>4</strong> pratiques partagées" in page
         assert "<strong>2</strong> outils et modèles" in page
         assert card_titles(client.get("/"))[:5] == [
