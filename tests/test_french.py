@@ -224,7 +224,7 @@ def test_meetings_held_and_participants_agree_and_unknown_is_not_zero(site_tree,
     page = text(client.get(kayes.url))
     assert "2 rencontres tenues" in page
     assert f"1{NBSP}200 participants au total" in page
-    assert "non communiqué" not in page
+    assert "nombre de participants non communiqué" not in page
 
 
 def test_follow_up_status_counts_agree_with_their_number(site_tree, agenda, client):
