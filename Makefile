@@ -83,8 +83,12 @@ restore: install
 drill: install
 	$(BIN)/python scripts/drill.py
 
+# The French catalogue holds the plural forms (msgids are French, plural rule n > 1) and a few
+# overrides of Wagtail's French: scripts/french_catalogue.py fills it after extraction.
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv
+	$(BIN)/python manage.py makemessages -l fr --ignore=.venv
+	$(BIN)/python scripts/french_catalogue.py locale/fr/LC_MESSAGES/django.po
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -13,6 +13,7 @@ Objects a step creates are kept in ``context.pages`` (by slug), ``context.themes
 (meetings, for instance) can refer to them with ``context.page("aprofem")``.
 """
 
+import datetime
 import json
 import time
 from collections import Counter
@@ -21,11 +22,13 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models
+from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.safety import publish_confirmed
 
+from .data.sources import source_date
 from .text import resolve_links
 
 CREATED = "created"
@@ -275,6 +278,23 @@ def publish_demo_page(page):
     publish_confirmed(page.save_revision(), note=DEMO_NOTE)
 
 
+def apply_source_date(page):
+    """Give a page written from a source text that text's date as its publication dates
+    (demo.data.sources); an undated source leaves no « Mise à jour » date. True if changed."""
+    from_source, day = source_date(page.slug)
+    if not from_source:
+        return False
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12))) if day else None
+    stored = Page.objects.filter(pk=page.pk)
+    current = stored.values_list("first_published_at", "last_published_at").get()
+    first = moment or current[0]
+    if current == (first, moment):
+        return False
+    stored.update(first_published_at=first, last_published_at=moment)
+    page.first_published_at, page.last_published_at = first, moment
+    return True
+
+
 def upsert_page(
     context, parent, model, slug, fields, m2m=None, tags=None, children=None, move_to_parent=False
 ):
@@ -312,6 +332,8 @@ def upsert_page(
         if changed:
             publish_demo_page(page)
         status = UPDATED if changed or moved else UNCHANGED
+    if apply_source_date(page) and status == UNCHANGED:
+        status = UPDATED
     context.pages[slug] = page
     return page, status
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import csv_io
 from .forms import ImportConfirmForm, ImportUploadForm
@@ -43,7 +44,11 @@ def import_recommendations(request):
                 ),
             )
             return redirect(listing_url)
-        messages.success(request, _("%(count)s élément(s) mis à jour.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)s élément mis à jour.", "%(count)s éléments mis à jour.", count)
+            % {"count": count},
+        )
         return redirect(listing_url)
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)

@@ -12,13 +12,17 @@ def today():
     return timezone.localdate()
 
 
+NBSP = "\xa0"
+
+
 def day(value):
-    text = date_format(value, "j F Y")
-    return text.replace("1 ", "1er ", 1) if value.day == 1 else text
+    """« 2 octobre 2025 », « 1er mars 2022 », with non-breaking spaces."""
+    text = date_format(value, "j F Y").replace(" ", NBSP)
+    return text.replace("1" + NBSP, "1er" + NBSP, 1) if value.day == 1 else text
 
 
 def time(value):
-    return f"{value.hour} h {value.minute:02d}"
+    return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
 
 
 def date_range(start, end=None):
@@ -31,7 +35,7 @@ def date_range(start, end=None):
         first = "1er" if start.day == 1 else str(start.day)
         return _("du %(start)s au %(end)s") % {"start": first, "end": day(end)}
     if start.year == end.year:
-        first = day(start).rsplit(" ", 1)[0]
+        first = day(start).rsplit(NBSP, 1)[0]
         return _("du %(start)s au %(end)s") % {"start": first, "end": day(end)}
     return _("du %(start)s au %(end)s") % {"start": day(start), "end": day(end)}
 

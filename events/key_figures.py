@@ -1,6 +1,6 @@
 """Home page figures (registered in home.registry from EventsConfig.ready)."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from home.content_version import cached_by_content
 
@@ -12,13 +12,23 @@ def meeting_totals():
     """One aggregate for both figures, once per content change and day ("held" depends on
     the date)."""
     return cached_by_content(
-        "meeting-totals", lambda: totals(visible_meetings()), per_language=False, per_day=True
+        "meeting-totals-counted",
+        lambda: totals(visible_meetings()),
+        per_language=False,
+        per_day=True,
     )
 
 
 def meetings_held():
-    return (_("rencontres tenues"), meeting_totals()["held"])
+    held = meeting_totals()["held"]
+    return (ngettext("rencontre tenue", "rencontres tenues", held), held)
 
 
 def participants():
-    return (_("participants aux rencontres"), meeting_totals()["participants"])
+    """None when no meeting has a known head count: unknown, not « 0 »."""
+    figures = meeting_totals()
+    total = figures["participants"] if figures["counted"] else None
+    return (
+        ngettext("participant aux rencontres", "participants aux rencontres", total or 0),
+        total,
+    )

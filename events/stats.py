@@ -44,6 +44,8 @@ def totals(meetings):
     figures = meetings.order_by().aggregate(
         meetings=Count("pk"),
         held=Count("pk", filter=~Q(start_date__gt=today)),  # undated archives were held
+        # Meetings whose head count is known: with none, the total is unknown, not zero.
+        counted=Count("pk", filter=Q(participants_total__isnull=False)),
         **{key: Coalesce(Sum(field), 0) for key, field in SUMS.items()},
     )
     return figures

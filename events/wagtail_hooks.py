@@ -1,12 +1,15 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from home.snippet_views import PortalSnippetViewSet
 
 from . import admin_views, csv_io
 from .filters import RecommendationFilterSet
@@ -22,10 +25,11 @@ class RecommendationAdminFilterSet(RecommendationFilterSet, WagtailFilterSet):
         fields = ["meeting", "plan"]
 
 
-class RecommendationViewSet(SnippetViewSet):
+class RecommendationViewSet(PortalSnippetViewSet):
     model = Recommendation
     icon = "tasks"
     menu_label = _("Recommandations et actions")
+    add_item_label = _("Ajouter une recommandation ou une action")
     filterset_class = RecommendationAdminFilterSet
     search_fields = ["text", "responsible_other"]
     search_backend_name = None
@@ -44,10 +48,11 @@ class RecommendationViewSet(SnippetViewSet):
         return Recommendation.objects.select_related("meeting", "plan", "responsible_organization")
 
 
-class SustainabilityPlanViewSet(SnippetViewSet):
+class SustainabilityPlanViewSet(PortalSnippetViewSet):
     model = SustainabilityPlan
     icon = "list-ul"
     menu_label = _("Plans de pérennisation")
+    add_item_label = _("Ajouter un plan de pérennisation")
     list_display = ["title", "community", "adopted_on"]
 
 
@@ -95,7 +100,11 @@ class SetStatusBulkAction(SnippetBulkAction):
         return csv_io.set_status(objects, status, note), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return _("Statut « %(status)s » appliqué à %(count)s élément(s).") % {
+        return ngettext(
+            "Statut « %(status)s » appliqué à %(count)s élément.",
+            "Statut « %(status)s » appliqué à %(count)s éléments.",
+            num_parent_objects,
+        ) % {
             "status": RecommendationStatus(self.cleaned_form.cleaned_data["status"]).label,
             "count": num_parent_objects,
         }

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
-from django.utils.translation import get_language, ngettext_lazy
+from django.utils.translation import ngettext_lazy
 
 from .pagination import PAGE_PARAM, Pagination
 
@@ -38,17 +38,10 @@ PARAM_CONTENT_TYPE = "contenu"
 COUNT_RESULTS = ngettext_lazy("%(count)s résultat", "%(count)s résultats", "n")
 
 
-def plural_number(count):
-    """The number to give ngettext for our French source strings: French puts 0 and 1 in the
-    singular, and without a French catalogue gettext would apply the English rule."""
-    if (get_language() or "fr").startswith("fr"):
-        return 1 if count <= 1 else count
-    return count
-
-
 def format_count(text, count):
-    """``text`` is an ``ngettext_lazy(singular, plural, "n")`` with a ``%(count)s``."""
-    return text % {"count": intcomma(count), "n": plural_number(count)}
+    """``text`` is an ``ngettext_lazy(singular, plural, "n")`` with a ``%(count)s``; the French
+    catalogue (locale/fr, plural rule n > 1) gives « 0 résultat », « 2 résultats »."""
+    return text % {"count": intcomma(count), "n": count}
 
 
 def with_card_relations(queryset):

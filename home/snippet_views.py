@@ -11,8 +11,22 @@ from . import registry
 from .models import Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class PortalSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose add button has the right article (« Ajouter un thème »):
+    Wagtail's French « Ajouter un(e) %(model_name)s » cannot know the gender of the name."""
+
+    add_item_label = None
+
+    def get_index_view_kwargs(self, **kwargs):
+        kwargs = super().get_index_view_kwargs(**kwargs)
+        if self.add_item_label:
+            kwargs["add_item_label"] = self.add_item_label
+        return kwargs
+
+
+class ThemeViewSet(PortalSnippetViewSet):
     model = Theme
+    add_item_label = _("Ajouter un thème")
     icon = "folder-open-inverse"
     menu_label = _("Thèmes")
     list_display = ["name", "slug"]
@@ -20,12 +34,13 @@ class ThemeViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class TagViewSet(SnippetViewSet):
+class TagViewSet(PortalSnippetViewSet):
     """One vocabulary for every page type: editors rename or remove a tag here once."""
 
     model = Tag
     icon = "tag"
     menu_label = _("Mots-clés")
+    add_item_label = _("Ajouter un mot-clé")
     list_display = ["name", "slug"]
     search_fields = ["name"]
     search_backend_name = None

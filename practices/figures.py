@@ -2,8 +2,6 @@
 
 from django.utils.translation import ngettext
 
-from home.listing import plural_number
-
 from .models import PracticePage, ToolPage
 
 
@@ -11,6 +9,6 @@ def practice_and_tool_figures():
     practices = PracticePage.objects.live().public().count()
     tools = ToolPage.objects.live().public().count()
     return [
-        (ngettext("pratique partagée", "pratiques partagées", plural_number(practices)), practices),
-        (ngettext("outil ou modèle", "outils et modèles", plural_number(tools)), tools),
+        (ngettext("pratique partagée", "pratiques partagées", practices), practices),
+        (ngettext("outil ou modèle partagé", "outils et modèles partagés", tools), tools),
     ]

@@ -3,15 +3,17 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.snippet_views import PortalSnippetViewSet
 
 from .models import MaterialLanguage
 
 
-class MaterialLanguageViewSet(SnippetViewSet):
+class MaterialLanguageViewSet(PortalSnippetViewSet):
     model = MaterialLanguage
     icon = "site"
     menu_label = _("Langues des supports")
+    add_item_label = _("Ajouter une langue")
     list_display = ["name", "code", "position"]
     search_fields = ["name", "code"]
     search_backend_name = None

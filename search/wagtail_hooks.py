@@ -5,16 +5,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.documents.permissions import permission_policy as document_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.snippet_views import PortalSnippetViewSet
 
 from .admin_views import PopularQueriesReport, UnindexedDocumentsReport, ZeroResultQueriesReport
 from .models import GlossaryTerm
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(PortalSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("Glossaire de recherche")
+    add_item_label = _("Ajouter un terme au glossaire")
     menu_name = "search-glossary"
     add_to_admin_menu = True
     menu_order = 800

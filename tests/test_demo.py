@@ -2,6 +2,7 @@
 idempotence and --if-empty. The demo is loaded once for the module (inside a transaction
 rolled back at the end); each test runs in its own savepoint."""
 
+import datetime
 import html
 import io
 import re
@@ -21,6 +22,7 @@ from demo.data.tags import TAGS
 from demo.data.themes import THEME_SLUGS
 from demo.data.tools import TOOLS
 from demo.steps import STEPS
+from events.models import MeetingPage
 from home.models import (
     CommunityIndexPage,
     CommunityPage,
@@ -348,6 +350,52 @@ def test_community_pages_show_objectives_way_of_working_and_exchange_visit(demo,
         "potentielles candidates",
     ]:
         assert fact in kayes, fact
+
+
+def test_kayes_says_in_one_line_what_is_known_and_shows_no_zero(demo, client):
+    kayes = text_of(client.get(page(CommunityPage, "kayes").url))
+    assert "ne nomment ni l'organisation lead ni les organisations membres" in kayes
+    assert "ni le nombre de participants" in kayes
+    assert "présentera" not in kayes  # no promise of content to come
+    assert "0 participant" not in kayes
+    assert "nombre de participants non communiqué" in kayes
+    assert "(s)" not in kayes
+    assert "1 action réalisée sur 6" in kayes
+
+
+def test_home_figures_tell_members_from_organisations_on_the_portal(demo, client):
+    home = text_of(client.get("/"))
+    assert "2 organisations déclarées membres d'une CdP" in home
+    assert f"{len(ORGANISATION_SLUGS)} organisations présentes sur le portail" in home
+    assert "2 organisations membres" not in home
+
+
+def test_pages_from_the_sources_carry_the_sources_dates(demo, client):
+    meeting = page(MeetingPage, "comite-regional-vbg-2-octobre-2025")
+    assert meeting.first_published_at.date() == datetime.date(2025, 10, 2)
+    assert meeting.last_published_at.date() == datetime.date(2025, 10, 2)
+    assert "Mise à jour le 2 octobre 2025" in text_of(client.get(meeting.url))
+    kafamuya = page(PracticePage, "projet-kafamuya")
+    assert "Mise à jour le 10 mars 2022" in text_of(client.get(kafamuya.url))
+    # The Ségou text is undated: no « Mise à jour » date rather than the day of the load.
+    walls = page(PracticePage, "murs-d-expressions-artistiques")
+    assert walls.last_published_at is None
+    assert "Mise à jour" not in text_of(client.get(walls.url))
+    today = datetime.date.today()
+    for item in [*PracticePage.objects.live(), *ToolPage.objects.live()]:
+        assert item.last_published_at is None or item.last_published_at.date() < today, item
+
+
+def test_about_page_says_who_may_be_named_and_records_comply(demo, client):
+    about = text_of(client.get(page(StandardPage, "a-propos").url))
+    assert "Seuls des responsables publics sont nommés, dans leur rôle public" in about
+    assert "ne nomme jamais une survivante ou un survivant de violences, un enfant" in about
+    assert "aucune personne qu'une publication pourrait mettre en danger" in about
+    # The records follow it: the VBG committee's record names its chair, a public official in
+    # his public role as the public news text does; home and practice pages name no one
+    # (test_every_page_renders_and_demo_pages_name_functions_not_people).
+    record = text_of(client.get(page(MeetingPage, "comite-regional-vbg-2-octobre-2025").url))
+    assert "Aboubacrine" in record
 
 
 def test_she_leads_in_crisis_practice_and_roadmap(demo, client):

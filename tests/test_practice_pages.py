@@ -88,7 +88,7 @@ def test_practice_page_shows_every_filled_field(client, world):
         "<h1>Associations villageoises d'épargne et de crédit</h1>",
         "Des groupes d'épargne pour l'autonomie des femmes.",
         "Association pour le progrès des femmes (APROFEM)",
-        "de février 2022 à décembre 2023",
+        "de février\xa02022 à décembre\xa02023",
         "Ségou, Markala, Niono",
         "Femmes rurales, jeunes filles",
         "Problème traité",

@@ -160,6 +160,10 @@ TIME_ZONE = "Africa/Bamako"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# French dates with non-breaking spaces (cdp_portal/formats/fr). Numbers are grouped with
+# |intcomma where a count is shown, not with USE_THOUSAND_SEPARATOR, which would also group
+# years and ids (« 2 025 »).
+FORMAT_MODULE_PATH = ["cdp_portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")

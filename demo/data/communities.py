@@ -129,7 +129,7 @@ COMMUNITIES = [
                         rich(
                             bold("Deux murs d'expressions artistiques à Ségou"),
                             " : au moins 40 organisations sensibilisées sur les violences faites aux "
-                            "femmes et aux filles, environ 2 000 festivaliers et environ 1 000 "
+                            "femmes et aux filles, environ 2\u00a0000 festivaliers et environ 1\u00a0000 "
                             "scolaires touchés.",
                         ),
                         rich(
@@ -205,12 +205,13 @@ COMMUNITIES = [
             ),
             figure("2", "plans de pérennisation élaborés (Kayes et Ségou)"),
             figure("8", "membres du comité de veille médiatique, pour Kayes et Ségou"),
-            heading("Organisation lead et organisations membres"),
+            # What is known and what is not, in one line (no promise of content to come).
             paragraph(
                 p(
-                    "Les textes publiés à ce jour ne nomment ni l'organisation lead ni les "
-                    "organisations membres de la CdP de Kayes. La communauté les présentera "
-                    "sur cette page, avec ses propres pratiques et outils."
+                    "Les textes publiés décrivent la visite d'échange avec Ségou et ses suites, "
+                    "mais ne nomment ni l'organisation lead ni les organisations membres de la "
+                    "CdP de Kayes et ne donnent ni sa date de création ni le nombre de "
+                    "participants à ses rencontres."
                 )
             ),
         ],

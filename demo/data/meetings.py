@@ -538,14 +538,14 @@ ARTISTIC_WALLS = {
     "organizers": ["aprofem"],
     "organizations_reached": 40,
     "people_reached": 3000,
-    "reach_details": "environ 2 000 festivaliers et 1 000 scolaires",
+    "reach_details": "environ 2\u00a0000 festivaliers et 1\u00a0000 scolaires",
     "outcomes": rich(
         ul(
             [
                 "la sensibilisation d'au moins 40 organisations sur les violences faites aux femmes et "
                 "aux filles ;",
-                "environ 2 000 festivaliers touchés et sensibilisés par les murs ;",
-                "environ 1 000 scolaires touchés et sensibilisés par les murs.",
+                "environ 2\u00a0000 festivaliers touchés et sensibilisés par les murs ;",
+                "environ 1\u00a0000 scolaires touchés et sensibilisés par les murs.",
             ]
         ),
         p(

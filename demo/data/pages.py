@@ -45,15 +45,17 @@ HOME = {
             ),
         ),
         heading("Sensibiliser au-delà des cercles habituels"),
-        figure("2 000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"),
-        figure("1 000", "scolaires touchés par ces mêmes murs"),
+        figure(
+            "2\u00a0000", "festivaliers touchés par les murs d'expressions artistiques de Ségou"
+        ),
+        figure("1\u00a0000", "scolaires touchés par ces mêmes murs"),
         figure("40", "organisations sensibilisées aux violences faites aux femmes et aux filles"),
     ],
     # Featured on the home page, in this order (slugs of pages created by earlier steps).
     "featured": [
         (
             "murs-d-expressions-artistiques",
-            "Deux murs, 2 000 festivaliers et 1 000 scolaires sensibilisés à Ségou.",
+            "Deux murs, 2\u00a0000 festivaliers et 1\u00a0000 scolaires sensibilisés à Ségou.",
         ),
         (
             "echanges-entre-cdp-segou-et-kayes",
@@ -241,10 +243,18 @@ STANDARD_PAGES = [
             paragraph(
                 p(
                     "Une pratique décrit ce qu'une organisation a fait, jamais la situation d'une "
-                    "personne : le portail ne contient aucune donnée permettant d'identifier une "
-                    "survivante de violences. Les personnes sont désignées par leur fonction, "
-                    "jamais par leur nom. Chaque contenu est relu par la coordination avant "
-                    "publication."
+                    "personne. Le portail ne nomme jamais une survivante ou un survivant de "
+                    "violences, un enfant ou un adolescent, ni aucune personne qu'une "
+                    "publication pourrait mettre en danger : aucun nom, visage, lieu précis ou "
+                    "date d'incident ne permet de les reconnaître."
+                ),
+                p(
+                    "Seuls des responsables publics sont nommés, dans leur rôle public et comme "
+                    "les articles de presse publics les nomment : la personne qui préside une "
+                    "rencontre officielle ou qui y prend la parole au nom de son institution, "
+                    "dans le compte rendu de cette rencontre. Partout ailleurs (pratiques, "
+                    "outils, annuaire des organisations), les personnes sont désignées par leur "
+                    "fonction. Chaque contenu est relu par la coordination avant publication."
                 ),
                 p(
                     "Un bouton « Quitter ce site » figure sur chaque page ; ",
@@ -304,7 +314,7 @@ STANDARD_PAGES = [
             paragraph(
                 p(
                     "N'écrivez jamais le nom, l'adresse ou l'histoire d'une survivante de "
-                    "violences. Pour une situation de violence, adressez-vous aux points "
+                    "violences, d'un enfant ou de toute personne en danger. Pour une situation de violence, adressez-vous aux points "
                     "focaux VBG de votre localité ou à la direction régionale de la promotion "
                     "de la femme, de l'enfant et de la famille."
                 )
@@ -349,7 +359,10 @@ STANDARD_PAGES = [
                 ),
                 p(
                     "Le portail ne contient aucune donnée permettant d'identifier une survivante "
-                    "de violences ; toute information de ce type signalée est retirée sans délai."
+                    "de violences, un enfant ou une personne en danger ; toute information de ce "
+                    "type signalée est retirée sans délai. Les seules personnes nommées sont des "
+                    "responsables publics, dans leur rôle public, dans les comptes rendus de "
+                    "rencontres officielles."
                 ),
             ),
             heading("Logiciel"),

@@ -19,7 +19,7 @@ PRACTICES = [
         "summary": (
             "À Ségou, la communauté de pratique portée par l'ONG APROFEM a réalisé deux murs "
             "d'expressions artistiques pour sensibiliser aux violences faites aux femmes et aux "
-            "filles : au moins 40 organisations, environ 2 000 festivaliers et environ 1 000 "
+            "filles : au moins 40 organisations, environ 2\u00a0000 festivaliers et environ 1\u00a0000 "
             "scolaires ont été touchés."
         ),
         "problem": rich(
@@ -49,9 +49,9 @@ PRACTICES = [
                 [
                     "la sensibilisation d'au moins 40 organisations sur les violences faites aux "
                     "femmes et aux filles ;",
-                    "environ 2 000 festivaliers touchés et sensibilisés par les murs d'expressions "
+                    "environ 2\u00a0000 festivaliers touchés et sensibilisés par les murs d'expressions "
                     "artistiques ;",
-                    "environ 1 000 scolaires touchés et sensibilisés.",
+                    "environ 1\u00a0000 scolaires touchés et sensibilisés.",
                 ]
             ),
             p(
@@ -62,8 +62,8 @@ PRACTICES = [
         "result_figures": [
             figure("2", "murs d'expressions artistiques à Ségou"),
             figure("40", "organisations sensibilisées, au moins"),
-            figure("2 000", "festivaliers touchés, environ"),
-            figure("1 000", "scolaires touchés, environ"),
+            figure("2\u00a0000", "festivaliers touchés, environ"),
+            figure("1\u00a0000", "scolaires touchés, environ"),
         ],
         "target_groups": "Organisations, festivaliers, scolaires",
         "period_start": None,

@@ -11,10 +11,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import RevisionMixin
+
+from home.panels import PortalInlinePanel
 
 from .. import dates
 from .meetings import visible_meetings
@@ -28,6 +31,14 @@ class RecommendationStatus(models.TextChoices):
 
 
 PENDING_STATUSES = (RecommendationStatus.OPEN, RecommendationStatus.IN_PROGRESS)
+
+# After a count: « 1 ouverte », « 17 ouvertes » (recommandations and actions are feminine).
+STATUS_COUNT_LABELS = {
+    RecommendationStatus.OPEN: ngettext_lazy("ouverte", "ouvertes", "n"),
+    RecommendationStatus.IN_PROGRESS: ngettext_lazy("en cours", "en cours", "n"),
+    RecommendationStatus.DONE: ngettext_lazy("réalisée", "réalisées", "n"),
+    RecommendationStatus.DROPPED: ngettext_lazy("abandonnée", "abandonnées", "n"),
+}
 
 
 class SustainabilityPlan(RevisionMixin, models.Model):
@@ -173,7 +184,12 @@ class Recommendation(ClusterableModel):
         FieldRowPanel([FieldPanel("responsible_organization"), FieldPanel("responsible_other")]),
         FieldRowPanel([FieldPanel("due_date"), FieldPanel("status")]),
         FieldPanel("position"),
-        InlinePanel("notes", label=_("Notes de suivi")),
+        PortalInlinePanel(
+            "notes",
+            heading=_("Notes de suivi"),
+            label=_("note de suivi"),
+            add_label=_("Ajouter une note de suivi"),
+        ),
     ]
 
     class Meta:

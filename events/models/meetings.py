@@ -2,10 +2,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -23,6 +24,7 @@ from home.blocks import BodyStreamBlock
 from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
+from home.panels import PortalInlinePanel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.models import AttachmentBase, GalleryImageBase
@@ -60,6 +62,10 @@ class MeetingPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "events.MeetingPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("mot-clé d'une rencontre")
+        verbose_name_plural = _("mots-clés des rencontres")
 
 
 class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
@@ -234,7 +240,12 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
             [FieldPanel("venue"), FieldPanel("commune"), FieldPanel("online_url")],
             heading=_("Lieu ou lien en ligne"),
         ),
-        InlinePanel("sessions", label=_("Sessions (rencontre en plusieurs sessions)")),
+        PortalInlinePanel(
+            "sessions",
+            heading=_("Sessions (rencontre en plusieurs sessions)"),
+            label=_("session"),
+            add_label=_("Ajouter une session"),
+        ),
         FieldPanel("concertation_frame"),
         MultiFieldPanel(
             [
@@ -271,8 +282,18 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         FieldPanel("minutes"),
         FieldPanel("decisions"),
         FieldPanel("outcomes"),
-        InlinePanel("attachments", label=_("Documents joints")),
-        InlinePanel("photos", label=_("Photos")),
+        PortalInlinePanel(
+            "attachments",
+            heading=_("Documents joints"),
+            label=_("document joint"),
+            add_label=_("Ajouter un document joint"),
+        ),
+        PortalInlinePanel(
+            "photos",
+            heading=_("Photos"),
+            label=_("photo"),
+            add_label=_("Ajouter une photo"),
+        ),
         ClassifiedPageMixin.classification_panel(),
     ]
     # Not in the API: the chair's name, the connection link, the attendance list and the
@@ -348,9 +369,12 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         if self.pk and self.start_date and "start_date" not in errors:
             early = self.recommendations.filter(due_date__lt=self.start_date).count()
             if early:
-                errors["start_date"] = _(
-                    "%(count)s recommandation(s) de cette rencontre ont une échéance antérieure "
-                    "à cette date : corrigez d'abord leur échéance."
+                errors["start_date"] = ngettext(
+                    "%(count)s recommandation de cette rencontre a une échéance antérieure "
+                    "à cette date : corrigez d'abord son échéance.",
+                    "%(count)s recommandations de cette rencontre ont une échéance antérieure "
+                    "à cette date : corrigez d'abord leur échéance.",
+                    early,
                 ) % {"count": early}
         if errors:
             raise ValidationError(errors)
@@ -492,6 +516,14 @@ class MeetingSession(Orderable):
 class MeetingAttachment(AttachmentBase):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="attachments")
 
+    class Meta(AttachmentBase.Meta):
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")
+
 
 class MeetingPhoto(GalleryImageBase):
     page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="photos")
+
+    class Meta(GalleryImageBase.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

@@ -11,7 +11,12 @@ from home.models import ListingIndexPage, SectionPage
 # the dependency goes one way (pages -> listings/csv_io/stats -> followup/meetings).
 from .. import csv_io, stats
 from ..listings import PARAM_STATUS, agenda_order, meeting_cards
-from .followup import Recommendation, RecommendationStatus, SustainabilityPlan
+from .followup import (
+    STATUS_COUNT_LABELS,
+    Recommendation,
+    RecommendationStatus,
+    SustainabilityPlan,
+)
 from .meetings import visible_meetings
 
 PAST_PER_PAGE = 12
@@ -29,6 +34,7 @@ class EventIndexPage(ListingIndexPage):
 
     class Meta:
         verbose_name = _("agenda et comptes rendus")
+        verbose_name_plural = _("agendas et comptes rendus")
 
     def listing_queryset(self):
         return meeting_cards(agenda_order(visible_meetings().descendant_of(self)))
@@ -55,6 +61,7 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
 
     class Meta:
         verbose_name = _("suivi des recommandations")
+        verbose_name_plural = _("pages de suivi des recommandations")
 
     def listing_queryset(self):
         return (
@@ -81,6 +88,7 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
                 "value": value,
                 "label": label,
                 "count": counts.get(value, 0),
+                "count_label": STATUS_COUNT_LABELS[value] % {"n": counts.get(value, 0)},
                 "selected": value in selected,
             }
             for value, label in RecommendationStatus.choices
@@ -135,6 +143,7 @@ class ResultsPage(SectionPage):
 
     class Meta:
         verbose_name = _("résultats")
+        verbose_name_plural = _("pages de résultats")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -42,6 +42,7 @@ class OrganizationIndexPage(ListingIndexPage):
 
     class Meta:
         verbose_name = _("annuaire des organisations")
+        verbose_name_plural = _("annuaires des organisations")
 
     def listing_queryset(self):
         return with_card_relations(

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
@@ -15,8 +15,9 @@ from home import registry
 from home.api_fields import OrganizationReferenceField, RichTextHTMLField
 from home.blocks import BodyStreamBlock
 from home.content_version import cached_by_content, public
-from home.listing import PARAM_COMMUNITY, plural_number, specific_items
+from home.listing import PARAM_COMMUNITY, specific_items
 from home.page_forms import PortalPageForm
+from home.panels import PortalInlinePanel
 from home.rich_text import LISTS, LISTS_AND_HEADINGS
 from home.routing import route_in_one
 from home.search_spec import SearchSpec
@@ -57,7 +58,13 @@ class HomePage(SafetyGatedPageMixin, Page):
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
-        InlinePanel("featured_items", label=_("Contenus mis en avant"), max_num=6),
+        PortalInlinePanel(
+            "featured_items",
+            heading=_("Contenus mis en avant"),
+            label=_("contenu mis en avant"),
+            add_label=_("Ajouter un contenu mis en avant"),
+            max_num=6,
+        ),
         FieldPanel("body"),
     ]
     api_fields = [APIField("introduction", serializer=RichTextHTMLField()), APIField("body")]
@@ -66,6 +73,7 @@ class HomePage(SafetyGatedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
     def key_figures(self):
         """Figures computed from the content; other apps add theirs through the registry.
@@ -74,18 +82,33 @@ class HomePage(SafetyGatedPageMixin, Page):
         return cached_by_content(key, self.compute_key_figures, per_day=True)
 
     def compute_key_figures(self):
-        members = (
-            OrganizationPage.objects.live().filter(communities__isnull=False).distinct().count()
-        )
+        """Each label says what it counts: the organisations whose page declares them members
+        of a community (as the sources name them) are not all the organisations of the
+        directory. A figure that is zero or unknown (None) is left out rather than shown as 0."""
+        organisations = public(OrganizationPage.objects.live())
+        members = organisations.filter(communities__isnull=False).distinct().count()
+        present = organisations.count()
         figures = [
             (
-                ngettext("organisation membre", "organisations membres", plural_number(members)),
+                ngettext(
+                    "organisation déclarée membre d'une CdP",
+                    "organisations déclarées membres d'une CdP",
+                    members,
+                ),
                 members,
-            )
+            ),
+            (
+                ngettext(
+                    "organisation présente sur le portail",
+                    "organisations présentes sur le portail",
+                    present,
+                ),
+                present,
+            ),
         ]
         for func in registry.key_figures:
             figures.extend(_pairs(func()))
-        return figures
+        return [(label, value) for label, value in figures if value]
 
     def route(self, request, path_components):
         """Every page of the site is routed from here: the whole URL in two queries."""
@@ -135,12 +158,17 @@ class FeaturedItem(Orderable):
 
     panels = [FieldPanel("target"), FieldPanel("blurb")]
 
+    class Meta(Orderable.Meta):
+        verbose_name = _("contenu mis en avant")
+        verbose_name_plural = _("contenus mis en avant")
+
 
 class CommunityIndexPage(SectionPage):
     subpage_types = ["home.CommunityPage"]
 
     class Meta:
         verbose_name = _("liste des communautés")
+        verbose_name_plural = _("listes des communautés")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

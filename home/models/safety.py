@@ -23,7 +23,10 @@ SAFETY_CHECKS = (
         _("Aucune survivante ni aucun mineur identifiable"),
         _(
             "Ni nom, ni visage, ni village assez petit pour reconnaître quelqu'un, ni date "
-            "d'un incident : rien ne permet de retrouver une survivante ou un enfant."
+            "d'un incident : rien ne permet de retrouver une survivante, un enfant ou une "
+            "personne qu'une publication mettrait en danger. Seuls des responsables publics "
+            "peuvent être nommés, dans leur rôle public (présidence ou intervention à une "
+            "rencontre officielle), comme dans les articles de presse publics."
         ),
     ),
     (

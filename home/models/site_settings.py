@@ -38,3 +38,4 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("réglages du portail")
+        verbose_name_plural = _("réglages du portail")

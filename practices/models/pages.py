@@ -7,7 +7,7 @@ from django.utils.translation import ngettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import LockableMixin, Page, RevisionMixin
@@ -28,6 +28,7 @@ from home.blocks import BodyStreamBlock, FigureBlock
 from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
+from home.panels import PortalInlinePanel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.print_sheet import PrintSheetMixin
@@ -50,6 +51,7 @@ class PracticeIndexPage(ListingIndexPage):
 
     class Meta:
         verbose_name = _("liste des pratiques")
+        verbose_name_plural = _("listes des pratiques")
 
 
 class ToolIndexPage(ListingIndexPage):
@@ -62,6 +64,7 @@ class ToolIndexPage(ListingIndexPage):
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
+        verbose_name_plural = _("bibliothèques d'outils et modèles")
 
 
 class ConcertationFrameIndexPage(ListingIndexPage):
@@ -74,12 +77,17 @@ class ConcertationFrameIndexPage(ListingIndexPage):
 
     class Meta:
         verbose_name = _("liste des cadres de concertation")
+        verbose_name_plural = _("listes des cadres de concertation")
 
 
 class PracticePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("mot-clé d'une pratique")
+        verbose_name_plural = _("mots-clés des pratiques")
 
 
 class PracticePage(
@@ -213,8 +221,18 @@ class PracticePage(
         FieldPanel("challenges"),
         FieldPanel("replication_conditions"),
         FieldPanel("related_tools"),
-        InlinePanel("attachments", label=_("Documents joints")),
-        InlinePanel("gallery_images", label=_("Images")),
+        PortalInlinePanel(
+            "attachments",
+            heading=_("Documents joints"),
+            label=_("document joint"),
+            add_label=_("Ajouter un document joint"),
+        ),
+        PortalInlinePanel(
+            "gallery_images",
+            heading=_("Images"),
+            label=_("image"),
+            add_label=_("Ajouter une image"),
+        ),
         ClassifiedPageMixin.classification_panel(),
     ]
     promote_panels = Page.promote_panels + [
@@ -282,9 +300,17 @@ class PracticePage(
 class PracticeAttachment(AttachmentBase):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="attachments")
 
+    class Meta(AttachmentBase.Meta):
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")
+
 
 class PracticeGalleryImage(GalleryImageBase):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
+
+    class Meta(GalleryImageBase.Meta):
+        verbose_name = _("image de la galerie")
+        verbose_name_plural = _("images de la galerie")
 
 
 class MaterialLanguage(LockableMixin, RevisionMixin, models.Model):
@@ -338,6 +364,10 @@ class ToolPageTag(TaggedItemBase):
     content_object = ParentalKey(
         "practices.ToolPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("mot-clé d'un outil")
+        verbose_name_plural = _("mots-clés des outils")
 
 
 class ToolPage(
@@ -429,7 +459,13 @@ class ToolPage(
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         FieldPanel("description"),
-        InlinePanel("documents", label=_("Fichiers téléchargeables"), min_num=0),
+        PortalInlinePanel(
+            "documents",
+            heading=_("Fichiers téléchargeables"),
+            label=_("fichier téléchargeable"),
+            add_label=_("Ajouter un fichier téléchargeable"),
+            min_num=0,
+        ),
         ClassifiedPageMixin.classification_panel(),
     ]
     promote_panels = Page.promote_panels + [
@@ -491,11 +527,19 @@ class ToolDocument(AttachmentBase):
     panels = AttachmentBase.panels + [FieldPanel("language")]
     api_fields = AttachmentBase.api_fields + [APIField("language", serializer=LanguageField())]
 
+    class Meta(AttachmentBase.Meta):
+        verbose_name = _("fichier téléchargeable")
+        verbose_name_plural = _("fichiers téléchargeables")
+
 
 class ConcertationFramePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "practices.ConcertationFramePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        verbose_name = _("mot-clé d'un cadre de concertation")
+        verbose_name_plural = _("mots-clés des cadres de concertation")
 
 
 class ConcertationFramePage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
