@@ -79,7 +79,7 @@ def test_practice_sheet_has_what_a_reader_needs_on_paper(client, world):
         "Des rencontres pour que les femmes siègent dans les conseils.",
         "APROFEM",
         "Ségou, Markala",
-        "de mars 2021 à juin 2023",
+        "de mars\u00a02021 à juin\u00a02023",
         "Participation politique",
         "Rencontres trimestrielles.",
         "37",
