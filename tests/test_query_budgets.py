@@ -10,11 +10,13 @@ from types import SimpleNamespace
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
+from cdp_portal import page_cache
 from events.models import FollowUpNote, MeetingPage
-from home.content_version import public, restricted_paths
-from home.models import FeaturedItem, HomePage, OrganizationPage, StandardPage
+from home import content_version
+from home.content_version import cached_by_content, public, restricted_paths
+from home.models import FeaturedItem, HomePage, OrganizationPage, PortalSettings, StandardPage
 from practices.models import (
     ConcertationFramePage,
     PracticeAttachment,
@@ -214,3 +216,31 @@ def test_routing_keeps_wagtail_answers(client, site_tree):
     site.practice.unpublish()
     assert client.get(url).status_code == 404
     assert client.get(site.tool.url).status_code == 200
+
+
+def test_one_content_version_for_kept_pages_and_cached_values(site_tree):
+    """The page cache and the cached sections follow the same version, drawn again by a
+    setting or a site change (newly covered) as by a publish; not by a draft being saved."""
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert page_cache.VERSION_KEY == content_version.VERSION_KEY
+    assert cached_by_content("budget-probe", compute) == 1
+    assert cached_by_content("budget-probe", compute) == 1, "kept"
+    portal = PortalSettings.for_site(site_tree.home.get_site())
+    portal.quick_exit_url = "https://meteo.example.org/"
+    portal.save()
+    assert cached_by_content("budget-probe", compute) == 2, "a setting change"
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Portail CdP"
+    site.save()
+    assert cached_by_content("budget-probe", compute) == 3, "a site change"
+    home = HomePage.objects.get(pk=site_tree.home.pk)
+    home.title = "Brouillon"
+    home.save_revision()
+    assert cached_by_content("budget-probe", compute) == 3, "a draft shows nothing new"
+    publish(home)
+    assert cached_by_content("budget-probe", compute) == 4, "a publish"
