@@ -25,6 +25,7 @@ A cache outage never breaks a page: the value is then computed for the request, 
 cache.
 """
 
+import hashlib
 import logging
 import time
 
@@ -143,6 +144,16 @@ def cached_by_content(name, compute, *, per_language=True, per_day=False):
         except Exception:  # noqa: BLE001
             logger.warning("%s not cached", name, exc_info=True)
     return value
+
+
+def cached_by_key(name, parts, compute, *, per_language=False, per_day=False):
+    """``compute()`` once per content change for the same ``parts`` (strings, numbers, pairs
+    that say what is computed: a listing's page, its valid filters, its page number)."""
+    text = repr(tuple(parts))
+    digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+    return cached_by_content(
+        f"{name}-{digest}", compute, per_language=per_language, per_day=per_day
+    )
 
 
 def cached_for_page(page, request, name, compute, per_day=False):
