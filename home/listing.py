@@ -137,7 +137,8 @@ class Listing:
         if key is None:
             return read()
         # The day too: cards may say whether a meeting is still to come.
-        return cached_by_key("listing-items", (*key, self.page.number), read, per_day=True)
+        page = (self.paginator.per_page, self.page.number)
+        return cached_by_key("listing-items", (*key, *page), read, per_day=True)
 
     @property
     def is_filtered(self):

@@ -268,3 +268,13 @@ def test_one_content_version_for_kept_pages_and_cached_values(site_tree):
     assert cached_by_content("budget-probe", compute) == 3, "a draft shows nothing new"
     publish(home)
     assert cached_by_content("budget-probe", compute) == 4, "a publish"
+
+
+def test_the_follow_up_export_leaves_the_cached_cards_alone(client, site_tree):
+    """The CSV export reads the same listing one row per page: its page of one is never
+    served as the follow-up page's cards."""
+    site = build(site_tree, 2)
+    assert client.get(f"{site.follow_up.url}export-csv/").status_code == 200
+    listing = client.get(site.follow_up.url).context["listing"]
+    assert listing.count == 2
+    assert len(listing.items) == 2
