@@ -5,34 +5,26 @@ once the session is read every distinct cookie (a logged-in member's included) g
 entry, and its key prefix is fixed at start-up, so a publish cannot invalidate it. This one
 serves and stores only for requests without a session (or any other personal cookie), stores
 only plain 200 answers that used no CSRF token, set no cookie and wrote nothing to the session,
-and keeps a site-wide version with every page: any content change (``connect_signals``) draws a
-new version, and every page is rendered afresh once.
+and keeps the site's content version (``home.content_version``, the same one the cached
+sections and menus follow) with every page: any content change (``home.signals``) draws a new
+version, and every page is rendered afresh once.
 
 A cache outage costs nothing but speed: with Redis, the settings make every failed call a miss
 (``IGNORE_EXCEPTIONS``), so the page is rendered as if the cache were empty.
 """
 
-import functools
 import hashlib
 import re
-import secrets
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
-from taggit.models import Tag
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage
-from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "page-cache:version"
+from home.content_version import VERSION_KEY, shared_version
+
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Never served from the cache, whoever asks: the admin, previews and downloads (their own
 # permission checks), Wagtail's password form for protected pages.
@@ -45,21 +37,6 @@ PERSONAL_PARAMETERS = ("q", "search")  # "search": the JSON API's (cdp_portal.ap
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Directives after which a response must not be shared.
 UNSHAREABLE = ("private", "no-store", "no-cache")
-
-
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def ensure_version(cache):
-    """The current version, drawn if the cache has none (empty, flushed, restarted)."""
-    cache.add(VERSION_KEY, secrets.token_hex(6), None)
-    return cache.get(VERSION_KEY)
-
-
-def new_version():
-    """Every page kept so far becomes unreachable (and expires by itself)."""
-    page_cache().set(VERSION_KEY, secrets.token_hex(6), None)
 
 
 def accepts_gzip(request):
@@ -156,14 +133,13 @@ class PageCacheMiddleware:
             mark_private(request, response)
             return response
 
-        cache = page_cache()
         key = cache_key(request, get_language_from_request(request))
-        # One round trip: the answer carries the version it was kept under, and counts only
-        # if that is still the current one.
+        # One round trip: the answer carries the content version it was kept under, and
+        # counts only if that is still the current one.
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or ensure_version(cache)
+        version = shared_version(found.get(VERSION_KEY))
         kept = found.get(key)
-        if kept is not None and kept[0] == version:
+        if version is not None and kept is not None and kept[0] == version:
             _version, content, headers = kept
             response = HttpResponse(content, headers=headers)
             return get_conditional_response(
@@ -180,53 +156,9 @@ class PageCacheMiddleware:
             response.headers.setdefault("Last-Modified", http_date())
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-            kept = (version, response.content, dict(response.items()))
-            cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)
+            if version is not None:  # None: the cache is down, nothing to keep it in
+                kept = (version, response.content, dict(response.items()))
+                cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)
         else:
             mark_private(request, response)
         return response
-
-
-# Invalidation ---------------------------------------------------------------------------------
-
-# The apps whose models are content shown on pages (snippets, taxonomy, follow-up), besides
-# the pages themselves and the Wagtail models below.
-CONTENT_APPS = ("home", "practices", "events")
-SHOWN_MODELS = (
-    Page,
-    PageViewRestriction,  # a page becoming private must leave the cache at once
-    Site,
-    Locale,
-    Tag,
-    BaseSiteSetting,
-    BaseGenericSetting,
-    AbstractImage,
-    AbstractDocument,
-)
-
-
-@functools.cache
-def shown_on_pages(model):
-    return issubclass(model, SHOWN_MODELS) or model._meta.app_label in CONTENT_APPS
-
-
-def on_content_change(sender, **kwargs):
-    """A new version once the change is committed: drawn earlier, a request could render
-    the old content under the new version while the transaction is still open."""
-    if settings.PAGE_CACHE_ENABLED:
-        transaction.on_commit(new_version)
-
-
-def on_model_change(sender, raw=False, **kwargs):
-    if not raw and shown_on_pages(sender):
-        on_content_change(sender)
-
-
-def connect_signals():
-    """Called from ``home.apps.HomeConfig.ready``: publish, unpublish, move, and any save or
-    deletion of a model shown on pages (page, privacy, snippet, setting, image, document)."""
-    page_published.connect(on_content_change, dispatch_uid="page_cache.published")
-    page_unpublished.connect(on_content_change, dispatch_uid="page_cache.unpublished")
-    post_page_move.connect(on_content_change, dispatch_uid="page_cache.moved")
-    post_save.connect(on_model_change, dispatch_uid="page_cache.post_save")
-    post_delete.connect(on_model_change, dispatch_uid="page_cache.post_delete")

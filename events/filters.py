@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from home.content_version import public
 from home.filters import (
     ListingFilter,
     ListingFilterSet,
@@ -29,8 +30,7 @@ def frame_filter(field_name):
         PARAM_FRAME,
         _("Cadre de concertation"),
         lambda queryset: (
-            ConcertationFramePage.objects.live()
-            .public()
+            public(ConcertationFramePage.objects.live())
             .order_by("title")
             .values_list("slug", "title")
         ),

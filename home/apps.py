@@ -9,12 +9,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # These modules import models: they can only load once the app registry is ready.
-        from cdp_portal.page_cache import connect_signals as connect_page_cache_signals
-
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401 - the content version's receivers
         from .notifications import register_notifiers
         from .public_url import apply_after_migrate
 
         register_notifiers()
-        connect_page_cache_signals()
         post_migrate.connect(apply_after_migrate, sender=self)

@@ -1,19 +1,31 @@
-"""What pages show, computed once per content change instead of once per request.
+"""The content version: one number for "what visitors see", and what is kept under it.
 
-``content_version()`` is a number kept in the configured cache and bumped (``home.signals``)
-whenever something a visitor sees may change: a page published, unpublished, moved or
-deleted, a view restriction added or removed, a theme, tag, language or image edited.
-``cached_by_content(name, compute)`` keeps ``compute()``'s result under that version, so
-the first request after a change computes it again and the next ones read it.
+``content_version()`` is a number kept in the configured cache (Redis in production) and
+drawn again (``bump_content_version``) whenever something a visitor sees may change: a page
+published, unpublished, moved or deleted, a view restriction added or removed, a snippet, a
+setting, a site, a theme, a tag, an image or a document saved or deleted (``home.signals``
+connects them). Two things are kept under it:
+
+- values a page shows (sections, menus, key figures, a detail page's lists):
+  ``cached_by_content(name, compute)`` keeps ``compute()``'s result under the version, so
+  the first request after a change computes it again and the next ones read it;
+- whole pages for anonymous visitors (``cdp_portal.page_cache``), which carry the version
+  they were kept under and count only while it is current.
+
+The version is drawn at once (so the request that published, and tests, see the change) and
+again when the transaction commits (so that a request rendering the old content while the
+transaction was open cannot keep it under the new version).
 
 With a local-memory cache (no ``REDIS_URL``), each gunicorn worker has its own copy of the
-version, so the version also includes the last ids of Wagtail's action logs, read once per
-request (two small queries): a publication made through another worker is seen at once.
+version, so ``content_version()`` also includes the last ids of Wagtail's action logs, read
+once per request (two small queries): a publication made through another worker is seen at
+once. The page cache is off by default in that case (``PAGE_CACHE_ENABLED``).
 
-This is the query-budget cache (issue 11): not the anonymous page cache. A cache outage
-never breaks a page: the value is then computed for the request, as without a cache.
+A cache outage never breaks a page: the value is then computed for the request, as without a
+cache.
 """
 
+import hashlib
 import logging
 import time
 
@@ -21,6 +33,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_started
+from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -28,24 +41,38 @@ from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "cdp:query-budget:content-version"
+VERSION_KEY = "cdp:content-version"
 # Long enough to matter, short enough that a missed bump (cache outage during a publish)
 # heals by itself.
 TIMEOUT = 60 * 60
 
 
-def content_version():
+def new_version():
+    # The clock: a fresh or flushed cache never reuses an old version's keys.
+    return time.time_ns()
+
+
+def shared_version(found=None):
+    """The version in the shared cache (drawn if the cache has none), or None if the cache
+    cannot be read. ``found``: the value already read with other keys (``get_many``)."""
+    if found is not None:
+        return found
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
-            # A fresh cache starts from the clock, so it never reuses an old version's keys.
-            version = time.time_ns()
+            version = new_version()
             cache.add(VERSION_KEY, version, timeout=None)
             version = cache.get(VERSION_KEY, version)
     except Exception:  # noqa: BLE001 - any cache failure: compute without the cache
         logger.warning("content version unreadable (cache unavailable)", exc_info=True)
         return None
-    if _process_local():
+    return version
+
+
+def content_version():
+    """The version values are kept under (see the module for the local-memory case)."""
+    version = shared_version()
+    if version is not None and _process_local():
         return f"{version}-{_logged_changes()}"
     return version
 
@@ -79,13 +106,20 @@ def _logged_changes():
 request_started.connect(forget_logged_changes, dispatch_uid="home.content_version.memo")
 
 
-def bump_content_version(**kwargs):
-    """Signal receiver and plain function: what visitors see may have changed."""
+def _draw():
     _memo.clear()
     try:
-        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+        cache.set(VERSION_KEY, new_version(), timeout=None)
     except Exception:  # noqa: BLE001
         logger.warning("content version not bumped (cache unavailable)", exc_info=True)
+
+
+def bump_content_version(**kwargs):
+    """Signal receiver and plain function: what visitors see may have changed. Drawn now,
+    and again once the transaction commits (at once outside a transaction)."""
+    _draw()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_draw)
 
 
 def cached_by_content(name, compute, *, per_language=True, per_day=False):
@@ -110,6 +144,16 @@ def cached_by_content(name, compute, *, per_language=True, per_day=False):
         except Exception:  # noqa: BLE001
             logger.warning("%s not cached", name, exc_info=True)
     return value
+
+
+def cached_by_key(name, parts, compute, *, per_language=False, per_day=False):
+    """``compute()`` once per content change for the same ``parts`` (strings, numbers, pairs
+    that say what is computed: a listing's page, its valid filters, its page number)."""
+    text = repr(tuple(parts))
+    digest = hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+    return cached_by_content(
+        f"{name}-{digest}", compute, per_language=per_language, per_day=per_day
+    )
 
 
 def cached_for_page(page, request, name, compute, per_day=False):

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
+from .content_version import cached_by_key, public
 from .listing import (
     PARAM_COMMUNITY,
     PARAM_CONTENT_TYPE,
@@ -115,21 +116,41 @@ class ListingFilterSet(django_filters.FilterSet):
             for name, filter_ in super().get_filters().items()
         )
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, cache_key=None):
+        """``cache_key``: see ``home.listing.Listing`` (None: choices read every time)."""
         super().__init__(data, queryset, request=request, prefix=prefix)
+        self.cache_key = cache_key
         self.messages = []
         self.bound_filters = []
+        all_choices = self._all_choices()
         for param, filter_ in self.filters.items():
             if not isinstance(filter_, ListingFilter):
                 continue
-            choices = [
-                Choice(str(value), str(label))
-                for value, label in filter_.choice_source(self.queryset)
-            ]
+            choices = all_choices[param]
             filter_.extra["choices"] = [(choice.value, choice.label) for choice in choices]
             self.bound_filters.append(BoundFilter(param, filter_.label, filter_.all_label, choices))
         if data is not None:
             self.data = self._clean(data)
+
+    def _read_choices(self):
+        return {
+            param: [
+                Choice(str(value), str(label))
+                for value, label in filter_.choice_source(self.queryset)
+            ]
+            for param, filter_ in self.filters.items()
+            if isinstance(filter_, ListingFilter)
+        }
+
+    def _all_choices(self):
+        """Every filter's choices (a query each), read once per content change for the same
+        listing (``cache_key``)."""
+        if self.cache_key is None:
+            return self._read_choices()
+        name = f"{type(self).__module__}.{type(self).__qualname__}"
+        return cached_by_key(
+            "filter-choices", (self.cache_key, name), self._read_choices, per_language=True
+        )
 
     def _clean(self, data):
         """The request's data with only the known values of each filter, once each."""
@@ -192,7 +213,7 @@ def community_filter(field_name="communities__slug", models=None, method=None):
     return ListingFilter(
         PARAM_COMMUNITY,
         gettext_lazy("Communauté"),
-        lambda queryset: _choices_of(CommunityPage.objects.live().public(), "slug", "title"),
+        lambda queryset: _choices_of(public(CommunityPage.objects.live()), "slug", "title"),
         field_name,
         all_label=gettext_lazy("Toutes"),
         models=models,
@@ -229,13 +250,10 @@ def organization_choices(organizations):
 
 def _owning_organizations(queryset):
     """Organisations owning at least one visible page of the listed model."""
-    owners = (
-        queryset.model.objects.live()
-        .public()
-        .filter(organization__isnull=False)
-        .values("organization_id")
+    owners = public(queryset.model.objects.live().filter(organization__isnull=False)).values(
+        "organization_id"
     )
-    return organization_choices(OrganizationPage.objects.live().public().filter(pk__in=owners))
+    return organization_choices(public(OrganizationPage.objects.live()).filter(pk__in=owners))
 
 
 def organization_filter(label=None, field_name="organization__slug", choices=_owning_organizations):

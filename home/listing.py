@@ -20,8 +20,10 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import ngettext_lazy
 
+from .content_version import cached_by_key
 from .pagination import PAGE_PARAM, Pagination
 
 PER_PAGE = 12
@@ -72,6 +74,22 @@ def specific_items(pages):
     return [fetched[page.pk] for page in pages if page.pk in fetched]
 
 
+class CountedOncePaginator(Paginator):
+    """A Paginator whose ``COUNT(*)`` is read once per content change and day for the same
+    ``key`` (a listing and its valid filters), not once per request."""
+
+    def __init__(self, object_list, per_page, key=None):
+        super().__init__(object_list, per_page)
+        self.key = key
+
+    @cached_property
+    def count(self):
+        count = Paginator.count.func
+        if self.key is None:
+            return count(self)
+        return cached_by_key("listing-count", self.key, lambda: count(self), per_day=True)
+
+
 class Listing:
     """A filtered, paginated queryset and everything its template needs."""
 
@@ -83,18 +101,37 @@ class Listing:
         per_page=PER_PAGE,
         count_text=COUNT_RESULTS,
         prepare=None,
+        cache_key=None,
     ):
+        """``cache_key``: what identifies this listing's unfiltered queryset (an index page's
+        id, a theme's slug): its filter choices, counts and cards are then read once per
+        content change and day for the same filters and page. None: read every time."""
         self.request = request
-        self.filterset = filterset_class(request.GET, queryset=queryset, request=request)
+        self.filterset = filterset_class(
+            request.GET, queryset=queryset, request=request, cache_key=cache_key
+        )
         self.filters = self.filterset.bound_filters
-        self.paginator = Paginator(self.filterset.qs, per_page)
+        key = None if cache_key is None else (cache_key, *self.filterset.query_pairs())
+        self.paginator = CountedOncePaginator(self.filterset.qs, per_page, key=key)
         self.pagination = Pagination.from_request(request, self.paginator, self.url)
         self.messages = self.filterset.messages + self.pagination.messages
         self.count = self.paginator.count
         self.count_text = format_count(count_text, self.count)
         self.page = self.pagination.page()
-        items = list(self.page.object_list)
-        self.items = prepare(items) if prepare else items
+        self.items = self._items(key, prepare)
+
+    def _items(self, key, prepare):
+        """The cards of this page, with what they show."""
+
+        def read():
+            items = list(self.page.object_list)
+            return prepare(items) if prepare else items
+
+        if key is None:
+            return read()
+        # The day too: cards may say whether a meeting is still to come.
+        page = (self.paginator.per_page, self.page.number)
+        return cached_by_key("listing-items", (*key, *page), read, per_day=True)
 
     @property
     def is_filtered(self):

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from . import registry
+from .content_version import cached_by_content, cached_by_key, public
 from .filters import carrying_filterset
 from .listing import Listing, specific_items
 from .models import Theme
@@ -36,7 +37,7 @@ def _carrying(lookups):
         names = {f.name for f in model._meta.get_fields()}
         if all(lookup.split("__")[0] in names for lookup in lookups):
             condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
-    return Page.objects.live().public().filter(condition).order_by("-first_published_at", "-pk")
+    return public(Page.objects.live()).filter(condition).order_by("-first_published_at", "-pk")
 
 
 def _type_counts(queryset):
@@ -50,22 +51,26 @@ def _type_counts(queryset):
     return counts
 
 
-def _carrying_listing(request, lookups):
+def _carrying_listing(request, lookups, cache_key):
     queryset = _carrying(lookups)
     filterset_class = carrying_filterset(tuple(registry.classified_models))
-    listing = Listing(request, queryset, filterset_class, prepare=specific_items)
-    return listing, _type_counts(queryset)
+    listing = Listing(
+        request, queryset, filterset_class, prepare=specific_items, cache_key=cache_key
+    )
+    # Per language: the labels are the types' translated names.
+    counts = cached_by_key(
+        "type-counts", cache_key, lambda: _type_counts(queryset), per_language=True
+    )
+    return listing, counts
 
 
-@require_GET
-def theme_list(request):
+def _theme_counts():
     counts = {}
     for model in registry.classified_models:
         if "themes" not in {f.name for f in model._meta.get_fields()}:
             continue
         rows = (
-            model.objects.live()
-            .public()
+            public(model.objects.live())
             .filter(themes__isnull=False)
             .values_list("themes")
             .annotate(n=Count("pk"))
@@ -73,7 +78,12 @@ def theme_list(request):
         )
         for theme_id, count in rows:
             counts[theme_id] = counts.get(theme_id, 0) + count
-    themes = [(theme, counts.get(theme.pk, 0)) for theme in Theme.objects.order_by("name")]
+    return [(theme, counts.get(theme.pk, 0)) for theme in Theme.objects.order_by("name")]
+
+
+@require_GET
+def theme_list(request):
+    themes = cached_by_content("theme-counts", _theme_counts, per_language=False)
     return render(
         request,
         "home/theme_list.html",
@@ -87,7 +97,7 @@ def theme_list(request):
 @require_GET
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    listing, type_counts = _carrying_listing(request, {"themes": theme})
+    listing, type_counts = _carrying_listing(request, {"themes": theme}, ("theme", theme.pk))
     return render(
         request,
         "home/theme_detail.html",
@@ -103,7 +113,7 @@ def theme_detail(request, slug):
 @require_GET
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    listing, type_counts = _carrying_listing(request, {"tags": tag})
+    listing, type_counts = _carrying_listing(request, {"tags": tag}, ("tag", tag.pk))
     return render(
         request,
         "home/tag_detail.html",

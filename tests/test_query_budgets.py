@@ -10,11 +10,13 @@ from types import SimpleNamespace
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
-from events.models import FollowUpNote, MeetingPage
-from home.content_version import public, restricted_paths
-from home.models import FeaturedItem, HomePage, OrganizationPage, StandardPage
+from cdp_portal import page_cache
+from events.models import FollowUpNote, FollowUpPage, MeetingPage
+from home import content_version
+from home.content_version import cached_by_content, public, restricted_paths
+from home.models import FeaturedItem, HomePage, OrganizationPage, PortalSettings, StandardPage
 from practices.models import (
     ConcertationFramePage,
     PracticeAttachment,
@@ -41,6 +43,7 @@ from tests.factories import (
 
 HOME_BUDGET = 12
 DETAIL_BUDGET = 12
+LISTING_BUDGET = 12
 COMMUNITY_BUDGET = 15
 FEATURED_MAX = 6  # HomePage's InlinePanel max_num
 
@@ -53,6 +56,16 @@ PAGES = [
     ("standard", DETAIL_BUDGET),
     ("community", COMMUNITY_BUDGET),
     ("organization", COMMUNITY_BUDGET),
+    ("practices", LISTING_BUDGET),
+    ("practices, filtered", LISTING_BUDGET),
+    ("tools", LISTING_BUDGET),
+    ("frames", LISTING_BUDGET),
+    ("organisations", LISTING_BUDGET),
+    ("agenda", LISTING_BUDGET),
+    ("follow-up", LISTING_BUDGET),
+    ("themes", LISTING_BUDGET),
+    ("theme", LISTING_BUDGET),
+    ("tag", LISTING_BUDGET),
 ]
 
 
@@ -72,13 +85,15 @@ def build(tree, n):
         site.agenda, communities=[site.segou], organizers=[site.org], concertation_frame=site.frame
     )
     site.standard = add_page(tree.home, StandardPage(title="À propos", slug="a-propos"))
+    site.follow_up = add_page(tree.home, FollowUpPage(title="Suivi", slug="suivi"))
+    site.theme = ThemeFactory(name="Foncier", slug="foncier")
     grow(site, n)
     return site
 
 
 def grow(site, n):
     """``n`` more of everything the measured pages list (same pages, same URLs)."""
-    themes = [ThemeFactory() for _ in range(n)]
+    themes = [site.theme, *(ThemeFactory() for _ in range(n - 1))]
     segou, org = site.segou, site.org
     members = [make_organization(site.tree, communities=[segou]) for _ in range(n)]
     tools = [make_tool(org, communities=[segou], themes=themes, tags=["radio"]) for _ in range(n)]
@@ -137,6 +152,16 @@ def urls(site):
         "standard": site.standard.url,
         "community": site.segou.url,
         "organization": site.org.url,
+        "practices": site.tree.practices.url,
+        "practices, filtered": f"{site.tree.practices.url}?communaute=segou&theme=foncier",
+        "tools": site.tree.tools.url,
+        "frames": site.tree.frames.url,
+        "organisations": site.tree.organizations.url,
+        "agenda": site.agenda.url,
+        "follow-up": site.follow_up.url,
+        "themes": "/themes/",
+        "theme": "/themes/foncier/",
+        "tag": "/mots-cles/radio/",
     }
 
 
@@ -149,7 +174,8 @@ def count_queries(client, url):
 
 
 def test_every_page_type_keeps_its_query_budget_at_two_sizes(client, site_tree):
-    """Measured with 2 items in every list, then with 8: within budget, and the same."""
+    """Measured with 2 items in every list, then with 8 (the listings: 3 then 9 practices,
+    tools and meetings, 4 then 10 organisations): within budget, and the same."""
     site = build(site_tree, 2)
     few = {name: count_queries(client, url) for name, url in urls(site).items()}
     grow(site, 6)
@@ -214,3 +240,41 @@ def test_routing_keeps_wagtail_answers(client, site_tree):
     site.practice.unpublish()
     assert client.get(url).status_code == 404
     assert client.get(site.tool.url).status_code == 200
+
+
+def test_one_content_version_for_kept_pages_and_cached_values(site_tree):
+    """The page cache and the cached sections follow the same version, drawn again by a
+    setting or a site change (newly covered) as by a publish; not by a draft being saved."""
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return len(computed)
+
+    assert page_cache.VERSION_KEY == content_version.VERSION_KEY
+    assert cached_by_content("budget-probe", compute) == 1
+    assert cached_by_content("budget-probe", compute) == 1, "kept"
+    portal = PortalSettings.for_site(site_tree.home.get_site())
+    portal.quick_exit_url = "https://meteo.example.org/"
+    portal.save()
+    assert cached_by_content("budget-probe", compute) == 2, "a setting change"
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Portail CdP"
+    site.save()
+    assert cached_by_content("budget-probe", compute) == 3, "a site change"
+    home = HomePage.objects.get(pk=site_tree.home.pk)
+    home.title = "Brouillon"
+    home.save_revision()
+    assert cached_by_content("budget-probe", compute) == 3, "a draft shows nothing new"
+    publish(home)
+    assert cached_by_content("budget-probe", compute) == 4, "a publish"
+
+
+def test_the_follow_up_export_leaves_the_cached_cards_alone(client, site_tree):
+    """The CSV export reads the same listing one row per page: its page of one is never
+    served as the follow-up page's cards."""
+    site = build(site_tree, 2)
+    assert client.get(f"{site.follow_up.url}export-csv/").status_code == 200
+    listing = client.get(site.follow_up.url).context["listing"]
+    assert listing.count == 2
+    assert len(listing.items) == 2

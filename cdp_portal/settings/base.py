@@ -193,7 +193,6 @@ if env("REDIS_URL", default=""):
 # PAGE_CACHE_MAX_AGE seconds. On by default only with a cache shared by the workers (Redis):
 # with local memory a publish would reach one worker's copy only.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=bool(env("REDIS_URL", default="")))
-PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=120)
 # A caching reverse proxy in front (README, « Deploying in production »): Wagtail purges a

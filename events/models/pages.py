@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home.content_version import cached_by_content, cached_by_key
 from home.models import ListingIndexPage, SectionPage
 
 # These modules import the data models from followup and meetings, never this module:
 # the dependency goes one way (pages -> listings/csv_io/stats -> followup/meetings).
-from .. import csv_io, stats
+from .. import csv_io, dates, stats
 from ..listings import PARAM_STATUS, agenda_order, meeting_cards
 from .followup import (
     STATUS_COUNT_LABELS,
@@ -81,7 +82,17 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
     def index(self, request):
         listing = self.get_listing(request)
         others = listing.filterset.filtered(Recommendation.objects.public(), skip=(PARAM_STATUS,))
-        counts = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
+
+        def count_them():
+            by_status = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
+            return by_status, others.overdue().count()
+
+        # Once per content change and day (overdue) for the same filters.
+        counts, overdue_count = cached_by_key(
+            "follow-up-counts",
+            (self.pk, *listing.query_pairs(), dates.today().isoformat()),
+            count_them,
+        )
         selected = listing.filterset.selected(PARAM_STATUS)
         status_counts = [
             {
@@ -100,11 +111,11 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
                 "listing": listing,
                 "status_counts": status_counts,
                 "status_total": sum(counts.values()),
-                "overdue_count": others.overdue().count(),
+                "overdue_count": overdue_count,
                 "export_url": self.get_url(request)
                 + self.reverse_subpage("csv")
                 + (f"?{query}" if query else ""),
-                "plans": self.plan_overview(),
+                "plans": cached_by_content("follow-up-plans", self.plan_overview),
             },
         )
 
@@ -147,5 +158,6 @@ class ResultsPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["results"] = stats.results()
+        # Figures of the records: once per content change, language and day.
+        context["results"] = cached_by_content("results", stats.results, per_day=True)
         return context

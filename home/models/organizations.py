@@ -46,7 +46,7 @@ class OrganizationIndexPage(ListingIndexPage):
 
     def listing_queryset(self):
         return with_card_relations(
-            OrganizationPage.objects.live().public().child_of(self).order_by("title")
+            public(OrganizationPage.objects.live()).child_of(self).order_by("title")
         )
 
 

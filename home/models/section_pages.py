@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.api_fields import RichTextHTMLField
+from home.content_version import public
 from home.listing import COUNT_RESULTS, PER_PAGE, Listing, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import INLINE
@@ -58,16 +59,24 @@ class ListingIndexPage(SectionPage):
 
     def listing_queryset(self):
         model = apps.get_model(self.listed_model)
-        queryset = model.objects.live().public().defer_streamfields()
+        queryset = public(model.objects.live()).defer_streamfields()
         return with_card_relations(queryset).order_by("-first_published_at", "-pk")
 
     def get_listing(self, request, **kwargs):
+        """The listing for ``request``, built once per request (a routable page's view and
+        ``get_context`` both ask for it)."""
+        if not kwargs:
+            built = request.__dict__.setdefault("_cdp_listings", {})
+            if self.pk not in built:
+                built[self.pk] = self.get_listing(request, per_page=self.per_page)
+            return built[self.pk]
         kwargs.setdefault("per_page", self.per_page)
         return Listing(
             request,
             self.listing_queryset(),
             import_string(self.filterset_class),
             count_text=self.count_text,
+            cache_key=("page", self.pk),
             **kwargs,
         )
 

@@ -33,12 +33,29 @@ def default_quick_exit_url():
     return PortalSettings._meta.get_field("quick_exit_url").default
 
 
+def portal_settings(request):
+    """``PortalSettings.for_request``, read from the database once per content change: the
+    instance is kept where ``for_request`` looks first, so the footer's
+    ``settings.home.PortalSettings`` reuses it."""
+    attribute = PortalSettings.get_cache_attr_name()
+    if not hasattr(request, attribute):
+        site = Site.find_for_request(request)
+        if site is None:
+            return PortalSettings.for_request(request)  # raises DoesNotExist, as Wagtail's
+        instance = cached_by_content(
+            f"portal-settings-{site.pk}", lambda: PortalSettings.for_site(site), per_language=False
+        )
+        instance._request = request  # as for_request does: page URLs from this request
+        setattr(request, attribute, instance)
+    return getattr(request, attribute)
+
+
 @register.simple_tag(takes_context=True)
 def quick_exit_url(context):
     request = context.get("request")
     try:
         if request is not None:
-            return PortalSettings.for_request(request).quick_exit_url
+            return portal_settings(request).quick_exit_url
         site = _site(context)
         return PortalSettings.for_site(site).quick_exit_url if site else default_quick_exit_url()
     except (PortalSettings.DoesNotExist, DatabaseError):

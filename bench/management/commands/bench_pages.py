@@ -13,9 +13,11 @@
    process): requests per second, p50 and p99 latency per page type, beside a static file
    served by the same gunicorn (whitenoise).
 
-Pages are measured uncached: the anonymous page cache does not exist on this branch.
-``CACHED_VARIANT`` is the hook for it: when set (environment the page cache reads), the
-load is run a second time and a "cached" column is added.
+4. the same load again with the anonymous page cache on (``CACHED_VARIANT``: the
+   environment that turns it on, with Redis when ``--redis-url`` is given, else each worker's
+   local memory, which is enough while nothing is published): requests per second of a kept
+   page, and its ratio to the static file's;
+5. the resident memory (RSS) of each gunicorn worker after both loads (warmed).
 """
 
 import http.client
@@ -35,13 +37,17 @@ from django.core.management.base import BaseCommand
 from django.core.signals import request_started
 from django.db import connection, reset_queries
 from django.test import Client
+from django.urls import reverse
+from taggit.models import Tag
 from wagtail.models import Page
+
+from home.models import Theme
 
 from .bench import percentile
 
-# Hook for the anonymous page cache (issue 11, branch page-cache): the environment that
-# turns it on for the second, "cached" run. None: no cached run, the column shows "—".
-CACHED_VARIANT = None
+# The environment that turns the anonymous page cache on for the second, "cached" run
+# (cdp_portal.page_cache); None: no cached run, the column shows "—".
+CACHED_VARIANT = {"PAGE_CACHE_ENABLED": "true"}
 
 STATIC_PATH = "/static/css/portal.css"
 
@@ -65,6 +71,14 @@ def pick_urls():
             url = page.get_url()
             if url:
                 urls[name] = url
+    # The taxonomy's pages (views, not pages): the themes, a theme's and a tag's listing.
+    urls["(thèmes)"] = reverse("theme_list")
+    theme = Theme.objects.order_by("name").first()
+    if theme:
+        urls["(un thème)"] = reverse("theme_detail", args=[theme.slug])
+    tag = Tag.objects.order_by("name").first()
+    if tag:
+        urls["(un mot-clé)"] = reverse("tag_detail", args=[tag.slug])
     return urls
 
 
@@ -147,6 +161,21 @@ def load(port, path, seconds, concurrency, host):
     }
 
 
+def worker_rss(master_pid):
+    """Resident memory (MB) of each gunicorn worker (the master's children)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
+
+
 class Command(BaseCommand):
     help = "Per page type: SQL queries, median CPU, and requests/s with p50/p99 under gunicorn."
 
@@ -155,6 +184,11 @@ class Command(BaseCommand):
         parser.add_argument("--concurrency", type=int, default=4)
         parser.add_argument("--seconds", type=float, default=5.0)
         parser.add_argument("--cpu-requests", type=int, default=30)
+        parser.add_argument(
+            "--redis-url",
+            default=os.environ.get("BENCH_REDIS_URL", ""),
+            help="Redis for the cached run (as in production); default: local memory.",
+        )
         parser.add_argument(
             "--reuse", action="store_true", help="Keep the database of a previous run."
         )
@@ -172,8 +206,15 @@ class Command(BaseCommand):
         measured = self.run_worker(env, options)
         if not measured:
             return
-        loads = self.run_gunicorn(env, measured, options)
-        self.report(measured, loads, options)
+        loads, rss_uncached = self.run_gunicorn(env, measured, options)
+        cached, rss = {}, {"sans cache": rss_uncached}
+        if CACHED_VARIANT is not None:
+            self.stdout.write("-- pages gardées en cache (anonymes)")
+            variant = {**env, **CACHED_VARIANT}
+            if options["redis_url"]:
+                variant["REDIS_URL"] = options["redis_url"]
+            cached, rss["avec cache"] = self.run_gunicorn(variant, measured, options)
+        self.report(measured, loads, cached, rss, options)
 
     # --- orchestration ---------------------------------------------------------------
 
@@ -260,7 +301,7 @@ class Command(BaseCommand):
                     port, path, options["seconds"], options["concurrency"], "localhost"
                 )
                 self.stdout.write(f"   {name:28} {results[name]['rps']:7.1f} req/s")
-            return results
+            return results, worker_rss(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -275,12 +316,12 @@ class Command(BaseCommand):
                 time.sleep(0.2)
         raise SystemExit("gunicorn did not start")
 
-    def report(self, measured, loads, options):
+    def report(self, measured, loads, cached, rss, options):
         self.stdout.write("")
         self.stdout.write(
             f"gunicorn {options['workers']} workers, {options['concurrency']} connexions, "
             f"{options['seconds']:.0f} s par page ; CPU : médiane de {options['cpu_requests']} "
-            "requêtes (client de test, réglages de production)"
+            "requêtes (client de test, réglages de production, sans le cache de pages)"
         )
         header = (
             "type de page",
@@ -290,26 +331,49 @@ class Command(BaseCommand):
             "p50",
             "p99",
             "req/s en cache",
+            "p50 en cache",
+            "en cache / statique",
         )
         self.stdout.write(" | ".join(header))
         self.stdout.write(" | ".join("---" for _ in header))
         static = loads.pop("(fichier statique)", None)
+        static_cached = cached.pop("(fichier statique)", None)
+        static_rps = (static_cached or static or {}).get("rps") or 0
         for name, row in sorted(measured.items()):
-            run = loads.get(name, {})
+            run, kept = loads.get(name, {}), cached.get(name)
+            if kept:
+                ratio = f"{kept['rps'] / static_rps:.0%}" if static_rps else "—"
+                kept_text = f"{kept['rps']:.1f} | {kept['p50']:.1f} ms | {ratio}"
+            else:
+                kept_text = "— | — | —"
             self.stdout.write(
                 f"{name} | {row['queries']} | {row['cpu_ms']:.1f} ms | {run.get('rps', 0):.1f} | "
-                f"{run.get('p50', 0):.1f} ms | {run.get('p99', 0):.1f} ms | "
-                f"{'—' if CACHED_VARIANT is None else '?'}"
+                f"{run.get('p50', 0):.1f} ms | {run.get('p99', 0):.1f} ms | {kept_text}"
             )
         if static:
+            kept = static_cached or {}
             self.stdout.write(
                 f"fichier statique ({STATIC_PATH}) | 0 | — | {static['rps']:.1f} | "
-                f"{static['p50']:.1f} ms | {static['p99']:.1f} ms | —"
+                f"{static['p50']:.1f} ms | {static['p99']:.1f} ms | "
+                f"{kept.get('rps', 0):.1f} | {kept.get('p50', 0):.1f} ms | 100%"
             )
+        for run, sizes in rss.items():
+            text = ", ".join(f"{size:.0f} Mo" for size in sizes) or "?"
+            self.stdout.write(f"mémoire résidente des workers après la charge ({run}) : {text}")
         errors = {name: run["errors"] for name, run in loads.items() if run.get("errors")}
+        errors.update(
+            {f"{name} (cache)": run["errors"] for name, run in cached.items() if run.get("errors")}
+        )
         if errors:
             self.stdout.write(self.style.WARNING(f"réponses en erreur : {errors}"))
         out = Path(settings.BASE_DIR) / ".bench" / "pages-results.json"
-        detail = {"measured": measured, "load": loads, "static": static}
+        detail = {
+            "measured": measured,
+            "load": loads,
+            "static": static,
+            "cached": cached,
+            "static_cached": static_cached,
+            "worker_rss_mb": rss,
+        }
         out.write_text(json.dumps(detail, indent=2))
         self.stdout.write(f"(détail : {out})")
