@@ -45,12 +45,12 @@ class DatabaseEngine(SearchEngine):
         return sqlite_fts.scored_matches(parsed)
 
     def _ranked(self, scored, keep, offset, count, parsed, glossary):
-        """Hits ``offset`` to ``offset + count`` of ``scored`` that ``keep`` accepts, by
+        """Hits ``offset`` to ``offset + count`` of ``scored`` that ``keep`` (if any) accepts, by
         score, then (PostgreSQL) by the rank on the whole vector, then by id: the first
         score reads the title only, so its ties (all the body-only matches score 0) are
         ordered on the whole text, for the entries that can reach the page asked for.
         (Sorting every match in SQL cost more than this selection: BENCHMARKS.md.)"""
-        candidates = [row for row in scored if keep(row[0])]
+        candidates = scored if keep is None else [row for row in scored if keep(row[0])]
         best = heapq.nsmallest(offset + count, candidates, key=_by_score)
         if best and connection.vendor == "postgresql":
             threshold = best[-1][1]
@@ -98,7 +98,7 @@ class DatabaseEngine(SearchEngine):
         ranked = []
         if offset < total:
             if scored is not None and request.sort != SORT_DATE:
-                keep = matrix.selected(results)
+                keep = matrix.selected(results) if filters else None
                 ranked = self._ranked(scored, keep, offset, per_page, parsed, glossary)
             else:
                 ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
