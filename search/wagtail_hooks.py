@@ -39,39 +39,25 @@ def register_report_permission():
     )
 
 
+REPORTS = [
+    ("recherches-frequentes", PopularQueriesReport, "search_popular_queries"),
+    ("recherches-sans-resultat", ZeroResultQueriesReport, "search_zero_result_queries"),
+    ("documents-non-indexes", UnindexedDocumentsReport, "search_unindexed_documents"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
+    """Each report and its results fragment (Wagtail's listing refresh)."""
     return [
-        path(
-            "reports/recherches-frequentes/",
-            PopularQueriesReport.as_view(),
-            name="search_popular_queries",
-        ),
-        path(
-            "reports/recherches-frequentes/results/",
-            PopularQueriesReport.as_view(results_only=True),
-            name="search_popular_queries_results",
-        ),
-        path(
-            "reports/recherches-sans-resultat/",
-            ZeroResultQueriesReport.as_view(),
-            name="search_zero_result_queries",
-        ),
-        path(
-            "reports/recherches-sans-resultat/results/",
-            ZeroResultQueriesReport.as_view(results_only=True),
-            name="search_zero_result_queries_results",
-        ),
-        path(
-            "reports/documents-non-indexes/",
-            UnindexedDocumentsReport.as_view(),
-            name="search_unindexed_documents",
-        ),
-        path(
-            "reports/documents-non-indexes/results/",
-            UnindexedDocumentsReport.as_view(results_only=True),
-            name="search_unindexed_documents_results",
-        ),
+        url
+        for slug, view, name in REPORTS
+        for url in (
+            path(f"reports/{slug}/", view.as_view(), name=name),
+            path(
+                f"reports/{slug}/results/", view.as_view(results_only=True), name=f"{name}_results"
+            ),
+        )
     ]
 
 

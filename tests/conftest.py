@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 from home.content_version import bump_content_version
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
-from search import facet_matrix
+from search import facets
 from search.glossary import bump_version
 
 from .factories import add_page, publish
@@ -187,7 +187,7 @@ class SharedTree:
             self.atomic.__exit__(None, None, None)
         self.atomic = self.pks = None
         cache.clear()
-        facet_matrix.reset()
+        facets.reset()
 
 
 _shared_tree = {"tree": None}
@@ -227,7 +227,7 @@ def site_tree(_site_tree_pks, db):
     # What a fresh build did besides the rows: caches hold nothing of an earlier test.
     cache.clear()
     bump_version()
-    facet_matrix.reset()
+    facets.reset()
     return SimpleNamespace(
         **{name: Page.objects.get(pk=pk).specific for name, pk in _site_tree_pks.items()}
     )
@@ -254,7 +254,7 @@ def module_data(shared, blocker):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             cache.clear()
-            facet_matrix.reset()
+            facets.reset()
 
 
 def refetched(value):

@@ -19,22 +19,22 @@ from search.engines.base import (
     EngineUnavailable,
     SearchRequest,
 )
-from search.engines.elasticsearch import (
-    BulkIndexError,
-    ElasticsearchEngine,
+from search.engines.elasticsearch import ElasticsearchEngine, indexing
+from search.engines.elasticsearch.analysis import clean_acronyms, clean_synonym_rules
+from search.engines.elasticsearch.indexing import BulkIndexError, rebuild
+from search.engines.elasticsearch.mapping import FACET_FIELDS, index_body, record_to_document
+from search.engines.elasticsearch.query import (
+    MAX_RESULT_WINDOW,
     build_autocomplete_body,
     build_search_body,
-    index_body,
-    indexing,
+    clamp_page,
+    expand_acronyms,
+)
+from search.engines.elasticsearch.response import (
+    clean_highlight,
     parse_autocomplete_response,
     parse_search_response,
-    rebuild,
-    record_to_document,
 )
-from search.engines.elasticsearch.analysis import clean_acronyms, clean_synonym_rules
-from search.engines.elasticsearch.mapping import FACET_FIELDS
-from search.engines.elasticsearch.query import MAX_RESULT_WINDOW, clamp_page, expand_acronyms
-from search.engines.elasticsearch.response import clean_highlight
 
 from .search_cases import SYNONYM_RULES
 

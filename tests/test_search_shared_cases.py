@@ -1,14 +1,18 @@
 """The shared French cases (tests/search_cases.py) on the database engine, over the corpus
 alone: in a module of their own, so that no other module-scoped data shares the site."""
 
+from functools import reduce
+from operator import or_
+
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
-from search.analysis import fold
-from search.engines import SearchRequest, get_database_engine
-from search.glossary import bump_version
+from search.analysis import fold, parse_query
+from search.engines import SearchRequest, get_database_engine, postgres_fts
+from search.glossary import bump_version, get_glossary
 from search.indexing import index_pages, write_records
 from search.models import GlossaryTerm, SearchEntry
 
@@ -82,3 +86,35 @@ def test_search_reads_only_the_projects_tables(shared_corpus):
     assert statements
     assert not [sql for sql in statements if "wagtailsearch" in sql]
     assert not [sql for sql in statements if "set local" in sql]
+
+
+def test_alternatives_are_written_once():
+    """An alternative repeated, or containing another one, adds nothing to an OR."""
+    sets = [frozenset({"'a'", "'b'", "'c'"}), frozenset({"'b'", "'a'"}), frozenset({"'a'", "'b'"})]
+    assert postgres_fts._alternatives([*sets, frozenset({"'d'"}), frozenset()]) == [
+        "'d'",
+        "'a' & 'b'",
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's analysis")
+def test_glossary_query_without_repetitions_finds_what_every_phrase_finds(shared_corpus):
+    """Each glossary group is one tsquery without the variants PostgreSQL analyses alike,
+    and it matches exactly the pages that any of its phrases, analysed on its own, matches."""
+    glossary = get_glossary()
+    checked = 0
+    for group in glossary.groups:
+        parsed = parse_query(group.term, glossary)
+        if [clause.phrases for clause in parsed.clauses] != [group.phrases]:
+            continue  # a term that is itself several words of other groups
+        whole, match = postgres_fts.tsqueries(parsed, glossary.case_sensitive)
+        alternatives = whole.strip("( )").split(" | ")
+        assert len(alternatives) == len(set(alternatives)), group.term
+        found = {pk for pk, _score in postgres_fts.scored_matches(parsed, glossary.case_sensitive)}
+        phrases = [postgres_fts._phrase(p, glossary.case_sensitive) for p in group.phrases]
+        every = reduce(or_, (SearchQuery(p, config=postgres_fts.CONFIG) for p in phrases))
+        assert found == set(
+            SearchEntry.objects.filter(search_vector=every).values_list("pk", flat=True)
+        ), group.term
+        checked += bool(found)
+    assert checked >= 3

@@ -3,9 +3,10 @@ owns (``postgres_fts`` on PostgreSQL, ``sqlite_fts`` on SQLite: no other databas
 supported, see ``search.checks``), facets counted from ``SearchFacet``.
 
 A search costs a handful of queries whatever the size of the site: the index version, one
-query for every match with its score, one for the page of hits (by primary key) and the
-vocabulary check for suggestions. Facet counts, filters, ranking and date order come from
-in-memory bitmaps (``facet_matrix``); labels are cached.
+query for every match with its score (best first), on PostgreSQL one to order the ties
+that can reach the page on the whole text, one for the page of hits (by primary key) and
+the vocabulary check for suggestions. Facet counts, filters and date order come from
+in-memory bitmaps (``facets``; why not SQL: BENCHMARKS.md); labels are cached.
 """
 
 import heapq
@@ -13,8 +14,7 @@ import heapq
 from django.db import connection
 
 from ..analysis import highlight, parse_query
-from ..facet_matrix import get_matrix
-from ..facets import TYPE_LABELS, facet_labels
+from ..facets import facet_values, get_matrix
 from ..glossary import get_glossary
 from ..models import SearchEntry
 from ..suggest import suggest
@@ -22,7 +22,6 @@ from . import postgres_fts, sqlite_fts
 from .base import (
     FACETS,
     SORT_DATE,
-    FacetValue,
     Hit,
     SearchEngine,
     SearchRequest,
@@ -30,8 +29,6 @@ from .base import (
 )
 
 MAX_PAGE = 10_000
-FACET_LIMITS = {"tag": 15, "organization": 12}
-TYPE_ORDER = list(TYPE_LABELS)
 
 
 def _by_score(row):
@@ -47,20 +44,22 @@ class DatabaseEngine(SearchEngine):
             return postgres_fts.scored_matches(parsed, glossary.case_sensitive)
         return sqlite_fts.scored_matches(parsed)
 
-    def _best(self, scored, count, parsed, glossary):
-        """The ``count`` best of ``[(id, score)]``, by score, then (PostgreSQL) by the rank
-        on the whole vector, then by id: the first score reads the title only, so its ties
-        (all the body-only matches score 0) are ordered on the whole text, for the few
-        entries that can reach the page asked for."""
-        best = heapq.nsmallest(count, scored, key=_by_score)
-        if not best or connection.vendor != "postgresql":
-            return best
-        threshold = best[-1][1]
-        tied = [row for row in scored if row[1] >= threshold]
-        full = postgres_fts.refine(parsed, glossary.case_sensitive, [pk for pk, _s in tied])
-        return heapq.nsmallest(
-            count, tied, key=lambda row: (-row[1], -full.get(row[0], 0), -row[0])
-        )
+    def _ranked(self, scored, keep, offset, count, parsed, glossary):
+        """Hits ``offset`` to ``offset + count`` of ``scored`` that ``keep`` (if any) accepts, by
+        score, then (PostgreSQL) by the rank on the whole vector, then by id: the first
+        score reads the title only, so its ties (all the body-only matches score 0) are
+        ordered on the whole text, for the entries that can reach the page asked for.
+        (Sorting every match in SQL cost more than this selection: BENCHMARKS.md.)"""
+        candidates = scored if keep is None else [row for row in scored if keep(row[0])]
+        best = heapq.nsmallest(offset + count, candidates, key=_by_score)
+        if best and connection.vendor == "postgresql":
+            threshold = best[-1][1]
+            tied = [row for row in candidates if row[1] >= threshold]
+            full = postgres_fts.refine(parsed, glossary.case_sensitive, [pk for pk, _s in tied])
+            best = heapq.nsmallest(
+                offset + count, tied, key=lambda row: (-row[1], -full.get(row[0], 0), -row[0])
+            )
+        return best[offset:]
 
     def _entries(self, ranked):
         """Entries for ``[(id, score)]``, in that order."""
@@ -99,11 +98,8 @@ class DatabaseEngine(SearchEngine):
         ranked = []
         if offset < total:
             if scored is not None and request.sort != SORT_DATE:
-                candidates = scored
-                if filters:
-                    keep = matrix.selected(results)
-                    candidates = [row for row in scored if keep(row[0])]
-                ranked = self._best(candidates, offset + per_page, parsed, glossary)[offset:]
+                keep = matrix.selected(results) if filters else None
+                ranked = self._ranked(scored, keep, offset, per_page, parsed, glossary)
             else:
                 ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
         entries = self._entries(ranked)
@@ -137,44 +133,10 @@ class DatabaseEngine(SearchEngine):
         return SearchResponse(
             hits=hits,
             total=total,
-            facets=self._facet_values(counts, filters),
+            facets=facet_values(counts, filters),
             suggestion=suggestion,
             engine=self.name,
         )
-
-    def _facet_values(self, counts, filters):
-        facets = {}
-        for facet in FACETS:
-            values = dict(counts.get(facet, {}))
-            selected = filters.get(facet, ())
-            for value in selected:
-                values.setdefault(value, 0)
-            if not values:
-                continue
-            if facet == "type":
-                ordered = sorted(
-                    values, key=lambda v: TYPE_ORDER.index(v) if v in TYPE_ORDER else 99
-                )
-            elif facet == "year":
-                ordered = sorted(values, reverse=True)
-            else:
-                ordered = sorted(values, key=lambda v: (-values[v], v))
-            limit = FACET_LIMITS.get(facet)
-            if limit and len(ordered) > limit:
-                ordered = ordered[:limit] + [v for v in ordered[limit:] if v in selected]
-            labels = facet_labels(facet, ordered)
-            facets[facet] = [
-                FacetValue(
-                    value=value,
-                    label=labels.get(value, value),
-                    count=values[value],
-                    selected=value in selected,
-                )
-                for value in ordered
-            ]
-            if facet not in ("type", "year"):
-                facets[facet].sort(key=lambda fv: (-fv.count, fv.label.lower()))
-        return facets
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
         if len(prefix.strip()) < 2:
