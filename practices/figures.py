@@ -1,6 +1,6 @@
 """Key figures for the home page (registered in home.registry.key_figures)."""
 
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from home.listing import plural_number
 
@@ -12,5 +12,10 @@ def practice_and_tool_figures():
     tools = ToolPage.objects.live().public().count()
     return [
         (ngettext("pratique partagée", "pratiques partagées", plural_number(practices)), practices),
-        (ngettext("outil ou modèle", "outils et modèles", plural_number(tools)), tools),
+        # A context: the model's verbose name is the same words without plural, and a catalogue
+        # entry is either plural or not (gettext would miss the model's name).
+        (
+            npgettext("chiffre clé", "outil ou modèle", "outils et modèles", plural_number(tools)),
+            tools,
+        ),
     ]
