@@ -21,14 +21,20 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import get_language_from_request
 
+from cdp_portal.i18n import language_codes, language_of_path
 from home.content_version import VERSION_KEY, shared_version
 
 CACHEABLE_METHODS = ("GET", "HEAD")
 # Never served from the cache, whoever asks: the admin, previews and downloads (their own
-# permission checks), Wagtail's password form for protected pages.
-EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/_util/")
+# permission checks), Wagtail's password form for protected pages (in every language).
+EXCLUDED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/_util/",
+    *(f"/{code}/_util/" for code in language_codes()),
+)
 # Query parameters that carry what a visitor typed: their pages are neither kept here nor by
 # shared caches (the words a survivor searched for must not sit in Redis or in a proxy), and
 # free text would make the number of keys unbounded. Search stays fast without it.
@@ -44,9 +50,10 @@ def accepts_gzip(request):
 
 
 def cache_key(request, language):
-    # The host and scheme (one process may serve several sites), the language LocaleMiddleware
-    # will choose (cookie or Accept-Language: the site has no language prefix in its paths)
-    # and whether GZipMiddleware will compress: a kept answer is the one sent.
+    # The host and scheme (one process may serve several sites), the interface language (the
+    # address's, as PathLanguageMiddleware will choose it: /en/… English, else French; the
+    # path holds it already, the key says it anyway) and whether GZipMiddleware will
+    # compress: a kept answer is the one sent.
     address = "|".join(
         (
             request.scheme,
@@ -133,7 +140,7 @@ class PageCacheMiddleware:
             mark_private(request, response)
             return response
 
-        key = cache_key(request, get_language_from_request(request))
+        key = cache_key(request, language_of_path(request.path_info))
         # One round trip: the answer carries the content version it was kept under, and
         # counts only if that is still the current one.
         found = cache.get_many([VERSION_KEY, key])

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
@@ -11,6 +12,9 @@ from home import views as home_views
 from home.password_throttle import authenticate_with_password
 from home.sitemaps import sitemap_index, sitemap_section
 
+# Outside the language prefix: the admin (its own language, the user's preference), the
+# documents (one address per file, its access checked by the page that uses it), the
+# sitemaps and robots.txt (one each per site), the JavaScript catalogue.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -20,17 +24,6 @@ urlpatterns = [
     path("sitemap-pages.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("", include("accounts.urls")),
-    # Wagtail's URL for the password of protected pages, throttled (before wagtail_urls).
-    path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        authenticate_with_password,
-        name="wagtailcore_authenticate_with_password",
-    ),
-    path("", include("home.urls")),
-    path("", include("events.urls")),
-    path("", include("practices.urls")),
-    path("", include("search.urls")),
 ]
 
 
@@ -47,7 +40,25 @@ def debug_media_urlpatterns():
 if settings.DEBUG:
     urlpatterns += debug_media_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public site: French at the addresses it always had, English under /en/ (the language is
+# in the address, no cookie; cdp_portal.i18n). Accept-Language never changes the language of
+# an address without prefix (LocaleMiddleware with prefix_default_language=False).
+urlpatterns += i18n_patterns(
+    path("", include("accounts.urls")),
+    # Wagtail's URL for the password of protected pages, throttled (before wagtail_urls, so
+    # that /en/_util/… is throttled too).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include("home.urls")),
+    path("", include("events.urls")),
+    path("", include("practices.urls")),
+    path("", include("search.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler400 = "home.views.bad_request"
 handler404 = "home.views.page_not_found"

@@ -35,6 +35,7 @@ def frame_filter(field_name):
             .values_list("slug", "title")
         ),
         field_name,
+        content_labels=True,
     )
 
 

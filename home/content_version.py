@@ -157,11 +157,12 @@ def cached_by_key(name, parts, compute, *, per_language=False, per_day=False):
 
 
 def cached_for_page(page, request, name, compute, per_day=False):
-    """``compute()`` for ``page`` once per content change; always fresh for an editor's
-    preview (the draft's own values)."""
+    """``compute()`` for ``page`` once per content change and interface language (what it
+    computes may hold addresses, /en/… under the English interface, and translated labels);
+    always fresh for an editor's preview (the draft's own values)."""
     if getattr(request, "is_preview", False):
         return compute()
-    return cached_by_content(f"{name}-{page.pk}", compute, per_language=False, per_day=per_day)
+    return cached_by_content(f"{name}-{page.pk}", compute, per_day=per_day)
 
 
 def view_restrictions():

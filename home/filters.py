@@ -49,17 +49,29 @@ class ListingFilter(django_filters.MultipleChoiceFilter):
     queryset; the default filtering is ``<field_name>__in`` through a sub-query on pks (so that
     many-to-many joins never duplicate rows), or ``method(queryset, name, values)``.
     ``models``: for a mixed listing of several page types (a Page queryset), the types whose
-    own tables carry the relation.
+    own tables carry the relation. ``content_labels``: the choices' labels are content
+    written in French (community, theme, tag, organisation names), not interface text: the
+    form marks them ``lang="fr"`` under the English interface.
     """
 
     def __init__(
-        self, param, label, choices, field_name=None, *, all_label=None, models=None, method=None
+        self,
+        param,
+        label,
+        choices,
+        field_name=None,
+        *,
+        all_label=None,
+        models=None,
+        method=None,
+        content_labels=False,
     ):
         super().__init__(field_name=field_name, label=label, method=method)
         self.param = param
         self.choice_source = choices
         self.all_label = all_label or gettext_lazy("Tous")
         self.models = models
+        self.content_labels = content_labels
 
     def filter(self, queryset, value):
         if not value:
@@ -98,6 +110,7 @@ class BoundFilter:
     all_label: str
     choices: list
     selected: list = field(default_factory=list)
+    content_labels: bool = False
 
     @property
     def selected_labels(self):
@@ -128,7 +141,15 @@ class ListingFilterSet(django_filters.FilterSet):
                 continue
             choices = all_choices[param]
             filter_.extra["choices"] = [(choice.value, choice.label) for choice in choices]
-            self.bound_filters.append(BoundFilter(param, filter_.label, filter_.all_label, choices))
+            self.bound_filters.append(
+                BoundFilter(
+                    param,
+                    filter_.label,
+                    filter_.all_label,
+                    choices,
+                    content_labels=filter_.content_labels,
+                )
+            )
         if data is not None:
             self.data = self._clean(data)
 
@@ -218,6 +239,7 @@ def community_filter(field_name="communities__slug", models=None, method=None):
         all_label=gettext_lazy("Toutes"),
         models=models,
         method=method,
+        content_labels=True,
     )
 
 
@@ -227,6 +249,7 @@ def theme_filter(field_name="themes__slug"):
         gettext_lazy("Thème"),
         lambda queryset: _choices_of(Theme.objects.all(), "slug", "name"),
         field_name,
+        content_labels=True,
     )
 
 
@@ -239,7 +262,9 @@ def _used_tags(queryset):
 
 
 def tag_filter():
-    return ListingFilter(PARAM_TAG, gettext_lazy("Mot-clé"), _used_tags, "tags__slug")
+    return ListingFilter(
+        PARAM_TAG, gettext_lazy("Mot-clé"), _used_tags, "tags__slug", content_labels=True
+    )
 
 
 def organization_choices(organizations):
@@ -263,6 +288,7 @@ def organization_filter(label=None, field_name="organization__slug", choices=_ow
         choices,
         field_name,
         all_label=gettext_lazy("Toutes"),
+        content_labels=True,
     )
 
 

@@ -18,10 +18,14 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Page, Site
 
+from cdp_portal.i18n import language_codes
+
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def request_site(request):
@@ -65,13 +69,24 @@ def sitemap_section(request):
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404(str(error)) from error
     root_path = site.root_page.url_path
-    prefix = site.root_url + reverse("wagtail_serve", args=("",))
-    lines = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">']
+    # Each page's address, and its versions in every interface language (cdp_portal.i18n:
+    # French at the address, English under /en/) as alternates, as search engines read them.
+    prefixes = []
+    for code in language_codes():
+        with translation.override(code):
+            prefixes.append((code, site.root_url + reverse("wagtail_serve", args=("",))))
+    prefix = dict(prefixes)[settings.LANGUAGE_CODE]
+    lines = [
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}" xmlns:xhtml="{XHTML}">'
+    ]
     for url_path, last_published_at in section.object_list:
         lastmod = f"<lastmod>{last_published_at:%Y-%m-%d}</lastmod>" if last_published_at else ""
-        lines.append(
-            f"<url><loc>{escape(prefix + url_path[len(root_path) :])}</loc>{lastmod}</url>"
+        below_root = url_path[len(root_path) :]
+        versions = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(start + below_root)}"/>'
+            for code, start in [*prefixes, ("x-default", prefix)]
         )
+        lines.append(f"<url><loc>{escape(prefix + below_root)}</loc>{lastmod}{versions}</url>")
     lines.append("</urlset>\n")
     response = HttpResponse("\n".join(lines), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

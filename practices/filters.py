@@ -31,6 +31,7 @@ class ToolFilterSet(PracticeFilterSet):
         lambda queryset: MaterialLanguage.objects.values_list("code", "name"),
         "languages__code",
         all_label=_("Toutes"),
+        content_labels=True,
     )
 
 

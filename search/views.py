@@ -16,6 +16,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from cdp_portal.i18n import in_interface_language
 from home.pagination import Pagination, count_only
 from home.views import RETRY_AFTER_SECONDS
 from practices.models import ToolIndexPage
@@ -117,7 +118,11 @@ def promoted_results(query):
             if pick.page_id not in visible:  # draft, or login/password-restricted
                 continue
             results.append(
-                {"title": pick.page.title, "url": pick.page.url, "description": pick.description}
+                {
+                    "title": pick.page.title,
+                    "url": in_interface_language(pick.page.url),
+                    "description": pick.description,
+                }
             )
         elif pick.external_link_url:
             results.append(
@@ -171,6 +176,8 @@ def _search(request):
         if response is not None:
             for hit in response.hits:
                 hit.type_label = TYPE_LABELS.get(hit.content_type, "")
+                # Indexed with its French address: the interface language's.
+                hit.url = in_interface_language(hit.url)
             context.update(
                 response=response,
                 facets=[

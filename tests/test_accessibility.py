@@ -165,17 +165,20 @@ def test_axe_checks_the_quick_exit_status_after_a_shift_press(live_tree, browser
     assert not serious_violations(browser_page)
 
 
-# --- Languages: French content, English interface for English browsers ---------------------
+# --- Languages: French at the usual addresses, English under /en/ (tests/test_languages.py) ---
 
 
-def test_english_browser_gets_english_controls_but_the_french_page_keeps_lang_fr(client, site_tree):
+def test_english_browser_keeps_the_french_page_and_english_is_under_en(client, site_tree):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="fr">' in html, "the content is French, screen readers must read it so"
-    ((_, bar),) = [(tag, attrs) for tag, attrs in elements(html) if "data-quick-exit" in attrs]
-    assert bar["lang"] == "en" and bar["aria-label"] == "Quick exit"
-    assert "Leave this site" in html and "Skip to content" in html
-    french = client.get("/").content.decode()
-    assert "Quitter ce site" in french and 'lang="en"' not in french
+    assert '<html lang="fr">' in html, "the address is French, whatever the browser asks"
+    assert "Quitter ce site" in html and "Aller au contenu" in html
+    english = client.get("/en/").content.decode()
+    assert '<html lang="en">' in english, "screen readers read the English interface so"
+    ((_, bar),) = [(tag, attrs) for tag, attrs in elements(english) if "data-quick-exit" in attrs]
+    assert bar["aria-label"] == "Quick exit"
+    assert "Leave this site" in english and "Skip to content" in english
+    ((_, title),) = elements(english, "h1")
+    assert title["lang"] == "fr", "the page's title is French content"
 
 
 def test_compiled_english_catalogue_matches_its_source():

@@ -87,10 +87,14 @@ def test_a_gzip_etag_still_matches(content):
 
 
 def test_each_language_has_its_own_copy(content):
-    english = Client().get("/", HTTP_ACCEPT_LANGUAGE="en")
+    english = Client().get("/en/", HTTP_ACCEPT_LANGUAGE="en")
     french = Client().get("/", HTTP_ACCEPT_LANGUAGE="fr")
     assert "Skip to content" in html(english)
     assert "Aller au contenu" in html(french) and "Skip to content" not in html(french)
+    # The language is the address's: an English browser gets the French copy of a French
+    # address (kept once, not once per Accept-Language).
+    again = Client().get("/", HTTP_ACCEPT_LANGUAGE="en")
+    assert again.content == french.content
 
 
 def test_signed_in_members_are_never_served_or_stored(content, django_user_model):

@@ -70,7 +70,8 @@ MIDDLEWARE = [
     # After GZip: the ETag of the uncompressed page, and 304 answers.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language from the address: /en/… English, anything else French (cdp_portal.i18n).
+    "cdp_portal.i18n.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

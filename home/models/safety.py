@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.log_actions import log
 
+from cdp_portal.i18n import InterfaceLanguageUrlMixin
 from home.content_version import CachedViewRestrictionsMixin
 
 # The named checks, in the order the reviewer reads them: (field name, short label, help).
@@ -137,10 +138,11 @@ class DraftCopyForm(CopyForm):
         self.fields.pop("publish_copies", None)
 
 
-class SafetyGatedPageMixin(CachedViewRestrictionsMixin):
+class SafetyGatedPageMixin(InterfaceLanguageUrlMixin, CachedViewRestrictionsMixin):
     """Put first in the bases of every portal page type: ``publish`` refuses a revision that
     has no valid safety confirmation (see ``home.safety.publish_confirmed`` for code), and
-    copies stay drafts."""
+    copies stay drafts. Through it every page type also links in the interface language
+    (``cdp_portal.i18n``)."""
 
     copy_form_class = DraftCopyForm
 

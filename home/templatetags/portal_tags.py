@@ -6,11 +6,12 @@ from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import number_format
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from wagtail.models import Locale, Site
 
+from cdp_portal.i18n import in_interface_language, path_in_language, url_in_language
 from home.content_version import cached_by_content
 from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
@@ -74,7 +75,8 @@ def quick_exit_help_url(context):
         page = StandardPage.objects.live().filter(slug=QUICK_EXIT_HELP_SLUG).first()
         return (page.get_url(request) if page else None) or "/"
 
-    url = cached_by_content(f"quick-exit-help-url-{_site_key(context)}", find, per_language=False)
+    # Per language: the address is /en/… under the English interface.
+    url = cached_by_content(f"quick-exit-help-url-{_site_key(context)}", find)
     if request is not None:
         request._quick_exit_help_url = url
     return url
@@ -183,23 +185,75 @@ def is_within(page, section):
     return bool(path and section_path and path.startswith(section_path))
 
 
-@register.simple_tag(takes_context=True)
-def content_language(context):
-    """The language the page's content is written in (its Wagtail locale), which may differ
-    from the interface language negotiated from the browser: ``<html lang>`` follows the
-    content, and the interface parts say their own language when it differs."""
-    page = context.get("page")
-    locale_id = getattr(page, "locale_id", None) if page is not None else None
+def _language_of(item, request=None):
+    """The language ``item``'s content is written in: a page's Wagtail locale, else the
+    default language (themes, tags, settings and the rest are written in French)."""
+    locale_id = getattr(item, "locale_id", None) if item is not None else None
     code = None
     if locale_id is not None:
-        codes = cached_by_content(
-            "locale-codes",
-            lambda: dict(Locale.objects.values_list("pk", "language_code")),
-            per_language=False,
-        )
+        codes = getattr(request, "_locale_codes", None)
+        if codes is None:
+            codes = cached_by_content(
+                "locale-codes",
+                lambda: dict(Locale.objects.values_list("pk", "language_code")),
+                per_language=False,
+            )
+            if request is not None:
+                request._locale_codes = codes
         code = codes.get(locale_id)
-    code = code or settings.LANGUAGE_CODE
-    return code.split("-")[0]
+    return (code or settings.LANGUAGE_CODE).split("-")[0]
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context):
+    """The language the page's content is written in (its Wagtail locale): French for every
+    page today, whatever the interface language (the address's, cdp_portal.i18n)."""
+    return _language_of(context.get("page"), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, item=None):
+    """`` lang="fr"`` on an element that holds content (a title, a summary, a body, a tag)
+    when the interface is in another language, so that screen readers and translators read
+    it as French; nothing when both agree. ``item`` is the page or object the content comes
+    from (default: the page being shown)."""
+    if item is None:
+        item = context.get("page")
+    code = _language_of(item, context.get("request"))
+    if code == (get_language() or settings.LANGUAGE_CODE).split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The address being shown in each interface language, for the language switch and the
+    ``hreflang`` alternates: ``code``, ``name`` (in its own language), ``url`` (the path with
+    its query string), ``full_url`` (the canonical address in that language), ``current``
+    and ``default``."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language()
+    # Read by the header, the footer and the page's head: computed once per request.
+    cached = getattr(request, "_language_versions", None)
+    if cached is not None and cached[0] == current:
+        return cached[1]
+    path = request.get_full_path()
+    canonical = canonical_url(context)
+    versions = [
+        {
+            "code": code,
+            "name": name,
+            "url": path_in_language(path, code),
+            "full_url": url_in_language(canonical, code) if canonical else "",
+            "current": code == current,
+            "default": code == settings.LANGUAGE_CODE,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    request._language_versions = (current, versions)
+    return versions
 
 
 @register.simple_tag(takes_context=True)
@@ -220,6 +274,13 @@ def member_organizations(context):
 @register.simple_tag(takes_context=True)
 def is_member_of(context, organization):
     return any(org.pk == organization.pk for org in member_organizations(context))
+
+
+@register.simple_tag(takes_context=True)
+def interface_pageurl(context, page):
+    """``{% pageurl %}`` for any page object, a plain ``Page`` too (the ancestors the router
+    read): its address in the interface language (cdp_portal.i18n)."""
+    return in_interface_language(page.get_url(request=context.get("request")))
 
 
 @register.simple_tag
