@@ -21,6 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.utils.translation import get_language, ngettext_lazy
+from wagtail.images import get_image_model
 
 from .pagination import PAGE_PARAM, Pagination
 
@@ -77,6 +78,27 @@ def specific_items(pages):
             queryset = queryset.defer_streamfields()
         fetched.update({item.pk: item for item in with_card_relations(queryset)})
     return [fetched[page.pk] for page in pages if page.pk in fetched]
+
+
+def attach_card_images(items):
+    """Set ``card_image`` on each item whose model names its picture field
+    (``card_image_field``), the images fetched in one query with their renditions."""
+    fields = {item.pk: getattr(type(item), "card_image_field", None) for item in items}
+    ids = {getattr(item, f"{fields[item.pk]}_id", None) for item in items if fields[item.pk]} - {
+        None
+    }
+    images = (
+        {
+            image.pk: image
+            for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
+        }
+        if ids
+        else {}
+    )
+    for item in items:
+        field = fields[item.pk]
+        item.card_image = images.get(getattr(item, f"{field}_id", None)) if field else None
+    return items
 
 
 class Listing:

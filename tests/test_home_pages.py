@@ -91,7 +91,7 @@ class TestHomePage:
             "Guide B",
             "Guide A",
         ]
-        assert "Tout voir : pratiques (4)" in page
+        assert "Voir tout : pratiques (4)" in page
         assert f'href="{world.practices.url}"' in page
         assert "Région de Ségou · créée en février 2021" in page
         assert "La CdP de Kayes." in page

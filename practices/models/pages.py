@@ -209,6 +209,7 @@ class PracticePage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageM
     subpage_types = []
     # What the page shows, fetched with it when it is served (home.routing).
     route_select_related = ("main_image", "organization")
+    card_image_field = "main_image"  # the picture of its card (home.listing.attach_card_images)
 
     class Meta:
         verbose_name = _("pratique")
@@ -398,6 +399,7 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
     route_select_related = ("cover_image", "organization")
+    card_image_field = "cover_image"  # the picture of its card (home.listing.attach_card_images)
 
     class Meta:
         verbose_name = _("outil ou modèle")
