@@ -129,6 +129,11 @@ class Listing:
     def is_filtered(self):
         return self.filterset.is_filtered
 
+    @property
+    def active_filter_count(self):
+        """How many filter values are chosen (the « Filtrer » button says it on a phone)."""
+        return sum(len(bound.selected) for bound in self.filters)
+
     def query_pairs(self):
         return self.filterset.query_pairs()
 
