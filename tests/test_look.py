@@ -130,7 +130,7 @@ def test_charts_fill_their_column_with_readable_labels(live_tree, live_pages, br
         assert by_year["next"] == "meta chart-note"
     note = browser_page.locator(".chart-note").text_content()
     assert "1 rencontre sans date connue" not in note and "Une rencontre sans date" in note
-    table = browser_page.locator("#par-annee table").text_content()
+    table = browser_page.locator("section[aria-labelledby=par-annee] table").text_content()
     assert "Date non communiquée" in table
 
 
