@@ -1,7 +1,13 @@
+import logging
 import re
 from urllib.parse import unquote_to_bytes
 
-from home.views import bad_request
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from home.views import bad_request, page_not_found, server_error
+
+logger = logging.getLogger("django.request")
 
 # The Wagtail admin's editor relies on inline scripts and styles, and its preview panel frames
 # the page being edited; the public site needs none of that.
@@ -84,3 +90,29 @@ class MalformedUrlMiddleware:
         if malformed_url(request):
             return bad_request(request)
         return self.get_response(request)
+
+
+class DevelopmentErrorPagesMiddleware:
+    """Development only (settings/dev.py): a missing page or a crash shows the site's own 404
+    and 500 pages, with the quick exit, as visitors see them, instead of Django's debug pages.
+    The traceback still goes to the console; ``STYLED_ERROR_PAGES=0`` brings the debug pages
+    back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        if isinstance(exception, PermissionDenied):
+            return None  # Django's own 403 handling (Wagtail's login redirects rely on it)
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"request": request},
+        )
+        return server_error(request)

@@ -2,18 +2,22 @@
 
 ``bar_chart`` returns the geometry; templates/events/includes/bar_chart.html draws it with
 role="img", <title> and <desc>, and the page prints the same rows as a data table.
-Colours are presentation attributes, which the site's CSP allows (inline styles are not).
+Each row is a label line above its bar. Bars and values are placed in percent of the chart's
+width (no viewBox): the chart fills its column at any screen width and its text keeps its size
+(FONT_SIZE pixels, 14 on a 360 px phone as on a desktop). Colours are presentation attributes,
+which the site's CSP allows (inline styles are not).
 """
 
 from django.utils.formats import number_format
 from django.utils.text import Truncator
 
-WIDTH = 640
-LABEL_WIDTH = 210
-VALUE_WIDTH = 70
-ROW_HEIGHT = 30
-BAR_HEIGHT = 18
-PADDING = 8
+FONT_SIZE = 14
+LABEL_CHARS = 44  # what fits on one line at 360 px; the table below has the whole label
+BAR_MAX_PERCENT = 82  # leaves room for the value after the longest bar
+ROW_HEIGHT = 46
+BAR_TOP = 20  # below the label line
+BAR_HEIGHT = 16
+PADDING = 4
 BAR_COLOUR = "#6b1f5c"
 TEXT_COLOUR = "#1d1b20"
 
@@ -24,22 +28,21 @@ def number(value):
 
 def bar_chart(chart_id, title, description, rows):
     """rows: [{"label": str, "value": int}, …] in display order."""
-    bar_space = WIDTH - LABEL_WIDTH - VALUE_WIDTH - PADDING
     top = max((row["value"] for row in rows), default=0)
     bars = []
     for i, row in enumerate(rows):
         y = PADDING + i * ROW_HEIGHT
-        width = round(bar_space * row["value"] / top, 1) if top else 0
+        width = round(BAR_MAX_PERCENT * row["value"] / top, 1) if top else 0
         bars.append(
             {
                 "label": row["label"],
-                "short_label": Truncator(str(row["label"])).chars(30),
+                "short_label": Truncator(str(row["label"])).chars(LABEL_CHARS),
                 "value": row["value"],
                 "display": number(row["value"]),
-                "y": y,
-                "text_y": y + BAR_HEIGHT - 4,
-                "width": width,
-                "value_x": LABEL_WIDTH + width + 6,
+                "label_y": y + FONT_SIZE,
+                "y": y + BAR_TOP,
+                "text_y": y + BAR_TOP + BAR_HEIGHT - 3,
+                "width": width,  # percent of the chart's width
             }
         )
     return {
@@ -47,10 +50,8 @@ def bar_chart(chart_id, title, description, rows):
         "title": title,
         "description": description,
         "bars": bars,
-        "width": WIDTH,
         "height": PADDING * 2 + max(len(rows), 1) * ROW_HEIGHT,
-        "label_x": LABEL_WIDTH - 8,
-        "bar_x": LABEL_WIDTH,
+        "font_size": FONT_SIZE,
         "bar_height": BAR_HEIGHT,
         "colour": BAR_COLOUR,
         "text_colour": TEXT_COLOUR,

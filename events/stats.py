@@ -56,6 +56,7 @@ def _rows(pairs):
 
 
 def participants_by_year(meetings):
+    """(year, participants, meetings) rows, oldest first, then the undated meetings' row."""
     rows = (
         meetings.filter(start_date__isnull=False)
         .annotate(year=ExtractYear("start_date"))
@@ -72,6 +73,14 @@ def participants_by_year(meetings):
     if undated["n"]:
         data.append((_("Date non communiquée"), undated["total"], undated["n"]))
     return data
+
+
+def _split_undated(by_year):
+    """The dated rows (labels are years) and the undated row or None: the chart shows the
+    years, a note the undated meetings (so that « unknown » never reads as the biggest year)."""
+    dated = [row for row in by_year if row[0].isdigit()]
+    undated = next((row for row in by_year if not row[0].isdigit()), None)
+    return dated, undated
 
 
 def participants_by_community(meetings):
@@ -159,6 +168,7 @@ def results():
     meetings = visible_meetings()
     headline = totals(meetings)
     by_year = participants_by_year(meetings)
+    dated, undated = _split_undated(by_year)
     by_community = participants_by_community(meetings)
     by_frame = participants_by_frame(meetings)
     follow = follow_up()
@@ -171,6 +181,7 @@ def results():
     return {
         "headline": headline,
         "by_year": by_year,
+        "undated": {"participants": undated[1], "meetings": undated[2]} if undated else None,
         "by_community": by_community,
         "by_frame": by_frame,
         "reach": reach(meetings),
@@ -183,7 +194,7 @@ def results():
                 "chart-year",
                 _("Participants par année"),
                 _("Nombre de participants aux rencontres enregistrées, par année."),
-                _rows((label, total) for label, total, _n in by_year),
+                _rows((label, total) for label, total, _n in dated),
             ),
             "community": bar_chart(
                 "chart-community",

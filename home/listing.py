@@ -22,6 +22,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext_lazy
+from wagtail.images import get_image_model
 
 from .content_version import cached_by_key
 from .pagination import PAGE_PARAM, Pagination
@@ -90,6 +91,27 @@ class CountedOncePaginator(Paginator):
         return cached_by_key("listing-count", self.key, lambda: count(self), per_day=True)
 
 
+def attach_card_images(items):
+    """Set ``card_image`` on each item whose model names its picture field
+    (``card_image_field``), the images fetched in one query with their renditions."""
+    fields = {item.pk: getattr(type(item), "card_image_field", None) for item in items}
+    ids = {getattr(item, f"{fields[item.pk]}_id", None) for item in items if fields[item.pk]} - {
+        None
+    }
+    images = (
+        {
+            image.pk: image
+            for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
+        }
+        if ids
+        else {}
+    )
+    for item in items:
+        field = fields[item.pk]
+        item.card_image = images.get(getattr(item, f"{field}_id", None)) if field else None
+    return items
+
+
 class Listing:
     """A filtered, paginated queryset and everything its template needs."""
 
@@ -136,6 +158,11 @@ class Listing:
     @property
     def is_filtered(self):
         return self.filterset.is_filtered
+
+    @property
+    def active_filter_count(self):
+        """How many filter values are chosen (the « Filtrer » button says it on a phone)."""
+        return sum(len(bound.selected) for bound in self.filters)
 
     def query_pairs(self):
         return self.filterset.query_pairs()

@@ -12,7 +12,7 @@ from home import registry
 from home.content_version import cached_by_content, public
 from home.listing import with_card_relations
 
-SECTION_SIZE = 4
+SECTION_SIZE = 3  # one row of cards on a wide screen, then « Voir tout (n) »
 
 
 def index_page_for(model):

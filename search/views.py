@@ -158,6 +158,7 @@ def _search(request):
     context = {
         "query": query,
         "filters": filters,
+        "active_filter_count": sum(len(values) for values in filters.values()),
         "sort": sort,
         "page_number": page,
         "facet_labels": FACET_LABELS,

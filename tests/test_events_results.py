@@ -157,3 +157,21 @@ def test_demo_figures_add_up_to_the_texts(db):
     counts = (MeetingPage.objects.count(), Recommendation.objects.count())
     call_command("load_demo", "--skip-index", verbosity=0)
     assert (MeetingPage.objects.count(), Recommendation.objects.count()) == counts
+
+
+def test_undated_meetings_are_a_note_beside_the_year_chart_not_a_bar(client, records):
+    result = stats.results()
+    undated = [m for m in MeetingPage.objects.live() if m.start_date is None]
+    assert undated, "the seeded records include meetings without a date"
+    labels = [bar["label"] for bar in result["charts"]["year"]["bars"]]
+    assert labels == sorted(labels) and all(label.isdigit() for label in labels)
+    assert result["undated"] == {
+        "participants": sum(m.participants_total or 0 for m in undated),
+        "meetings": len(undated),
+    }
+    html = client.get("/resultats/").content.decode()
+    assert "sans date connue" in html and "Date non communiquée</th>" in html
+    # Bars are sized in percent of the chart's width: the chart fills its column.
+    bars = result["charts"]["year"]["bars"]
+    assert any(bar["value"] for bar in bars)
+    assert max(bar["width"] for bar in bars) == 82 and 'width="100%"' in html

@@ -93,7 +93,7 @@ class TestHomePage:
             "Guide B",
             "Guide A",
         ]
-        assert "Tout voir : pratiques (4)" in page
+        assert 'Voir tout<span class="visually-hidden"> : pratiques</span> (4)' in page
         assert f'href="{world.practices.url}"' in page
         assert "Région de Ségou · créée en février\xa02021" in page
         assert "La CdP de Kayes." in page
@@ -195,7 +195,21 @@ class TestCommunityPages:
         assert "Pratique de Kayes" not in page
         assert "Bailleur sans communauté" not in page
         titles = card_titles(response)
-        assert sum(title.startswith("Pratique de Ségou") for title in titles) == 4  # a short list
+        assert sum(title.startswith("Pratique de Ségou") for title in titles) == 3  # a short list
+
+    def test_long_member_list_shows_the_first_then_voir_tout(self, client, world):
+        members = text(client.get(world.segou.url))
+        assert 'Voir tout<span class="visually-hidden"> : organisations membres' not in members
+        for number in range(6):
+            make_organization(world, title=f"Membre {number}", communities=[world.segou])
+        page = text(client.get(world.segou.url))
+        assert 'Organisations membres <span class="meta">(8)</span>' in page
+        assert page.count('<li class="card t-organization">') == 6
+        assert (
+            f'<a class="button button--secondary" href="{world.organizations.url}'
+            f'?communaute={world.segou.slug}">Voir tout<span class="visually-hidden"> : '
+            "organisations membres</span> (8)</a>"
+        ) in page
 
     def test_community_link_leads_to_the_filtered_index(self, client, world):
         make_practice(world.aprofem, title="Pratique de Ségou", communities=[world.segou])

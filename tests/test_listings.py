@@ -23,7 +23,8 @@ from .factories import (
     make_tool,
 )
 
-CARD_TITLE = re.compile(r'<li class="card">.*?<h[23]><a href="[^"]*">(.*?)</a></h[23]>', re.S)
+CARD_TITLE = re.compile(r'<li class="card[^"]*">.*?<h[23]><a href="[^"]*">(.*?)</a></h[23]>', re.S)
+CARD_START = re.compile(r'<li class="card[^"]*">')
 
 
 def card_titles(response):
@@ -37,7 +38,7 @@ def text(response):
 
 def card_html(response, title):
     """The markup of the card whose title is ``title``."""
-    for card in text(response).split('<li class="card">')[1:]:
+    for card in CARD_START.split(text(response))[1:]:
         if f">{title}</a>" in card:
             return card.split("</ul>\n</li>")[0]
     raise AssertionError(f"no card titled {title!r}")

@@ -56,7 +56,7 @@ def test_empty_query_shows_a_helpful_page(client, content):
 def test_results_with_type_label_excerpt_and_facets(client, content):
     page = html(client.get(URL, {"q": "leaders"}))
     assert "Dialogue communautaire à Ségou" in page
-    assert 'class="badge">Pratique<' in page
+    assert '<span class="type t-practice">' in page and "</svg>Pratique</span>" in page
     assert "Les <mark>leaders</mark> religieux" in page
     assert 'name="community"' in page and 'type="checkbox"' in page
     assert "1 résultat pour « leaders »" in page

@@ -17,7 +17,7 @@ from ..models import EventIndexPage, FollowUpPage, RecommendationStatus
 
 register = template.Library()
 
-PAGE_MEETINGS_LIMIT = 6
+PAGE_MEETINGS_LIMIT = 3  # as home.sections.SECTION_SIZE: one row, then « Voir tout (n) »
 
 
 @register.simple_tag

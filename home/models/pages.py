@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,19 +17,20 @@ from home import registry
 from home.api_fields import OrganizationReferenceField, RichTextHTMLField
 from home.blocks import BodyStreamBlock
 from home.content_version import cached_by_content, public
-from home.listing import PARAM_COMMUNITY, specific_items
+from home.listing import PARAM_COMMUNITY, attach_card_images, specific_items
 from home.page_forms import PortalPageForm
 from home.panels import PortalInlinePanel
 from home.rich_text import LISTS, LISTS_AND_HEADINGS
 from home.routing import route_in_one
 from home.search_spec import SearchSpec
-from home.sections import cached_sections, related_sections
+from home.sections import cached_sections, index_page_for, related_sections
 
 from .organizations import OrganizationPage
 from .safety import SafetyGatedPageMixin
 from .section_pages import SectionPage, introduction_field
 
 LATEST_COUNT = 3
+MEMBERS_SHOWN = 6  # a community page lists its first members, then « Voir tout (n) »
 
 
 def _pairs(result):
@@ -38,6 +41,26 @@ def _pairs(result):
 
 
 LATEST_MODELS = ("practices.PracticePage", "practices.ToolPage")
+# The three things visitors come for, first on the home page: (key, page model listing it).
+DOORS = (
+    ("practice", "practices.PracticeIndexPage"),
+    ("tool", "practices.ToolIndexPage"),
+    ("results", "events.ResultsPage"),
+)
+
+
+def _door_urls(request):
+    """{key: url} of the live public page behind each of the home page's three doors."""
+    urls = {}
+    for key, label in DOORS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        page = public(model.objects.live()).first()
+        if page is not None:
+            urls[key] = page.get_url(request)
+    return urls
 
 
 def _latest_models():
@@ -121,13 +144,16 @@ class HomePage(SafetyGatedPageMixin, Page):
     def featured(self):
         """Featured live pages in the editors' order, each with its blurb."""
         rows = list(self.featured_items.select_related("target").filter(target__live=True))
-        items = {item.pk: item for item in specific_items(row.target for row in rows)}
+        items = {
+            item.pk: item for item in attach_card_images(specific_items(row.target for row in rows))
+        }
         return [(items[row.target_id], row.blurb) for row in rows if row.target_id in items]
 
     def content_blocks(self, request):
         """Featured pages, the latest practices and tools, the communities."""
         return {
             "featured": self.featured(),
+            "doors": _door_urls(request),
             "latest": related_sections(request, {}, size=LATEST_COUNT, models=_latest_models()),
             "communities": list(
                 public(CommunityPage.objects.live())
@@ -290,7 +316,12 @@ class CommunityPage(SafetyGatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["members"] = self.member_organizations_live()
+        members = self.member_organizations_live()
+        context["members"], context["members_total"] = members[:MEMBERS_SHOWN], len(members)
+        directory = index_page_for(OrganizationPage)
+        if directory is not None and len(members) > MEMBERS_SHOWN:
+            url = directory.get_url(request)
+            context["members_url"] = f"{url}?{urlencode({PARAM_COMMUNITY: self.slug})}"
         context["sections"] = cached_sections(
             self,
             request,

@@ -27,6 +27,14 @@ def type_label(item):
 
 
 @register.filter
+def type_key(item):
+    """The page type's short key ("practice", "tool", "meeting"…), from its search declaration:
+    the card's colour band and icon (includes/type_label.html, portal.css)."""
+    spec = getattr(item, "search_spec", None)
+    return getattr(spec, "type", None) or "page"
+
+
+@register.filter
 def card_summary(item):
     """A short plain-text summary: the summary field, else the introduction or description."""
     for name in ("summary", "introduction", "search_description"):

@@ -265,6 +265,7 @@ class PracticePage(
     route_select_related = ("main_image", "organization")
     sheet_kind = "practice"
     sheet_body_template = "practices/includes/practice_sheet_body.html"
+    card_image_field = "main_image"  # the picture of its card (home.listing.attach_card_images)
 
     class Meta:
         verbose_name = _("pratique")
@@ -489,6 +490,7 @@ class ToolPage(
     route_select_related = ("cover_image", "organization")
     sheet_kind = "tool"
     sheet_body_template = "practices/includes/tool_sheet_body.html"
+    card_image_field = "cover_image"  # the picture of its card (home.listing.attach_card_images)
 
     class Meta:
         verbose_name = _("outil ou modèle")
