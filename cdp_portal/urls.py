@@ -8,13 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.password_throttle import authenticate_with_password
-from home.sitemaps import sitemap_index, sitemap_section
+from home.sitemaps import sitemap_index, sitemap_section, sitemap_taxonomy
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", sitemap_section, name="sitemap_section"),
+    path("sitemap-taxonomy.xml", sitemap_taxonomy, name="sitemap_taxonomy"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("accounts.urls")),

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .registry import register_dataset
+
 
 class HomeConfig(AppConfig):
     name = "home"
@@ -12,9 +14,11 @@ class HomeConfig(AppConfig):
         from cdp_portal.page_cache import connect_signals as connect_page_cache_signals
 
         from . import signals  # noqa: F401
+        from .datasets import ORGANIZATIONS
         from .notifications import register_notifiers
         from .public_url import apply_after_migrate
 
         register_notifiers()
+        register_dataset(ORGANIZATIONS)
         connect_page_cache_signals()
         post_migrate.connect(apply_after_migrate, sender=self)

@@ -20,8 +20,11 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import get_language, ngettext_lazy
+from wagtail.models import Page
 
+from . import registry
 from .pagination import PAGE_PARAM, Pagination
 
 PER_PAGE = 12
@@ -58,6 +61,18 @@ def with_card_relations(queryset):
         queryset = queryset.select_related("organization")
     prefetch = [name for name in ("communities", "themes", "tags", "languages") if name in names]
     return queryset.prefetch_related(*prefetch) if prefetch else queryset
+
+
+def carrying(lookups, models=None):
+    """Live public pages of ``models`` (default: every classified type) matching ``lookups``
+    (e.g. a theme), as one Page queryset, newest first. Types without the looked-up
+    relation are left out."""
+    condition = Q(pk__in=[])
+    for model in registry.classified_models if models is None else models:
+        names = {f.name for f in model._meta.get_fields()}
+        if all(lookup.split("__")[0] in names for lookup in lookups):
+            condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
+    return Page.objects.live().public().filter(condition).order_by("-first_published_at", "-pk")
 
 
 def specific_items(pages):

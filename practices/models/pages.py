@@ -14,7 +14,12 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.content_version import cached_for_page, public
-from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
+from home.models import (
+    ClassifiedPageMixin,
+    ListedFeedMixin,
+    ListingIndexPage,
+    SafetyGatedPageMixin,
+)
 from home.page_forms import PortalPageForm
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
@@ -27,25 +32,27 @@ from .common import (
 )
 
 
-class PracticeIndexPage(ListingIndexPage):
+class PracticeIndexPage(ListedFeedMixin, ListingIndexPage):
     """ "Pratiques": every live PracticePage wherever it lives, with filters."""
 
     subpage_types = ["practices.PracticePage"]
     listed_model = "practices.PracticePage"
     filterset_class = "practices.filters.PracticeFilterSet"
     count_text = ngettext_lazy("%(count)s pratique", "%(count)s pratiques", "n")
+    dataset_slug = "pratiques"  # its open-data export (practices/datasets.py)
 
     class Meta:
         verbose_name = _("liste des pratiques")
 
 
-class ToolIndexPage(ListingIndexPage):
+class ToolIndexPage(ListedFeedMixin, ListingIndexPage):
     """ "Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
 
     subpage_types = ["practices.ToolPage"]
     listed_model = "practices.ToolPage"
     filterset_class = "practices.filters.ToolFilterSet"
     count_text = ngettext_lazy("%(count)s outil ou modèle", "%(count)s outils et modèles", "n")
+    dataset_slug = "outils"
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
@@ -398,6 +405,8 @@ class ToolPage(SafetyGatedPageMixin, OrganizationOwnedMixin, ClassifiedPageMixin
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
     route_select_related = ("cover_image", "organization")
+    # The downloadable files a feed item encloses (home.feeds).
+    feed_enclosures = "documents"
 
     class Meta:
         verbose_name = _("outil ou modèle")
