@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 
 from home import registry
-from home.content_version import cached_by_content
+from home.content_version import cached_for_page
 from home.feeds import absolute, site_feed_source, site_root_url
 from home.opendata import export_urls
 from home.templatetags.portal_tags import human_size
@@ -74,15 +74,13 @@ def _og_image(page, root):
 def og_image(context):
     """The Open Graph image: the page's picture, else its organisation's logo, else the
     site's default (cdp_portal/static/img/og-default.png, made by scripts/make_og_image.py).
-    Renditions are looked up once per content change."""
+    Renditions are looked up once per content change (always afresh for a preview)."""
     request = context.get("request")
     page = context.get("page")
     root = site_root_url(request) if request is not None else ""
     found = None
     if page is not None and getattr(page, "pk", None):
-        found = cached_by_content(
-            f"og-image-{page.pk}-{root}", lambda: _og_image(page, root), per_language=False
-        )
+        found = cached_for_page(page, request, f"og-image-{root}", lambda: _og_image(page, root))
     if found:
         return found
     width, height = DEFAULT_OG_SIZE
