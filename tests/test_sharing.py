@@ -115,9 +115,12 @@ def test_og_image_is_the_pages_then_the_organisations_then_the_sites(client, pat
     image = meta(html, "og:image")
     assert expected in image, (name, image)
     if expected != DEFAULT_IMAGE:
-        assert client.get(urlsplit(image).path).status_code == 200 or Path(
-            settings.MEDIA_ROOT, urlsplit(image).path.removeprefix(settings.MEDIA_URL)
-        ).exists()
+        assert (
+            client.get(urlsplit(image).path).status_code == 200
+            or Path(
+                settings.MEDIA_ROOT, urlsplit(image).path.removeprefix(settings.MEDIA_URL)
+            ).exists()
+        )
 
 
 def test_logos_are_not_cropped_and_photos_fill_the_frame(client, paths):
@@ -170,7 +173,8 @@ def test_share_block_offers_the_link_mail_and_whatsapp_without_other_hosts(clien
     assert text.startswith("À lire sur le portail des CdP : ") and text.endswith(url)
     assert quote(url, safe="") in whatsapp
     # No script, image or frame from another host.
-    for source in re.findall(r'<(?:script|img|iframe|link)[^>]*(?:src|href)="(https?://[^"]*)"', html):
+    resources = r'<(?:script|img|iframe|link)[^>]*(?:src|href)="(https?://[^"]*)"'
+    for source in re.findall(resources, html):
         assert source.startswith("http://localhost/"), source
 
 
