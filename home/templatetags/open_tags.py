@@ -37,7 +37,7 @@ def open_data_links(slug, listing=None):
     dataset = next((d for d in registry.datasets if d.slug == slug), None)
     if dataset is None:
         return {}
-    pairs = listing.query_pairs() if listing is not None else []
+    pairs = listing.query_pairs() if hasattr(listing, "query_pairs") else []  # "" if none
     return {"dataset": dataset, "urls": export_urls(dataset, pairs), "filtered": bool(pairs)}
 
 
