@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cdp_portal.api import api_router
 from home import views as home_views
 from home.password_throttle import authenticate_with_password
-from home.sitemaps import sitemap_index, sitemap_section
+from home.sitemaps import sitemap_index, sitemap_section, sitemap_taxonomy
 
 # Outside the language prefix: the admin (its own language, the user's preference), the
 # documents (one address per file, its access checked by the page that uses it), the
@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", sitemap_section, name="sitemap_section"),
+    path("sitemap-taxonomy.xml", sitemap_taxonomy, name="sitemap_taxonomy"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
 ]

@@ -1,9 +1,8 @@
 """CSV export of the follow-up table, and import of the same format to update it in bulk.
 
-Format chosen for spreadsheets set to French: UTF-8 with a byte order mark (Excel then
-reads accents correctly; LibreOffice too), « ; » as separator (the French list separator,
-so Excel splits the columns on double-click), CRLF line ends, dates as JJ/MM/AAAA.
-The import also accepts what Excel writes back (Windows-1252, « ; » or « , »).
+The file is written by ``home.csv_writer`` (UTF-8 with a byte order mark, « ; », CRLF, as
+spreadsheets set to French expect), dates as JJ/MM/AAAA. The import also accepts what Excel
+writes back (Windows-1252, « ; » or « , »).
 """
 
 import csv
@@ -15,15 +14,16 @@ from dataclasses import dataclass, field
 
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from home.csv_writer import csv_response
+from home.csv_writer import safe_cell as _safe
 
 from . import dates
 from .models.followup import FollowUpNote, Recommendation, RecommendationStatus
 from .models.imports import ImportConfirmation
 
-DELIMITER = ";"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 SIGNING_SALT = "events.csv-import"
@@ -50,12 +50,6 @@ def _fold(text):
     """Case- and accent-insensitive key: « Échéance » == « echeance »."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     return " ".join(text.casefold().replace("_", " ").split())
-
-
-def _safe(text):
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
-    text = str(text or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _date(value):
@@ -88,16 +82,11 @@ def export_rows(items):
 
 
 def export_response(items):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow([str(label) for _key, label in COLUMNS])
-    writer.writerows(export_rows(items))
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    return csv_response(
+        [label for _key, label in COLUMNS],
+        export_rows(items),
+        f"suivi-recommandations-{dates.today():%Y-%m-%d}.csv",
     )
-    filename = f"suivi-recommandations-{dates.today():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # Import -----------------------------------------------------------------------------------

@@ -20,11 +20,14 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext_lazy
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
-from .content_version import cached_by_key
+from . import registry
+from .content_version import cached_by_key, public
 from .pagination import PAGE_PARAM, Pagination
 
 PER_PAGE = 12
@@ -54,6 +57,18 @@ def with_card_relations(queryset):
         queryset = queryset.select_related("organization")
     prefetch = [name for name in ("communities", "themes", "tags", "languages") if name in names]
     return queryset.prefetch_related(*prefetch) if prefetch else queryset
+
+
+def carrying(lookups, models=None):
+    """Live public pages of ``models`` (default: every classified type) matching ``lookups``
+    (e.g. a theme), as one Page queryset, newest first. Types without the looked-up
+    relation are left out."""
+    condition = Q(pk__in=[])
+    for model in registry.classified_models if models is None else models:
+        names = {f.name for f in model._meta.get_fields()}
+        if all(lookup.split("__")[0] in names for lookup in lookups):
+            condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
+    return public(Page.objects.live()).filter(condition).order_by("-first_published_at", "-pk")
 
 
 def specific_items(pages):

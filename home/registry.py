@@ -3,6 +3,7 @@
 - ``classified_models``: page models that carry communities, themes and tags; community,
   theme, tag and organisation pages list their live instances.
 - ``key_figures``: callables returning ``(label, value)`` pairs for the home page figures.
+- ``datasets``: open-data exports (``home.opendata.Dataset``) of each app's records.
 - ``classification_viewsets``: snippet viewsets of other apps' vocabularies, shown in the
   admin's « Classement » menu beside themes and tags (home.snippet_views).
 """
@@ -28,3 +29,14 @@ def register_key_figure(func):
     if func not in key_figures:
         key_figures.append(func)
     return func
+
+
+# Open-data datasets (home.opendata.Dataset), listed on « Données ouvertes » by position.
+datasets = []
+
+
+def register_dataset(dataset):
+    if all(existing.slug != dataset.slug for existing in datasets):
+        datasets.append(dataset)
+        datasets.sort(key=lambda d: d.position)
+    return dataset

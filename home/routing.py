@@ -7,15 +7,35 @@ the ancestors) and fetches the page's specific object with what its template sho
 (``route_select_related`` on the page class): two queries at any depth. It only answers
 when every page on the way routes the default way; otherwise (a routable page, a missing
 slug) it returns None and Wagtail's own walk decides, so the result is always the same.
+A routable page (feeds beside a listing) on the way counts as routing the default way when
+none of its own routes matches the rest of the URL, which is what Wagtail's walk would see.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 
 def _routes_by_default(content_type_id):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     return model is not None and model.route is Page.route, model
+
+
+def _routes_rest_by_default(content_type_id, rest):
+    """True when the page passes ``rest`` (the slugs below it) on to its children."""
+    routes_by_default, model = _routes_by_default(content_type_id)
+    if routes_by_default:
+        return True
+    if model is None or not issubclass(model, RoutablePageMixin):
+        return False
+    if model.route is not RoutablePageMixin.route:
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(rest) + "/")
+    except Resolver404:
+        return True
+    return False
 
 
 def route_in_one(root, request, path_components):
@@ -36,8 +56,8 @@ def route_in_one(root, request, path_components):
         for i, page in enumerate(chain)
     ):
         return None
-    for page in chain[:-1]:
-        if not _routes_by_default(page.content_type_id)[0]:
+    for i, page in enumerate(chain[:-1]):
+        if not _routes_rest_by_default(page.content_type_id, path_components[i + 1 :]):
             return None
     _default, model = _routes_by_default(chain[-1].content_type_id)
     if model is None:

@@ -9,20 +9,27 @@ adds URLs of its own (``get_sitemap_urls``), and slugs are ASCII
 (``WAGTAIL_ALLOW_UNICODE_SLUGS = False``): an address is the site's root URL followed by the
 page's path under the site root, as ``Page.full_url`` writes it (tests/test_sitemap.py checks
 each one against it).
+
+Theme and tag pages are views, not Wagtail pages: one more section (/sitemap-taxonomy.xml)
+lists the theme list, every theme and every tag that a live public page carries.
 """
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
+from taggit.models import Tag
 from wagtail.models import Page, Site
 
 from cdp_portal.i18n import language_codes
+
+from . import registry
+from .models import Theme
 
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -57,6 +64,7 @@ def sitemap_index(request):
         SitemapIndexItem(address if number == 1 else f"{address}?p={number}", lastmod)
         for number in sections(site).page_range
     ]
+    items.append(SitemapIndexItem(site.root_url + reverse("sitemap_taxonomy"), lastmod))
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml"
     )
@@ -87,6 +95,35 @@ def sitemap_section(request):
             for code, start in [*prefixes, ("x-default", prefix)]
         )
         lines.append(f"<url><loc>{escape(prefix + below_root)}</loc>{lastmod}{versions}</url>")
+    lines.append("</urlset>\n")
+    response = HttpResponse("\n".join(lines), content_type="application/xml")
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def used_tags():
+    """Slugs of the tags at least one live public page carries (a tag page of nothing is not
+    listed)."""
+    condition = Q(pk__in=[])
+    for model in registry.classified_models:
+        pages = model.objects.live().public().values("pk")
+        condition |= Q(
+            pk__in=model.tags.through.objects.filter(content_object__in=pages).values("tag_id")
+        )
+    return Tag.objects.filter(condition).order_by("slug").values_list("slug", flat=True)
+
+
+def sitemap_taxonomy(request):
+    """The theme list, every theme's page and the pages of the tags in use."""
+    root = request_site(request).root_url
+    addresses = [reverse("theme_list")]
+    addresses += [
+        reverse("theme_detail", args=[slug])
+        for slug in Theme.objects.order_by("slug").values_list("slug", flat=True)
+    ]
+    addresses += [reverse("tag_detail", args=[slug]) for slug in used_tags()]
+    lines = [f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}">']
+    lines += [f"<url><loc>{escape(root + address)}</loc></url>" for address in addresses]
     lines.append("</urlset>\n")
     response = HttpResponse("\n".join(lines), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

@@ -3,18 +3,18 @@ import sys
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import InterfaceError, OperationalError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from taggit.models import Tag
-from wagtail.models import Page
 
 from . import registry
 from .content_version import cached_by_content, cached_by_key, public
+from .feeds import serve_feed, site_feed_source, tag_feed_source, theme_feed_source
 from .filters import carrying_filterset
-from .listing import Listing, specific_items
+from .listing import Listing, carrying, specific_items
 from .models import Theme
 
 
@@ -29,17 +29,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _carrying(lookups):
-    """Live public pages of every classified type matching ``lookups`` (e.g. a theme),
-    as one Page queryset, newest first."""
-    condition = Q(pk__in=[])
-    for model in registry.classified_models:
-        names = {f.name for f in model._meta.get_fields()}
-        if all(lookup.split("__")[0] in names for lookup in lookups):
-            condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
-    return public(Page.objects.live()).filter(condition).order_by("-first_published_at", "-pk")
-
-
 def _type_counts(queryset):
     """(label, count) per page type, in registry order, for the summary above the list."""
     rows = dict(queryset.order_by().values_list("content_type").annotate(n=Count("pk")))
@@ -52,7 +41,7 @@ def _type_counts(queryset):
 
 
 def _carrying_listing(request, lookups, cache_key):
-    queryset = _carrying(lookups)
+    queryset = carrying(lookups)
     filterset_class = carrying_filterset(tuple(registry.classified_models))
     listing = Listing(
         request, queryset, filterset_class, prepare=specific_items, cache_key=cache_key
@@ -62,6 +51,24 @@ def _carrying_listing(request, lookups, cache_key):
         "type-counts", cache_key, lambda: _type_counts(queryset), per_language=True
     )
     return listing, counts
+
+
+@require_GET
+def site_feed(request, kind="rss"):
+    """Everything new: every classified page type."""
+    return serve_feed(request, site_feed_source(request), kind)
+
+
+@require_GET
+def theme_feed(request, slug, kind="rss"):
+    theme = get_object_or_404(Theme, slug=slug)
+    return serve_feed(request, theme_feed_source(request, theme), kind)
+
+
+@require_GET
+def tag_feed(request, slug, kind="rss"):
+    tag = get_object_or_404(Tag, slug=slug)
+    return serve_feed(request, tag_feed_source(request, tag), kind)
 
 
 def _theme_counts():
@@ -103,6 +110,7 @@ def theme_detail(request, slug):
         "home/theme_detail.html",
         {
             "theme": theme,
+            "feeds": theme_feed_source(request, theme).alternates(),
             "listing": listing,
             "type_counts": type_counts,
             "page_title": theme.name,
@@ -119,6 +127,7 @@ def tag_detail(request, slug):
         "home/tag_detail.html",
         {
             "tag": tag,
+            "feeds": tag_feed_source(request, tag).alternates(),
             "listing": listing,
             "type_counts": type_counts,
             "page_title": tag.name,

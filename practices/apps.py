@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from home.registry import (
     register_classification_viewset,
     register_classified_model,
+    register_dataset,
     register_key_figure,
 )
 
@@ -15,6 +16,7 @@ class PracticesConfig(AppConfig):
     def ready(self):
         # These modules import models: they can only load once the app registry is ready.
         from . import signals  # noqa: F401
+        from .datasets import PRACTICES, TOOLS
         from .figures import practice_and_tool_figures
         from .models import ConcertationFramePage, PracticePage, ToolPage
         from .snippet_views import MaterialLanguageViewSet
@@ -23,3 +25,5 @@ class PracticesConfig(AppConfig):
             register_classified_model(model)
         register_key_figure(practice_and_tool_figures)
         register_classification_viewset(MaterialLanguageViewSet)
+        register_dataset(PRACTICES)
+        register_dataset(TOOLS)

@@ -14,11 +14,15 @@ def locations(xml):
 
 
 def section_urls(client):
+    """The page sections (the last section of the index lists theme and tag pages, see
+    tests/test_sharing.py)."""
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
     assert index["Content-Type"].startswith("application/xml")
     assert "<sitemapindex" in index.content.decode()
-    return locations(index.content.decode())
+    *pages, taxonomy = locations(index.content.decode())
+    assert taxonomy == "http://localhost/sitemap-taxonomy.xml"
+    return pages
 
 
 def every_listed_page(client):

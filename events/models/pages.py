@@ -6,7 +6,7 @@ from django.utils.translation import ngettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.content_version import cached_by_content, cached_by_key
-from home.models import ListingIndexPage, SectionPage
+from home.models import ListedFeedMixin, ListingIndexPage, SectionPage
 
 # These modules import the data models from followup and meetings, never this module:
 # the dependency goes one way (pages -> listings/csv_io/stats -> followup/meetings).
@@ -24,7 +24,7 @@ PAST_PER_PAGE = 12
 FOLLOW_UP_PER_PAGE = 25
 
 
-class EventIndexPage(ListingIndexPage):
+class EventIndexPage(ListedFeedMixin, ListingIndexPage):
     """« Agenda et comptes rendus »: upcoming meetings, then the records of past ones."""
 
     subpage_types = ["events.MeetingPage"]
@@ -32,6 +32,7 @@ class EventIndexPage(ListingIndexPage):
     filterset_class = "events.filters.MeetingFilterSet"
     count_text = ngettext_lazy("%(count)s rencontre", "%(count)s rencontres", "n")
     per_page = PAST_PER_PAGE
+    dataset_slug = "rencontres"  # its open-data export (events/datasets.py)
 
     class Meta:
         verbose_name = _("agenda et comptes rendus")
@@ -151,6 +152,7 @@ class ResultsPage(SectionPage):
     """« Résultats »: figures computed from the records, charts drawn on the server."""
 
     subpage_types = []
+    dataset_slug = "resultats"  # its open-data export (events/datasets.py)
 
     class Meta:
         verbose_name = _("résultats")

@@ -1,7 +1,7 @@
 from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
 from .safety import SafetyConfirmation, SafetyGatedPageMixin, SafetyGateError
-from .section_pages import ListingIndexPage, SectionPage
+from .section_pages import FeedRoutesMixin, ListedFeedMixin, ListingIndexPage, SectionPage
 from .site_settings import PortalSettings
 from .taxonomy import ClassifiedPageMixin, Theme
 from .workflows import SurvivorSafetyTask
@@ -11,7 +11,9 @@ __all__ = [
     "CommunityIndexPage",
     "CommunityPage",
     "FeaturedItem",
+    "FeedRoutesMixin",
     "HomePage",
+    "ListedFeedMixin",
     "ListingIndexPage",
     "OrganizationIndexPage",
     "OrganizationKind",

@@ -39,6 +39,7 @@ class OrganizationIndexPage(ListingIndexPage):
     listed_model = "home.OrganizationPage"
     filterset_class = "home.filters.OrganizationFilterSet"
     count_text = ngettext_lazy("%(count)s organisation", "%(count)s organisations", "n")
+    dataset_slug = "organisations"  # its open-data export (home/datasets.py)
 
     class Meta:
         verbose_name = _("annuaire des organisations")

@@ -27,7 +27,7 @@ from home.sections import cached_sections, index_page_for, related_sections
 
 from .organizations import OrganizationPage
 from .safety import SafetyGatedPageMixin
-from .section_pages import SectionPage, introduction_field
+from .section_pages import FeedRoutesMixin, SectionPage, introduction_field
 
 LATEST_COUNT = 3
 MEMBERS_SHOWN = 6  # a community page lists its first members, then « Voir tout (n) »
@@ -208,7 +208,7 @@ class CommunityIndexPage(SectionPage):
         return context
 
 
-class CommunityPage(SafetyGatedPageMixin, Page):
+class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
     """A community of practice (Ségou, Kayes, more later)."""
 
     region = models.CharField(_("région"), max_length=80)
@@ -310,6 +310,9 @@ class CommunityPage(SafetyGatedPageMixin, Page):
             )
 
     route_select_related = ("lead_organization", "state_service")
+
+    def feed_lookups(self):
+        return {"communities": self}
 
     def member_organizations_live(self):
         return list(public(self.member_organizations.live()).order_by("title"))

@@ -3,11 +3,13 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.api_fields import RichTextHTMLField
 from home.content_version import public
+from home.feeds import FeedSource, serve_feed
 from home.listing import COUNT_RESULTS, PER_PAGE, Listing, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import INLINE
@@ -18,6 +20,43 @@ from .safety import SafetyGatedPageMixin
 def introduction_field():
     """The short rich-text introduction that opens the home page and every section."""
     return RichTextField(_("introduction"), blank=True, features=INLINE)
+
+
+class FeedRoutesMixin(RoutablePageMixin):
+    """RSS and Atom feeds beside the page (``…/feed/``, ``…/feed/atom/``, see home.feeds),
+    linked from its head and its body (``feeds`` in the context)."""
+
+    def feed_lookups(self):
+        return {}
+
+    def feed_models(self):
+        """None: every classified type."""
+        return None
+
+    def feed_source(self, request):
+        base = self.get_full_url(request) or ""
+        return FeedSource(
+            title=self.title,
+            link=base,
+            description=str(getattr(self, "summary", "") or ""),
+            lookups=self.feed_lookups(),
+            models=self.feed_models(),
+            rss_url=base + self.reverse_subpage("feed"),
+            atom_url=base + self.reverse_subpage("feed_atom"),
+        )
+
+    @path("feed/", name="feed")
+    def rss_feed(self, request):
+        return serve_feed(request, self.feed_source(request), "rss")
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        return serve_feed(request, self.feed_source(request), "atom")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feeds"] = self.feed_source(request).alternates()
+        return context
 
 
 class SectionPage(SafetyGatedPageMixin, Page):
@@ -34,6 +73,13 @@ class SectionPage(SafetyGatedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class ListedFeedMixin(FeedRoutesMixin):
+    """The feed of a listing page: its ``listed_model``'s pages."""
+
+    def feed_models(self):
+        return (apps.get_model(self.listed_model),)
 
 
 class ListingIndexPage(SectionPage):

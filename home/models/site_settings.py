@@ -21,6 +21,20 @@ class PortalSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Numéro vert ou service d'écoute à afficher dans le pied de page."),
     )
+    data_licence = models.CharField(
+        _("licence des données ouvertes"),
+        max_length=160,
+        default="Creative Commons Attribution 4.0 (CC BY 4.0)",
+        help_text=_(
+            "Licence sous laquelle les flux et les jeux de données (« Données ouvertes ») "
+            "sont réutilisables."
+        ),
+    )
+    data_licence_url = models.URLField(
+        _("adresse du texte de la licence"),
+        blank=True,
+        default="https://creativecommons.org/licenses/by/4.0/deed.fr",
+    )
 
     panels = [
         FieldPanel("quick_exit_url"),
@@ -34,6 +48,10 @@ class PortalSettings(BaseSiteSetting):
         ),
         FieldPanel("footer_text"),
         FieldPanel("help_line"),
+        MultiFieldPanel(
+            [FieldPanel("data_licence"), FieldPanel("data_licence_url")],
+            heading=_("Données ouvertes"),
+        ),
     ]
 
     class Meta:

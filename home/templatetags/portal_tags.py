@@ -160,11 +160,13 @@ def url_for(name, *args):
 
 @register.simple_tag
 def page_description(page):
-    """The meta description: the promote tab's, else the page's summary or introduction."""
+    """The meta description: the promote tab's, else the page's summary, introduction or
+    description (an organisation's)."""
     text = (
         getattr(page, "search_description", "")
         or getattr(page, "summary", "")
         or getattr(page, "introduction", "")
+        or getattr(page, "description", "")
     )
     if not isinstance(text, str):  # a RichText or StreamValue
         text = str(text)

@@ -26,7 +26,12 @@ from home.api_fields import (
 )
 from home.blocks import BodyStreamBlock, FigureBlock
 from home.content_version import cached_for_page, public
-from home.models import ClassifiedPageMixin, ListingIndexPage, SafetyGatedPageMixin
+from home.models import (
+    ClassifiedPageMixin,
+    ListedFeedMixin,
+    ListingIndexPage,
+    SafetyGatedPageMixin,
+)
 from home.page_forms import PortalPageForm
 from home.panels import PortalInlinePanel
 from home.rich_text import FULL
@@ -41,26 +46,28 @@ from .common import (
 )
 
 
-class PracticeIndexPage(ListingIndexPage):
+class PracticeIndexPage(ListedFeedMixin, ListingIndexPage):
     """ "Pratiques": every live PracticePage wherever it lives, with filters."""
 
     subpage_types = ["practices.PracticePage"]
     listed_model = "practices.PracticePage"
     filterset_class = "practices.filters.PracticeFilterSet"
     count_text = ngettext_lazy("%(count)s pratique", "%(count)s pratiques", "n")
+    dataset_slug = "pratiques"  # its open-data export (practices/datasets.py)
 
     class Meta:
         verbose_name = _("liste des pratiques")
         verbose_name_plural = _("listes des pratiques")
 
 
-class ToolIndexPage(ListingIndexPage):
+class ToolIndexPage(ListedFeedMixin, ListingIndexPage):
     """ "Outils et modèles": every live ToolPage; the coordination's own tools live below it."""
 
     subpage_types = ["practices.ToolPage"]
     listed_model = "practices.ToolPage"
     filterset_class = "practices.filters.ToolFilterSet"
     count_text = ngettext_lazy("%(count)s outil ou modèle", "%(count)s outils et modèles", "n")
+    dataset_slug = "outils"
 
     class Meta:
         verbose_name = _("bibliothèque d'outils et modèles")
@@ -491,6 +498,8 @@ class ToolPage(
     sheet_kind = "tool"
     sheet_body_template = "practices/includes/tool_sheet_body.html"
     card_image_field = "cover_image"  # the picture of its card (home.listing.attach_card_images)
+    # The downloadable files a feed item encloses (home.feeds).
+    feed_enclosures = "documents"
 
     class Meta:
         verbose_name = _("outil ou modèle")

@@ -1,0 +1,226 @@
+"""Open data: each app declares its datasets (``Dataset``, registered in its ``ready()``
+through ``home.registry.register_dataset``); here they are written as CSV (``home.csv_writer``)
+and JSON, with the listing's filters (the dataset's FilterSet, the listing's own), and
+described on « Données ouvertes » with the site's licence (``PortalSettings.data_licence``).
+
+A dataset carries only what a visitor sees on the site: live public pages (its ``queryset``
+starts from ``.live().public()`` or ``visible_meetings()``), and in each row only the public
+fields of the page, related pages included only when they are live.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DatabaseError
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import registry
+from .content_version import cached_by_content
+from .csv_writer import csv_bytes, safe_cell
+from .feeds import absolute, site_root_url
+from .models import PortalSettings
+
+EXPORT_MAX_AGE = 900
+FORMATS = ("csv", "json")
+
+
+@dataclass
+class Column:
+    key: str
+    label: str  # lazy
+
+
+@dataclass
+class Dataset:
+    """``queryset()``: the unfiltered public records; ``row(item, root)``: a dict of
+    column key -> value (str, int, date, list of str or None; ``root`` is the site's root
+    URL for absolute links); ``filterset``: the listing's FilterSet (dotted path);
+    ``prepare(queryset)``: what a row reads, fetched in a constant number of queries."""
+
+    slug: str
+    title: str
+    description: str
+    columns: list
+    queryset: object
+    row: object
+    position: int = 100
+    filterset: str | None = None
+    prepare: object = None
+    updated: object = None
+    rows_override: object = None  # rows(root) for datasets that are no queryset (figures)
+
+    def records(self, request=None):
+        """(items, filterset): the records, narrowed by the request's valid filters."""
+        queryset = self.queryset()
+        filterset = None
+        if self.filterset:
+            filterset = import_string(self.filterset)(
+                request.GET if request is not None else None, queryset=queryset, request=request
+            )
+            queryset = filterset.qs
+        if self.prepare:
+            queryset = self.prepare(queryset)
+        return queryset, filterset
+
+    def rows(self, request=None, root=""):
+        if self.rows_override:
+            return self.rows_override(root), None
+        items, filterset = self.records(request)
+        return [self.row(item, root) for item in items], filterset
+
+    def last_update(self):
+        if self.updated:
+            return self.updated()
+        return self.queryset().aggregate(latest=Max("last_published_at"))["latest"]
+
+    def file_name(self, fmt):
+        return f"{self.slug}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+
+
+def dataset_for(slug):
+    for dataset in registry.datasets:
+        if dataset.slug == slug:
+            return dataset
+    raise Http404(_("Jeu de données inconnu."))
+
+
+def licence(request):
+    try:
+        settings = PortalSettings.for_request(request)
+        return settings.data_licence, settings.data_licence_url
+    except DatabaseError:
+        field_ = PortalSettings._meta.get_field
+        return field_("data_licence").default, field_("data_licence_url").default
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return safe_cell(", ".join(str(v) for v in value))
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return value
+    return safe_cell(value)
+
+
+def as_csv(dataset, rows):
+    keys = [column.key for column in dataset.columns]
+    return csv_bytes(
+        [column.label for column in dataset.columns],
+        ([_cell(row.get(key)) for key in keys] for row in rows),
+    )
+
+
+def as_json(dataset, rows, request, filterset=None):
+    name, url = licence(request)
+    updated = dataset.last_update()
+    document = {
+        "dataset": dataset.slug,
+        "title": str(dataset.title),
+        "description": str(dataset.description),
+        "licence": {"name": name, "url": url},
+        "source": absolute(request, reverse("open_data")),
+        "updated": updated,
+        "filters": {
+            param: values
+            for param, values in _selections(filterset).items()
+            if values  # only the valid selections that narrowed the rows
+        },
+        "fields": [{"name": c.key, "label": str(c.label)} for c in dataset.columns],
+        "count": len(rows),
+        "rows": rows,
+    }
+    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+
+
+def _selections(filterset):
+    if filterset is None:
+        return {}
+    return {bound.param: list(bound.selected) for bound in filterset.bound_filters}
+
+
+def export_urls(dataset, query_pairs=()):
+    query = f"?{urlencode(list(query_pairs))}" if query_pairs else ""
+    return {
+        fmt: reverse(f"open_data_{fmt}", kwargs={"slug": dataset.slug}) + query for fmt in FORMATS
+    }
+
+
+@require_GET
+def export(request, slug, fmt):
+    dataset = dataset_for(slug)
+    rows, filterset = dataset.rows(request, site_root_url(request))
+    if fmt == "csv":
+        body, content_type = as_csv(dataset, rows), "text/csv; charset=utf-8"
+    else:
+        body = as_json(dataset, rows, request, filterset)
+        content_type = "application/json; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{dataset.file_name(fmt)}"'
+    response["Cache-Control"] = f"public, max-age={EXPORT_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def export_csv(request, slug):
+    return export(request, slug, "csv")
+
+
+def export_json(request, slug):
+    return export(request, slug, "json")
+
+
+def describe(dataset, request):
+    """What « Données ouvertes » says of a dataset (computed once per content change)."""
+    root = site_root_url(request)
+
+    def compute():
+        rows, filterset = dataset.rows(None, root)
+        return {
+            "count": len(rows),
+            "csv_size": len(as_csv(dataset, rows)),
+            "json_size": len(as_json(dataset, rows, request, filterset)),
+            "updated": dataset.last_update(),
+        }
+
+    return cached_by_content(f"open-data-{dataset.slug}-{root}", compute)
+
+
+@require_GET
+def open_data(request):
+    name, url = licence(request)
+    datasets = []
+    for dataset in registry.datasets:
+        datasets.append(
+            {
+                "dataset": dataset,
+                "urls": export_urls(dataset),
+                **describe(dataset, request),
+            }
+        )
+    return render(
+        request,
+        "home/open_data.html",
+        {
+            "datasets": datasets,
+            "licence_name": name,
+            "licence_url": url,
+            "page_title": _("Données ouvertes"),
+            "meta_description": _(
+                "Les jeux de données du portail des CdP à télécharger en CSV et JSON, "
+                "et leurs flux RSS et Atom."
+            ),
+        },
+    )

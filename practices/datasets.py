@@ -1,0 +1,117 @@
+"""The practices' and tools' open-data datasets (see home.opendata)."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from home.datasets import dated_columns, live_titles, page_columns, page_row
+from home.listing import with_card_relations
+from home.opendata import Column, Dataset
+
+from .models import PracticePage, ToolDocument, ToolPage
+
+
+def classified_columns():
+    return [
+        Column("organization", _("Organisation")),
+        Column("communities", _("Communautés")),
+        Column("themes", _("Thèmes")),
+        Column("tags", _("Mots-clés")),
+    ]
+
+
+def classified_row(page):
+    organization = page.organization
+    return {
+        "organization": organization.display_name
+        if organization is not None and organization.live
+        else None,
+        "communities": live_titles(page.communities.all()),
+        "themes": [theme.name for theme in page.themes.all()],
+        "tags": [tag.name for tag in page.tags.all()],
+    }
+
+
+def practice_row(page, root):
+    return {
+        **page_row(page, root),
+        **classified_row(page),
+        "summary": page.summary,
+        "places": page.place_list,
+        "target_groups": page.target_groups,
+        "period_start": page.period_start,
+        "period_end": page.period_end,
+        "figures": [
+            f"{block.value['value']} {block.value['label']}" for block in page.result_figures
+        ],
+    }
+
+
+PRACTICES = Dataset(
+    slug="pratiques",
+    title=_("Pratiques"),
+    description=_(
+        "Les pratiques publiées par les organisations : résumé, lieux, période, "
+        "groupes cibles, résultats chiffrés et classement."
+    ),
+    columns=[
+        *page_columns(),
+        Column("summary", _("Résumé")),
+        *classified_columns(),
+        Column("places", _("Lieux")),
+        Column("target_groups", _("Groupes cibles")),
+        Column("period_start", _("Début")),
+        Column("period_end", _("Fin")),
+        Column("figures", _("Résultats chiffrés")),
+        *dated_columns(),
+    ],
+    queryset=lambda: PracticePage.objects.live().public().order_by("-first_published_at", "-pk"),
+    row=practice_row,
+    position=10,
+    filterset="practices.filters.PracticeFilterSet",
+    prepare=with_card_relations,
+)
+
+
+def tool_row(page, root):
+    return {
+        **page_row(page, root),
+        **classified_row(page),
+        "kind": str(page.get_kind_display()),
+        "summary": page.summary,
+        "year": page.year,
+        "licence": str(page.get_licence_display()),
+        "languages": [language.name for language in page.languages.all()],
+        "documents": [root + row.document.url for row in page.documents.all()],
+    }
+
+
+def prepare_tools(queryset):
+    return with_card_relations(queryset).prefetch_related(
+        Prefetch("documents", queryset=ToolDocument.objects.select_related("document"))
+    )
+
+
+TOOLS = Dataset(
+    slug="outils",
+    title=_("Outils et modèles"),
+    description=_(
+        "Les guides, modules de formation, modèles et supports publiés : type, année, "
+        "licence, langues et adresses des fichiers téléchargeables."
+    ),
+    columns=[
+        *page_columns(),
+        Column("kind", _("Type d'outil")),
+        Column("summary", _("Résumé")),
+        *classified_columns(),
+        Column("year", _("Année")),
+        Column("licence", _("Licence")),
+        Column("languages", _("Langues")),
+        Column("documents", _("Fichiers")),
+        *dated_columns(),
+    ],
+    queryset=lambda: ToolPage.objects.live().public().order_by("-first_published_at", "-pk"),
+    row=tool_row,
+    position=20,
+    filterset="practices.filters.ToolFilterSet",
+    prepare=prepare_tools,
+)
