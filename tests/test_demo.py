@@ -1,6 +1,7 @@
 """``manage.py load_demo``: the tree it builds, the facts of the sources on the rendered pages,
-idempotence and --if-empty. The demo is loaded once for the module (inside a transaction
-rolled back at the end); each test runs in its own savepoint."""
+idempotence and --if-empty. The demo is loaded once per worker (tests/conftest.py,
+``loaded_demo``), this module's changes rolled back at its end; each test runs in its own
+savepoint."""
 
 import html
 import io
@@ -40,7 +41,6 @@ from practices.models import (
     ToolPage,
 )
 
-from .conftest import loaded_demo
 from .factories import publish
 
 PAGE_TYPES = [
@@ -78,11 +78,11 @@ LOAD_SECONDS = {}
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for this module, rolled back afterwards."""
-    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as (output, seconds):
-        LOAD_SECONDS["first"] = seconds
-        yield output
+def demo_site(loaded_demo):
+    """The demo's first run's output (tests/conftest.py, ``loaded_demo``: loaded once per
+    worker, this module's changes rolled back at its end)."""
+    LOAD_SECONDS["first"] = loaded_demo.seconds
+    return loaded_demo.output
 
 
 @pytest.fixture

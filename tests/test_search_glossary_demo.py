@@ -1,14 +1,12 @@
 """The sector's terms a visitor types find the demo content that names them, through the
 glossary shipped by the data migrations (every variant of a group finds the same pages).
-The demo is loaded once for the module, inside a transaction rolled back at the end."""
+The demo is loaded once per worker (tests/conftest.py, ``loaded_demo``)."""
 
 import pytest
 from django.core.cache import cache
 
 from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
-
-from .conftest import loaded_demo
 
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
@@ -49,14 +47,8 @@ TERMS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
-        yield
-
-
 @pytest.fixture
-def demo(demo_site, db):
+def demo(loaded_demo, db):
     cache.clear()
 
 
