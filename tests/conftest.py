@@ -359,7 +359,8 @@ def _shared_site_tree(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Before any fixture of ``item``: roll the shared tree back unless ``item`` uses it."""
+    """Before any fixture of ``item``: roll the shared fixture data (``shared_data``) back
+    unless ``item`` asks for that fixture, and the shared tree unless ``item`` uses it."""
     shared = _shared_tree["tree"]
     if shared is None:
         return

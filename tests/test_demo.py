@@ -43,6 +43,9 @@ from practices.models import (
 
 from .factories import publish
 
+# One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("demo")
+
 PAGE_TYPES = [
     HomePage,
     CommunityIndexPage,

@@ -129,6 +129,7 @@ def test_bar_chart_geometry():
     assert bar_chart("c", "T", "D", [])["empty"]
 
 
+@pytest.mark.xdist_group("demo")  # on the worker that loads the demo for the other modules
 def test_demo_figures_add_up_to_the_texts(demo_db):
     from demo.data.meetings import EXPECTED
     from home.models import CommunityPage

@@ -8,6 +8,9 @@ from django.core.cache import cache
 from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
 
+# One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("demo")
+
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
     (
