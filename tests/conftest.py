@@ -133,27 +133,31 @@ class DemoDatabase:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
 
 
-@pytest.fixture(scope="session")
-def _demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
-    demo = DemoDatabase(django_db_blocker, tmp_path_factory.mktemp("demo-media"))
-    yield demo
-    demo.drop()
+# The worker's DemoDatabase, made by the first ``loaded_demo`` (dropped in pytest_sessionfinish).
+_demo = {"database": None}
 
 
-@pytest.fixture(scope="module")
-def loaded_demo(_demo_database):
-    """The demo (``load_demo``, indexes included) for a module: loaded once per worker
-    (``DemoDatabase``), inside a transaction of the module's own rolled back at its end. Tests
-    ask for it through a function-scoped fixture that also asks for ``db`` (each test in a
-    savepoint). Yields the ``DemoDatabase``: ``output`` and ``seconds`` of the load."""
-    with _demo_database.active() as demo:
-        yield demo
+@contextmanager
+def loaded_demo(django_db_blocker, media_root):
+    """The demo (``load_demo``, indexes included) for a module-scoped fixture: loaded once per
+    worker (``DemoDatabase``; its files in the ``media_root`` of the first call), lent inside a
+    transaction rolled back on exit. Yields the first load's output and how long it took."""
+    if _demo["database"] is None:
+        _demo["database"] = DemoDatabase(django_db_blocker, media_root)
+    with _demo["database"].active() as demo:
+        yield demo.output, demo.seconds
+
+
+def pytest_sessionfinish(session):
+    if _demo["database"] is not None:
+        _demo["database"].drop()
+        _demo["database"] = None
 
 
 @pytest.fixture
-def _demo_for_one_test(_demo_database):
-    with _demo_database.active() as demo:
-        yield demo
+def _demo_for_one_test(django_db_setup, django_db_blocker, tmp_path_factory):
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as loaded:
+        yield loaded
 
 
 @pytest.fixture

@@ -41,6 +41,7 @@ from practices.models import (
     ToolPage,
 )
 
+from .conftest import loaded_demo
 from .factories import publish
 
 # One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
@@ -81,11 +82,11 @@ LOAD_SECONDS = {}
 
 
 @pytest.fixture(scope="module")
-def demo_site(loaded_demo):
-    """The demo's first run's output (tests/conftest.py, ``loaded_demo``: loaded once per
-    worker, this module's changes rolled back at its end)."""
-    LOAD_SECONDS["first"] = loaded_demo.seconds
-    return loaded_demo.output
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo (loaded once per worker), this module's changes rolled back at its end."""
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as (output, seconds):
+        LOAD_SECONDS["first"] = seconds
+        yield output
 
 
 @pytest.fixture

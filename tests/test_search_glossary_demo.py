@@ -8,6 +8,8 @@ from django.core.cache import cache
 from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
 
+from .conftest import loaded_demo
+
 # One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("demo")
 
@@ -50,8 +52,14 @@ TERMS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
+        yield
+
+
 @pytest.fixture
-def demo(loaded_demo, db):
+def demo(demo_site, db):
     cache.clear()
 
 
