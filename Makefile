@@ -7,9 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# --dist loadgroup: the tests marked xdist_group("demo") go to one worker, which alone loads
-# the demo (tests/conftest.py, DemoDatabase).
-PYTEST_ARGS ?= -n 2 --dist loadgroup --durations=15
+PYTEST_ARGS ?= -n 2 --durations=15
 # Extra options for `uv pip compile`, e.g. `make lock LOCK_ARGS='--upgrade-package certifi'`.
 LOCK_ARGS ?=
 

@@ -44,7 +44,7 @@ from practices.models import (
 from .conftest import loaded_demo
 from .factories import publish
 
-# One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
+# With --dist loadgroup, one worker loads the demo for all its modules.
 pytestmark = pytest.mark.xdist_group("demo")
 
 PAGE_TYPES = [

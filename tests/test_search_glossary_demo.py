@@ -10,7 +10,7 @@ from search.glossary import get_glossary
 
 from .conftest import loaded_demo
 
-# One worker loads the demo for all its modules (``make test`` runs with --dist loadgroup).
+# With --dist loadgroup, one worker loads the demo for all its modules.
 pytestmark = pytest.mark.xdist_group("demo")
 
 # (what visitors type, the start of a demo page's title it must find)
