@@ -188,7 +188,11 @@ PAGE_TYPES = [
     "search",
 ]
 # Pages whose <h1> is the page's own (French) title.
-TITLED = [name for name in PAGE_TYPES if name not in ("theme_list", "theme", "tag", "search")]
+# Pages whose heading is their (French) title; the home page's heading is interface text
+# (what the portal is), not its title.
+TITLED = [
+    name for name in PAGE_TYPES if name not in ("theme_list", "theme", "tag", "search", "home")
+]
 
 
 # --- French at the usual addresses, English under /en/ -----------------------------------------

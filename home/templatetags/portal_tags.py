@@ -13,6 +13,7 @@ from wagtail.models import Locale, Site
 
 from cdp_portal.i18n import in_interface_language, path_in_language, url_in_language
 from home.content_version import cached_by_content
+from home.listing import Listing
 from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
 
@@ -241,7 +242,12 @@ def language_versions(context):
     cached = getattr(request, "_language_versions", None)
     if cached is not None and cached[0] == current:
         return cached[1]
-    path = request.get_full_path()
+    listing = context.get("listing")
+    if isinstance(listing, Listing):
+        # A listing's own address keeps only its valid filters (never an unknown value).
+        path = listing.url(listing.page.number)
+    else:
+        path = request.get_full_path()
     canonical = canonical_url(context)
     versions = [
         {
