@@ -1,7 +1,6 @@
 """``manage.py load_demo``: the tree it builds, the facts of the sources on the rendered pages,
-idempotence and --if-empty. The demo is loaded once per worker (tests/conftest.py,
-``loaded_demo``), this module's changes rolled back at its end; each test runs in its own
-savepoint."""
+idempotence and --if-empty. The demo is loaded once for the module (inside a transaction
+rolled back at the end); each test runs in its own savepoint."""
 
 import datetime
 import html
@@ -46,9 +45,6 @@ from practices.models import (
 from .conftest import loaded_demo
 from .factories import publish
 
-# With --dist loadgroup, one worker loads the demo for all its modules.
-pytestmark = pytest.mark.xdist_group("demo")
-
 PAGE_TYPES = [
     HomePage,
     CommunityIndexPage,
@@ -85,7 +81,7 @@ LOAD_SECONDS = {}
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo (loaded once per worker), this module's changes rolled back at its end."""
+    """The demo loaded once for this module, rolled back afterwards."""
     with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as (output, seconds):
         LOAD_SECONDS["first"] = seconds
         yield output

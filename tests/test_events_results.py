@@ -9,7 +9,6 @@ from django.core.management import call_command
 from events import stats
 from events.charts import bar_chart
 from events.models import MeetingPage, Recommendation, RecommendationStatus, ResultsPage
-from tests.conftest import shared_data
 from tests.factories import (
     add_page,
     make_community,
@@ -23,13 +22,7 @@ from tests.factories import (
 
 
 @pytest.fixture
-def records(request, _site_tree_pks):
-    """Meetings with random figures (seeded) and recommendations: built once for consecutive
-    tests (tests/conftest.py, ``shared_data``)."""
-    return shared_data(request, _site_tree_pks, build_records)
-
-
-def build_records(site_tree):
+def records(site_tree):
     tree = site_tree
     rng = random.Random(52)
     tree.segou = make_community(tree, "Ségou", slug="segou")
@@ -129,12 +122,12 @@ def test_bar_chart_geometry():
     assert bar_chart("c", "T", "D", [])["empty"]
 
 
-@pytest.mark.xdist_group("demo")  # on the worker that loads the demo for the other modules
-def test_demo_figures_add_up_to_the_texts(demo_db):
+def test_demo_figures_add_up_to_the_texts(db):
     from demo.data.meetings import EXPECTED
     from home.models import CommunityPage
     from practices.models import ConcertationFramePage
 
+    call_command("load_demo", "--skip-index", verbosity=0)
     result = stats.results()
     assert result["headline"]["participants"] == EXPECTED["participants_total"] == 204
     assert result["headline"]["people_reached"] == EXPECTED["people_reached"] == 2000 + 1000

@@ -1,6 +1,6 @@
 """The sector's terms a visitor types find the demo content that names them, through the
 glossary shipped by the data migrations (every variant of a group finds the same pages).
-The demo is loaded once per worker (tests/conftest.py, ``loaded_demo``)."""
+The demo is loaded once for the module, inside a transaction rolled back at the end."""
 
 import pytest
 from django.core.cache import cache
@@ -9,9 +9,6 @@ from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
 
 from .conftest import loaded_demo
-
-# With --dist loadgroup, one worker loads the demo for all its modules.
-pytestmark = pytest.mark.xdist_group("demo")
 
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
