@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.utils.translation import ngettext
+
 from .databases import BackupError, model_tables
 from .progress import Progress, human_bytes
 
@@ -179,17 +181,24 @@ def check_target(database, media_root, manifest):
     non_empty = database.non_empty_tables()
     if non_empty:
         largest = sorted(non_empty.items(), key=lambda item: -item[1])[:4]
-        sample = ", ".join(f"{table} : {count} ligne(s)" for table, count in largest)
+        sample = ", ".join(
+            f"{table} : " + ngettext("%(n)d ligne", "%(n)d lignes", count) % {"n": count}
+            for table, count in largest
+        )
+        tables = ngettext(
+            "%(n)d table avec des lignes", "%(n)d tables avec des lignes", len(non_empty)
+        ) % {"n": len(non_empty)}
         raise BackupError(
             f"Restauration refusée, rien n'a été modifié : la base {database.describe()} "
-            f"n'est pas vide ({len(non_empty)} table(s) avec des lignes, dont {sample}). "
+            f"n'est pas vide ({tables}, dont {sample}). "
             f"Pour restaurer, {database.emptying_hint()}."
         )
     present = _media_entries(media_root)
     if present:
+        files = ngettext("%(n)d fichier", "%(n)d fichiers", len(present)) % {"n": len(present)}
         raise BackupError(
             f"Restauration refusée, rien n'a été modifié : le dossier des médias {media_root} "
-            f"n'est pas vide ({len(present)} fichier(s)). Videz-le, déplacez-le, ou restaurez "
+            f"n'est pas vide ({files}). Videz-le, déplacez-le, ou restaurez "
             f"vers un autre dossier (MEDIA_ROOT=/chemin/vide)."
         )
 
