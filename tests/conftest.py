@@ -6,10 +6,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, models, transaction
 from django.test.utils import override_settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from home.content_version import bump_content_version
@@ -66,6 +68,15 @@ def restore_migration_data():
         if model_label in empty:
             getattr(importlib.import_module(module_name), function_name)(apps, None)
     bump_version()
+
+
+@pytest.fixture(autouse=True)
+def french_interface():
+    """Each test starts in French, the site's language: a request to /en/ activates English
+    in the thread (as LocaleMiddleware does) and a later ``reverse()`` would add /en/."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -312,9 +312,13 @@ def test_the_switch_links_to_the_same_page_in_the_other_language(client, pages, 
 
 
 def test_the_switch_keeps_the_filters(client, pages):
-    path = pages["paths"]["practice_index"] + "?theme=mariage-d-enfants"
+    theme = pages["paths"]["theme"].strip("/").split("/")[-1]
+    path = pages["paths"]["practice_index"] + f"?theme={theme}"
     html = client.get(path).content.decode()
     assert ("en", "en", english(path), None) in switch_links(html)
+    # An unknown value is not carried over (the listing ignores it and says so).
+    unknown = client.get(path + "&theme=inconnu").content.decode()
+    assert ("en", "en", english(path), None) in switch_links(unknown)
 
 
 def test_a_missing_page_has_its_language_and_no_alternates(client, pages):

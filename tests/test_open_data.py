@@ -225,7 +225,11 @@ def test_listings_link_their_feeds_in_the_head_and_the_body(client, data):
         html = client.get(url).content.decode()
         full = "http://localhost" + feed
         head, body = html.split("</head>")
-        alternate = f'<link rel="alternate" type="application/rss+xml" title="[^"]+" href="{full}">'
+        alternate = (
+            re.escape('<link rel="alternate" type="application/rss+xml" title="')
+            + '[^"]+'
+            + re.escape(f'" href="{full}">')
+        )
         assert re.search(alternate, head), url
         assert f'<a href="{full}"' in body, url
         assert f'href="{full}atom/"' in html, url

@@ -88,7 +88,7 @@ class TestThemePages:
         assert "3 résultats" in page
         assert "Pratiques : 1" in page and "Outils et modèles : 1" in page
         assert "Cadres de concertation : 1" in page
-        assert '<p class="meta">Outil ou modèle</p>' in page  # each card says its type
+        assert "</svg>Outil ou modèle</span>" in page  # each card says its type
         assert f'<a href="{reverse("theme_list")}">Thèmes</a>' in page  # breadcrumbs
 
     def test_theme_page_filters_by_type_and_community(self, client, world):
