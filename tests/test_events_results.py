@@ -175,3 +175,14 @@ def test_undated_meetings_are_a_note_beside_the_year_chart_not_a_bar(client, rec
     bars = result["charts"]["year"]["bars"]
     assert any(bar["value"] for bar in bars)
     assert max(bar["width"] for bar in bars) == 82 and 'width="100%"' in html
+
+
+def test_a_reach_nobody_recorded_is_left_out_of_the_headline(client, site_tree):
+    agenda = make_event_index(site_tree)
+    add_page(site_tree.home, ResultsPage(title="Résultats", slug="resultats"))
+    make_meeting(agenda, "Rencontre sans chiffres", participants_total=None)
+    html = client.get("/resultats/").content.decode()
+    headline = html[html.index('class="figures"') :].split("</ul>")[0]
+    assert "1</strong> rencontre tenue" in headline
+    for unknown in ("touchée", "sensibilisée", "</strong> participant"):
+        assert unknown not in headline, unknown
