@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from .content_version import public
 from .listing import with_card_relations
 from .models import OrganizationPage
 from .opendata import Column, Dataset
@@ -72,7 +73,7 @@ ORGANIZATIONS = Dataset(
         Column("website", _("Site web")),
         *dated_columns(),
     ],
-    queryset=lambda: OrganizationPage.objects.live().public().order_by("title", "pk"),
+    queryset=lambda: public(OrganizationPage.objects.live()).order_by("title", "pk"),
     row=organization_row,
     position=30,
     filterset="home.filters.OrganizationFilterSet",

@@ -29,6 +29,7 @@ from wagtail.models import Page, Site
 from cdp_portal.i18n import language_codes
 
 from . import registry
+from .content_version import public
 from .models import Theme
 
 XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -106,7 +107,7 @@ def used_tags():
     listed)."""
     condition = Q(pk__in=[])
     for model in registry.classified_models:
-        pages = model.objects.live().public().values("pk")
+        pages = public(model.objects.live()).values("pk")
         condition |= Q(
             pk__in=model.tags.through.objects.filter(content_object__in=pages).values("tag_id")
         )

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
+from home.content_version import public
 from home.member_spaces import organizations_of
 from home.qr import qr_figure
 
@@ -124,8 +125,7 @@ def booklet(request):
     """Every practice of the selection (the practice listing's filters: a theme, a community,
     an organisation, a tag) as printable sheets after a table of contents."""
     queryset = (
-        PracticePage.objects.live()
-        .public()
+        public(PracticePage.objects.live())
         .select_related("organization")
         .prefetch_related("themes")
         .order_by("title", "pk")
