@@ -1,5 +1,6 @@
 """Admin panels shared by the page and snippet models."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import InlinePanel
 
 
@@ -20,3 +21,13 @@ class PortalInlinePanel(InlinePanel):
 
     class BoundPanel(InlinePanel.BoundPanel):
         template_name = "home/admin/inline_panel.html"
+
+
+def attachments_panel():
+    """The « Documents joints » of a page (practices, meetings): one declaration."""
+    return PortalInlinePanel(
+        "attachments",
+        heading=_("Documents joints"),
+        label=_("document joint"),
+        add_label=_("Ajouter un document joint"),
+    )

@@ -24,7 +24,7 @@ from home.blocks import BodyStreamBlock
 from home.content_version import cached_for_page, public
 from home.models import ClassifiedPageMixin, SafetyGatedPageMixin
 from home.page_forms import PortalPageForm
-from home.panels import PortalInlinePanel
+from home.panels import PortalInlinePanel, attachments_panel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.models import AttachmentBase, GalleryImageBase
@@ -282,12 +282,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         FieldPanel("minutes"),
         FieldPanel("decisions"),
         FieldPanel("outcomes"),
-        PortalInlinePanel(
-            "attachments",
-            heading=_("Documents joints"),
-            label=_("document joint"),
-            add_label=_("Ajouter un document joint"),
-        ),
+        attachments_panel(),
         PortalInlinePanel(
             "photos",
             heading=_("Photos"),

@@ -33,7 +33,7 @@ from home.models import (
     SafetyGatedPageMixin,
 )
 from home.page_forms import PortalPageForm
-from home.panels import PortalInlinePanel
+from home.panels import PortalInlinePanel, attachments_panel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.print_sheet import PrintSheetMixin
@@ -228,12 +228,7 @@ class PracticePage(
         FieldPanel("challenges"),
         FieldPanel("replication_conditions"),
         FieldPanel("related_tools"),
-        PortalInlinePanel(
-            "attachments",
-            heading=_("Documents joints"),
-            label=_("document joint"),
-            add_label=_("Ajouter un document joint"),
-        ),
+        attachments_panel(),
         PortalInlinePanel(
             "gallery_images",
             heading=_("Images"),
