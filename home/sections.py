@@ -51,7 +51,8 @@ def related_sections(
     """One section per model (default: the registered ones) with live public pages matching
     ``lookups``, newest first.
 
-    ``param``/``value`` build the link to the model's filtered index ("see all");
+    ``param``/``value`` build the link to the model's filtered index ("see all"), given only
+    when that listing shows more than the section does;
     ``requires_field`` skips models without that field (e.g. ``organization``).
     """
     sections = []
@@ -68,7 +69,7 @@ def related_sections(
         items = list(ordered.order_by("-first_published_at", "-pk")[:size])
         index = index_page_for(model)
         more_url = None
-        if index is not None:
+        if index is not None and count > len(items):
             more_url = index.get_url(request)
             if param:
                 more_url = f"{more_url}?{urlencode({param: value})}"

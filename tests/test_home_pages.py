@@ -188,14 +188,21 @@ class TestCommunityPages:
             'Pratiques <span class="meta">(6)</span>',
             "Guide commun",
             "Mariage d'enfants",
-            f'href="{world.practices.url}?communaute={world.segou.slug}"',
-            f'href="{world.tools.url}?communaute={world.segou.slug}"',
+            f'href="{world.practices.url}?communaute={world.segou.slug}">Voir tout',
         ]:
             assert expected in page, expected
         assert "Pratique de Kayes" not in page
         assert "Bailleur sans communauté" not in page
         titles = card_titles(response)
         assert sum(title.startswith("Pratique de Ségou") for title in titles) == 3  # a short list
+        # « Voir tout (6) » leads to a listing that shows those 6 practices.
+        listing = client.get(world.practices.url, {"communaute": world.segou.slug})
+        assert sorted(card_titles(listing)) == [f"Pratique de Ségou {n}" for n in range(6)]
+        # The one tool and the one frame are all shown already: no « Voir tout (1) ».
+        assert 'Voir tout<span class="visually-hidden"> : pratiques</span> (6)' in page
+        assert f'href="{world.tools.url}?communaute={world.segou.slug}">Voir tout' not in page
+        assert 'Voir tout<span class="visually-hidden"> : outils' not in page
+        assert 'Voir tout<span class="visually-hidden"> : cadres' not in page
 
     def test_long_member_list_shows_the_first_then_voir_tout(self, client, world):
         members = text(client.get(world.segou.url))
@@ -288,7 +295,17 @@ class TestOrganizationPage:
         assert "Pratique d'APROFEM" in page
         assert "Outil d'APROFEM rangé dans la bibliothèque" in page
         assert "Pratique de la DRPFEF" not in page
-        assert f'href="{world.practices.url}?organisation={world.aprofem.slug}"' in page
+        # One practice, shown: no « Voir tout (1) ».
+        assert f'href="{world.practices.url}?organisation={world.aprofem.slug}"' not in page
+        for number in range(3):
+            make_practice(world.aprofem, title=f"Autre pratique d'APROFEM {number}")
+        page = text(client.get(world.aprofem.url))
+        assert (
+            f'href="{world.practices.url}?organisation={world.aprofem.slug}">Voir tout'
+            '<span class="visually-hidden"> : pratiques</span> (4)'
+        ) in page
+        listing = client.get(world.practices.url, {"organisation": world.aprofem.slug})
+        assert len(card_titles(listing)) == 4
 
     def test_empty_profile_shows_no_empty_sections(self, client, world):
         page = text(client.get(world.partner.url))
