@@ -10,6 +10,7 @@ which the site's CSP allows (inline styles are not).
 
 from django.utils.formats import number_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 FONT_SIZE = 14
 LABEL_CHARS = 44  # what fits on one line at 360 px; the table below has the whole label
@@ -27,18 +28,22 @@ def number(value):
 
 
 def bar_chart(chart_id, title, description, rows):
-    """rows: [{"label": str, "value": int}, …] in display order."""
-    top = max((row["value"] for row in rows), default=0)
+    """rows: [{"label": str, "value": int or None}, …] in display order; None (unknown) is
+    shown as « non communiqué » with no bar, never as 0."""
+    known = [row["value"] for row in rows if row["value"] is not None]
+    top = max(known, default=0)
     bars = []
     for i, row in enumerate(rows):
         y = PADDING + i * ROW_HEIGHT
-        width = round(BAR_MAX_PERCENT * row["value"] / top, 1) if top else 0
+        unknown = row["value"] is None
+        width = round(BAR_MAX_PERCENT * row["value"] / top, 1) if top and not unknown else 0
         bars.append(
             {
                 "label": row["label"],
                 "short_label": Truncator(str(row["label"])).chars(LABEL_CHARS),
                 "value": row["value"],
-                "display": number(row["value"]),
+                "display": _("non communiqué") if unknown else number(row["value"]),
+                "unknown": unknown,
                 "label_y": y + FONT_SIZE,
                 "y": y + BAR_TOP,
                 "text_y": y + BAR_TOP + BAR_HEIGHT - 3,
@@ -55,6 +60,6 @@ def bar_chart(chart_id, title, description, rows):
         "bar_height": BAR_HEIGHT,
         "colour": BAR_COLOUR,
         "text_colour": TEXT_COLOUR,
-        "total": sum(row["value"] for row in rows),
-        "empty": not any(row["value"] for row in rows),
+        "total": sum(known),
+        "empty": not any(known),
     }

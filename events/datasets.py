@@ -116,7 +116,7 @@ def results_rows(root):
         rows.append((series, str(row["label"]), gettext("recommandations"), row["recommendations"]))
         rows.append((series, str(row["label"]), gettext("actions des plans"), row["actions"]))
     return [
-        {"series": s, "label": label, "indicator": indicator, "value": value or 0}
+        {"series": s, "label": label, "indicator": indicator, "value": value}
         for s, label, indicator, value in rows
     ]
 

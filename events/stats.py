@@ -52,17 +52,21 @@ def totals(meetings):
 
 
 def _rows(pairs):
-    return [{"label": label, "value": value or 0} for label, value in pairs]
+    """Chart rows; a value of None (no meeting of the row has a head count) stays None: the
+    chart says « non communiqué » rather than drawing it as 0."""
+    return [{"label": label, "value": value} for label, value in pairs]
 
 
 def participants_by_year(meetings):
-    """(year, participants, meetings) rows, oldest first, then the undated meetings' row."""
+    """(year, participants, meetings) rows, oldest first, then the undated meetings' row.
+    Participants is None where none of the row's meetings has a head count (unknown, not 0);
+    the same in the other ``participants_by_*``."""
     rows = (
         meetings.filter(start_date__isnull=False)
         .annotate(year=ExtractYear("start_date"))
         .order_by("year")
         .values("year")
-        .annotate(total=Coalesce(Sum("participants_total"), 0), n=Count("pk"))
+        .annotate(total=Sum("participants_total"), n=Count("pk"))
     )
     data = [(str(row["year"]), row["total"], row["n"]) for row in rows]
     undated = (
@@ -88,7 +92,7 @@ def participants_by_community(meetings):
     rows = (
         through.objects.filter(meetingpage__in=meetings.values("pk"))
         .values("communitypage__title")
-        .annotate(total=Coalesce(Sum("meetingpage__participants_total"), 0), n=Count("meetingpage"))
+        .annotate(total=Sum("meetingpage__participants_total"), n=Count("meetingpage"))
         .order_by("communitypage__title")
     )
     return [(row["communitypage__title"], row["total"], row["n"]) for row in rows]
@@ -100,9 +104,7 @@ def participants_by_frame(meetings):
         .public()
         .order_by("title")
         .annotate(
-            total=Coalesce(
-                Sum("meetings__participants_total", filter=Q(meetings__in=meetings.values("pk"))), 0
-            ),
+            total=Sum("meetings__participants_total", filter=Q(meetings__in=meetings.values("pk"))),
             n=Count("meetings", filter=Q(meetings__in=meetings.values("pk"))),
         )
         .values_list("title", "total", "n")

@@ -61,6 +61,12 @@ def records(site_tree):
     return tree
 
 
+def known_sum(values):
+    """The sum of the known values; None (unknown, not 0) when none is known."""
+    known = [value for value in values if value is not None]
+    return sum(known) if known else None
+
+
 def test_figures_are_the_sums_of_the_records(records):
     meetings = list(MeetingPage.objects.live())
     result = stats.results()
@@ -71,20 +77,20 @@ def test_figures_are_the_sums_of_the_records(records):
     assert headline["people_reached"] == sum(m.people_reached or 0 for m in meetings)
     assert headline["organizations_reached"] == sum(m.organizations_reached or 0 for m in meetings)
     # By year (undated meetings in their own row), the rows add up to the total.
-    assert sum(total for _label, total, _n in result["by_year"]) == headline["participants"]
+    assert sum(total or 0 for _label, total, _n in result["by_year"]) == headline["participants"]
     assert sum(n for _label, _total, n in result["by_year"]) == len(meetings)
     for label, total, n in result["by_year"]:
         dated = [m for m in meetings if m.start_date and str(m.start_date.year) == label]
         if dated:
-            assert total == sum(m.participants_total or 0 for m in dated) and n == len(dated)
+            assert total == known_sum(m.participants_total for m in dated) and n == len(dated)
     # By community: each community's meetings.
     for title, total, n in result["by_community"]:
         own = [m for m in meetings if title in {c.title for c in m.communities.all()}]
-        assert (total, n) == (sum(m.participants_total or 0 for m in own), len(own))
+        assert (total, n) == (known_sum(m.participants_total for m in own), len(own))
     # By frame.
     for title, total, n in result["by_frame"]:
         own = [m for m in meetings if m.concertation_frame and m.concertation_frame.title == title]
-        assert (total, n) == (sum(m.participants_total or 0 for m in own), len(own))
+        assert (total, n) == (known_sum(m.participants_total for m in own), len(own))
     # Publications and follow-up.
     assert result["publications"]["practices"] == 2 and result["publications"]["tools"] == 1
     assert result["publications"]["by_community"] == [("Kayes", 1, 1), ("Ségou", 2, 0)]
@@ -120,6 +126,34 @@ def test_bar_chart_geometry():
     assert widths[1] == 0 and widths[2] == 2 * widths[0] > 0
     assert chart["total"] == 123
     assert bar_chart("c", "T", "D", [])["empty"]
+    # An unknown value is said, not drawn as a 0 bar.
+    chart = bar_chart(
+        "c", "T", "D", [{"label": "2022", "value": None}, {"label": "2025", "value": 90}]
+    )
+    assert [(bar["width"], bar["display"]) for bar in chart["bars"]] == [
+        (0, "non communiqué"),
+        (82, "90"),
+    ]
+    assert chart["total"] == 90
+
+
+def test_a_year_or_community_without_any_head_count_reads_non_communique(client, site_tree):
+    agenda = make_event_index(site_tree)
+    make_meeting(
+        agenda, "Rencontre comptée", start_date=datetime.date(2025, 3, 4), participants_total=90
+    )
+    make_meeting(
+        agenda,
+        "Rencontre sans effectif",
+        start_date=datetime.date(2022, 5, 6),
+        participants_total=None,
+    )
+    add_page(site_tree.home, ResultsPage(title="Résultats", slug="resultats"))
+    by_year = {label: total for label, total, _n in stats.results()["by_year"]}
+    assert by_year == {"2022": None, "2025": 90}
+    html = client.get("/resultats/").content.decode()
+    assert '<th scope="row">2022</th><td>1</td><td>non communiqué</td>' in html
+    assert '<th scope="row">2022</th><td>1</td><td>0</td>' not in html
 
 
 def test_demo_figures_add_up_to_the_texts(db):
