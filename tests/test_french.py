@@ -199,7 +199,7 @@ def test_dates_in_french_with_non_breaking_spaces():
 
 def test_search_results_count_in_the_singular_at_zero(site_tree, client):
     page = text(client.get(reverse("search"), {"q": "zzzqqqxxyy"}))
-    assert "0 résultat pour « zzzqqqxxyy »" in page
+    assert "0 résultat pour «\xa0zzzqqqxxyy\xa0»" in page  # no line break before « » »
     assert "0 résultats" not in page
 
 

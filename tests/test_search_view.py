@@ -59,7 +59,7 @@ def test_results_with_type_label_excerpt_and_facets(client, content):
     assert '<span class="type t-practice">' in page and "</svg>Pratique</span>" in page
     assert "Les <mark>leaders</mark> religieux" in page
     assert 'name="community"' in page and 'type="checkbox"' in page
-    assert "1 résultat pour « leaders »" in page
+    assert "1 résultat pour «\xa0leaders\xa0»" in page
     assert 'Ségou <span class="meta">(1)</span>' in page
 
 

@@ -1,3 +1,4 @@
+import re
 from html import unescape
 
 from django import template
@@ -299,3 +300,13 @@ def breadcrumb_ancestors(page):
     if ancestors and ancestors[0].depth == 2:
         return ancestors
     return list(page.get_ancestors()[1:])
+
+
+_SPACE_BEFORE = re.compile(r" ([;:!?»])")
+
+
+@register.filter(is_safe=True)
+def french_spaces(text):
+    """No line break inside « … » or before ; : ! ? (a lone « » » on the next line):
+    the spaces there become non-breaking. For translated text that holds those signs."""
+    return _SPACE_BEFORE.sub("\xa0\\1", str(text)).replace("« ", "«\xa0")
