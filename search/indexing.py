@@ -66,27 +66,16 @@ def entry_for_record(record, case_sensitive):
             case_sensitive,
         )
     else:
-        for column, terms in entry_terms(record, case_sensitive).items():
+        for column, terms in entry_terms(entry, case_sensitive).items():
             setattr(entry, column, terms)
     return entry
 
 
+# Every column but the key and the ones the database writes (the full-text vectors).
 UPDATE_FIELDS = [
-    "content_type",
-    "heading",
-    "summary",
-    "text",
-    "keywords",
-    "documents",
-    "acronyms",
-    "url",
-    "date",
-    "year",
-    "title_terms",
-    "body_terms",
-    "document_terms",
-    "autocomplete_terms",
-    "updated_at",
+    field.name
+    for field in SearchEntry._meta.concrete_fields
+    if field.name not in ("page", "search_vector", "rank_vector")
 ]
 
 
