@@ -1,30 +1,15 @@
-"""French analysis: the index and search analyzers, built for a given glossary, and the
-cleaning of user text before it reaches Elasticsearch.
+"""French analysis (index and search analyzers for a given glossary) and the cleaning of
+user text before it reaches Elasticsearch.
 
-Two French chains, both standard tokenizer → elision → lowercase → ASCII folding → stemmer:
-
-- ``cdp_french`` (``light_french`` stemmer) on title, summary and body: precise matches,
-  and the words the highlighter marks;
-- ``cdp_french_broad`` (Snowball ``french`` stemmer) on ``all_text``, the catch-all
-  field: recall for verb forms and derivations ("sensibiliser" finds "sensibilisation").
-
-Folding runs before stemming so that "représentativité" and "representativite" take the
-same path through the stemmer. Elision uses the database engine's list
-(``search.analysis.STOPWORDS``): there, a stop word before an apostrophe ("l'", "qu'",
-"jusqu'", "aujourd'") is split off and dropped, here the elision filter drops it, so both
-engines see the same words. No stop-word filter: a stop filter ahead of ``synonym_graph``
-leaves holes that make Lucene reject the multi-word glossary rules ("violences basées sur
-le genre"); the query's ``minimum_should_match`` tolerates a missing "de" or "la".
-
-The glossary enters in two places, both fixed when an index is created, so a glossary
-change takes effect through ``rebuild()`` (new index, alias swap, no downtime):
-
-- its Solr rules as a ``synonym_graph`` filter at the end of the *search* analyzers (after
-  the stemmer, so rules are stemmed too and "mariages précoces" hits "mariage précoce");
-- its case-sensitive acronyms (``{"AVEC": "VSLA"}``: acronyms that are also French words)
-  as *index-time* character filters that add the glossary term after the acronym written
-  in capitals, so "VSLA" finds "une AVEC" but not "avec". The query side replaces the
-  acronym in capitals by its term (``query.expand_acronyms``).
+Two chains, standard tokenizer → elision → lowercase → ASCII folding → stemmer:
+``cdp_french`` (light stemmer: precise matches, highlighting) on the page's fields and
+``cdp_french_broad`` (Snowball) on ``all_text``, for recall. Elision drops the database
+engine's stop words (``search.analysis.STOPWORDS``), so both engines see the same words;
+no stop filter (it would leave holes that make Lucene reject multi-word synonym rules).
+The glossary, fixed when an index is created (``rebuild()`` applies edits): its Solr
+rules in the *search* analyzers after the stemmer, and its case-sensitive acronyms
+(« AVEC » → VSLA) as index-time character filters; ``query.expand_acronyms`` is the
+query side.
 """
 
 import re
