@@ -84,35 +84,29 @@ class Token:
     forms: tuple  # empty for stop words
 
 
-def tokens(text, case_sensitive=frozenset()):
-    """Every word of ``text`` with its forms. ``case_sensitive`` holds acronyms that are
-    also French stop words ("AVEC"): written in capitals they become a token of their own."""
-    for match in _WORD_RE.finditer(text or ""):
-        word = match.group()
-        if len(word) > MAX_TOKEN_CHARS:
-            continue
-        if word in case_sensitive:
-            forms = (ACRONYM_PREFIX + fold(word.lower()),)
-        else:
-            lower = word.lower()
-            forms = () if lower in STOPWORDS else word_forms(lower)
-        yield Token(word, match.start(), match.end(), forms)
-
-
-@lru_cache(maxsize=200_000)
-def _folded_word(word):
-    """A word lowercased and folded (cached: highlighting checks every word of a text)."""
-    return fold(word.lower())
-
-
 def _match_forms(word, case_sensitive):
-    """The forms of one word as ``tokens`` computes them (fast path for highlighting)."""
+    """The forms of one word (none for a stop word or an overlong word)."""
     if len(word) > MAX_TOKEN_CHARS:
         return ()
     if word in case_sensitive:
         return (ACRONYM_PREFIX + fold(word.lower()),)
     lower = word.lower()
     return () if lower in STOPWORDS else word_forms(lower)
+
+
+def tokens(text, case_sensitive=frozenset()):
+    """Every word of ``text`` with its forms. ``case_sensitive`` holds acronyms that are
+    also French stop words ("AVEC"): written in capitals they become a token of their own."""
+    for match in _WORD_RE.finditer(text or ""):
+        if len(match.group()) <= MAX_TOKEN_CHARS:
+            forms = _match_forms(match.group(), case_sensitive)
+            yield Token(match.group(), match.start(), match.end(), forms)
+
+
+@lru_cache(maxsize=200_000)
+def _folded_word(word):
+    """A word lowercased and folded (cached: highlighting checks every word of a text)."""
+    return fold(word.lower())
 
 
 def index_terms(text, case_sensitive=frozenset()):

@@ -71,15 +71,6 @@ def run_extraction(data, extension):
     return Extraction(CORRUPT, "", f"extraction interrompue (code {child.returncode})")
 
 
-def extract_text(data, extension):
-    """The text of a document's bytes ("" for formats without text, or a file over the
-    bounds or unreadable)."""
-    extension = (extension or "").lower().lstrip(".")
-    if extension not in EXTRACTABLE or len(data) > MAX_FILE_BYTES:
-        return ""
-    return run_extraction(data, extension).text
-
-
 def file_hash(data):
     return hashlib.sha1(data).hexdigest()  # noqa: S324 - a change detector, not security
 

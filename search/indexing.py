@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from .analysis import STOPWORDS, acronym_marks, fold, word_forms, words
+from .engines.base import EngineUnavailable
 from .engines.sqlite_fts import entry_terms
 from .glossary import get_glossary
 from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
@@ -65,27 +66,16 @@ def entry_for_record(record, case_sensitive):
             case_sensitive,
         )
     else:
-        for column, terms in entry_terms(record, case_sensitive).items():
+        for column, terms in entry_terms(entry, case_sensitive).items():
             setattr(entry, column, terms)
     return entry
 
 
+# Every column but the key and the ones the database writes (the full-text vectors).
 UPDATE_FIELDS = [
-    "content_type",
-    "heading",
-    "summary",
-    "text",
-    "keywords",
-    "documents",
-    "acronyms",
-    "url",
-    "date",
-    "year",
-    "title_terms",
-    "body_terms",
-    "document_terms",
-    "autocomplete_terms",
-    "updated_at",
+    field.name
+    for field in SearchEntry._meta.concrete_fields
+    if field.name not in ("page", "search_vector", "rank_vector")
 ]
 
 
@@ -179,30 +169,24 @@ def rebuild_vocabulary(counts, display):
 # --- Elasticsearch ---------------------------------------------------------------------
 
 
-def elasticsearch_module():
-    """The Elasticsearch index module when ``ELASTICSEARCH_URL`` is set, else None."""
+def elasticsearch_index():
+    """The Elasticsearch index module when ``ELASTICSEARCH_URL`` is set, else None (the
+    package, slow to import, loads only then)."""
     if not getattr(settings, "ELASTICSEARCH_URL", ""):
         return None
-    try:
-        from .engines.elasticsearch import index as es_index
-    except ImportError:
-        logger.warning("ELASTICSEARCH_URL is set but search.engines.elasticsearch is missing")
-        return None
+    from .engines.elasticsearch import index as es_index
+
     return es_index
 
 
 def _to_elasticsearch(action, payload):
-    es_index = elasticsearch_module()
-    if es_index is None:
-        return
-    function = getattr(es_index, action, None)
-    if function is None:
-        logger.warning("search.engines.elasticsearch.index has no %s()", action)
-        return
-    try:
-        function(payload)
-    except Exception:  # the database index is written; Elasticsearch catches up on rebuild
-        logger.exception("Elasticsearch %s failed", action)
+    """The database index is written; Elasticsearch, when down, catches up on rebuild."""
+    es_index = elasticsearch_index()
+    if es_index is not None:
+        try:
+            getattr(es_index, action)(payload)
+        except EngineUnavailable:
+            logger.exception("Elasticsearch %s failed", action)
 
 
 # --- What the tasks and commands call ------------------------------------------------------
@@ -273,7 +257,5 @@ def rebuild_database_index(progress=None, batch_size=500):
 
 
 def rebuild_elasticsearch_index(progress=None):
-    es_index = elasticsearch_module()
-    if es_index is None:
-        return None
-    return es_index.rebuild(iter_records(progress=progress))
+    es_index = elasticsearch_index()
+    return es_index and es_index.rebuild(iter_records(progress=progress))

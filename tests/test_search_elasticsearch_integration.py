@@ -7,7 +7,7 @@ import pytest
 
 from search.engines.base import FACETS, SORT_DATE, EngineUnavailable, SearchRequest
 from search.engines.elasticsearch import ElasticsearchEngine
-from search.engines.elasticsearch.text import fold
+from search.engines.elasticsearch.analysis import fold
 
 from . import search_cases as cases
 

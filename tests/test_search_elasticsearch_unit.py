@@ -21,17 +21,20 @@ from search.engines.base import (
 )
 from search.engines.elasticsearch import ElasticsearchEngine, indexing
 from search.engines.elasticsearch.analysis import clean_acronyms, clean_synonym_rules
-from search.engines.elasticsearch.indexing import BulkIndexError, rebuild
-from search.engines.elasticsearch.mapping import FACET_FIELDS, index_body, record_to_document
+from search.engines.elasticsearch.indexing import (
+    FACET_FIELDS,
+    BulkIndexError,
+    index_body,
+    rebuild,
+    record_to_document,
+)
 from search.engines.elasticsearch.query import (
     MAX_RESULT_WINDOW,
     build_autocomplete_body,
     build_search_body,
     clamp_page,
-    expand_acronyms,
-)
-from search.engines.elasticsearch.response import (
     clean_highlight,
+    expand_acronyms,
     parse_autocomplete_response,
     parse_search_response,
 )
@@ -1227,7 +1230,7 @@ def test_elisions_are_the_database_engines_stop_words():
 
 
 def test_excerpt_falls_back_to_a_matching_passage_of_the_documents():
-    from search.engines.elasticsearch.response import excerpt_html
+    from search.engines.elasticsearch.query import excerpt_html
 
     highlight = {"body": ["Début du texte"], "documents": ["la <mark>grille</mark> de suivi"]}
     assert excerpt_html({}, highlight) == "la <mark>grille</mark> de suivi"

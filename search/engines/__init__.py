@@ -33,8 +33,8 @@ FALLBACK_NOTICE = _(
 
 
 class FallbackEngine(SearchEngine):
-    """Asks ``primary``; when it is unavailable (or fails in any way) answers from
-    ``fallback`` with a discreet notice. The visitor never sees an error page.
+    """Asks ``primary``; when it is unavailable (``EngineUnavailable``: down, slow or an
+    unreadable answer) answers from ``fallback`` with a discreet notice.
 
     With a ``breaker`` (search.engines.circuit), ``primary`` is not even asked while the
     breaker is open: the fallback answers at once."""
@@ -53,8 +53,6 @@ class FallbackEngine(SearchEngine):
             answer = call()
         except EngineUnavailable as error:
             logger.warning("Search engine %s unavailable: %s", self.primary.name, error)
-        except Exception:
-            logger.exception("Search engine %s failed", self.primary.name)
         else:
             if self.breaker is not None:
                 self.breaker.success()
@@ -86,23 +84,13 @@ def get_database_engine():
 
 
 def get_elasticsearch_engine():
-    """The Elasticsearch engine from settings, or None when it is not configured."""
-    url = getattr(settings, "ELASTICSEARCH_URL", "")
-    if not url:
+    """The Elasticsearch engine from settings, or None when ``ELASTICSEARCH_URL`` is unset
+    (the package loads only then)."""
+    if not getattr(settings, "ELASTICSEARCH_URL", ""):
         return None
-    try:
-        from .elasticsearch import index as es_index
-    except ImportError:
-        logger.exception("ELASTICSEARCH_URL is set but the Elasticsearch engine cannot load")
-        return None
-    # One client per process and configuration, with the glossary's acronyms and the
-    # facet labels of search.facets.
-    return es_index.get_engine(
-        url,
-        getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "cdp"),
-        getattr(settings, "ELASTICSEARCH_READ_TIMEOUT", 1.5),
-        getattr(settings, "ELASTICSEARCH_CONNECT_TIMEOUT", 0.5),
-    )
+    from .elasticsearch import index as es_index
+
+    return es_index.get_engine()
 
 
 _breakers = {}

@@ -1,12 +1,10 @@
-"""The default engine: full-text search over ``SearchEntry`` with the columns this project
-owns (``postgres_fts`` on PostgreSQL, ``sqlite_fts`` on SQLite: no other database is
-supported, see ``search.checks``), facets counted from ``SearchFacet``.
+"""The default engine: full-text search over ``SearchEntry`` on columns this project owns
+(``postgres_fts`` or ``sqlite_fts``; no other database, see ``search.checks``).
 
-A search costs a handful of queries whatever the size of the site: the index version, one
-query for every match with its score (best first), on PostgreSQL one to order the ties
-that can reach the page on the whole text, one for the page of hits (by primary key) and
-the vocabulary check for suggestions. Facet counts, filters and date order come from
-in-memory bitmaps (``facets``; why not SQL: BENCHMARKS.md); labels are cached.
+A search costs a handful of queries whatever the site's size: the index version, every
+match with its score, on PostgreSQL the ties that can reach the page ranked on the whole
+text, the page of hits, the vocabulary for suggestions. Facets, filters and date order
+come from in-memory bitmaps (``facets``; why not SQL: BENCHMARKS.md).
 """
 
 import heapq

@@ -1,14 +1,11 @@
-"""PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` that a trigger keeps
-current, with a GIN index: migration 0007; ``rank_vector``, its weight-A part: 0009),
+"""PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` a trigger keeps
+current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009),
 queried through ``django.contrib.postgres.search``.
 
-PostgreSQL analyses the text and the query (the ``cdp_french`` configuration: unaccent,
-French stems, elision): each phrase of a query (a word, or a glossary phrase) is analysed
-once by ``plainto_tsquery`` and kept (``_analysed``). Python only finds the glossary phrases
-and the words typed, and writes the analysed alternatives as one ``tsquery`` without their
-repetitions: the glossary's variants often analyse alike (« violences faites aux femmes »,
-« violence faite aux femmes ») or contain one another, and each operand is evaluated on
-every row a common word matches (« VBG »: 30 operands become 15; BENCHMARKS.md).
+PostgreSQL analyses text and query (``cdp_french``: unaccent, French stems, elision).
+Python only finds the glossary phrases and the words typed; each phrase is analysed once
+by ``plainto_tsquery`` (cached in ``_analysed``) and the alternatives written as one
+``tsquery`` without repetitions (« VBG »: 30 operands become 15; BENCHMARKS.md).
 """
 
 from collections import OrderedDict

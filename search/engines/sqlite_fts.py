@@ -24,16 +24,15 @@ PHRASE_BONUS = 10_000.0
 MAX_PHRASE_COMBINATIONS = 16
 
 
-def entry_terms(record, case_sensitive):
-    """The analysed columns of a record's entry."""
-    keywords = record.get("keywords") or " ".join(record.get("tags", [])).replace("-", " ")
+def entry_terms(entry, case_sensitive):
+    """The analysed columns of a ``SearchEntry``."""
     return {
         "title_terms": index_terms(
-            f"{record['title']} {record['summary']} {keywords}", case_sensitive
+            f"{entry.heading} {entry.summary} {entry.keywords}", case_sensitive
         ),
-        "body_terms": index_terms(record["body"], case_sensitive),
-        "document_terms": index_terms(record.get("documents", ""), case_sensitive),
-        "autocomplete_terms": prefix_terms(record["title"]),
+        "body_terms": index_terms(entry.text, case_sensitive),
+        "document_terms": index_terms(entry.documents, case_sensitive),
+        "autocomplete_terms": prefix_terms(entry.heading),
     }
 
 

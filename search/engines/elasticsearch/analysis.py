@@ -1,37 +1,63 @@
-"""French analysis: the index and search analyzers, built for a given glossary.
+"""French analysis (index and search analyzers for a given glossary) and the cleaning of
+user text before it reaches Elasticsearch.
 
-Two French chains, both standard tokenizer → elision → lowercase → ASCII folding → stemmer:
-
-- ``cdp_french`` (``light_french`` stemmer) on title, summary and body: precise matches,
-  and the words the highlighter marks;
-- ``cdp_french_broad`` (Snowball ``french`` stemmer) on ``all_text``, the catch-all
-  field: recall for verb forms and derivations ("sensibiliser" finds "sensibilisation").
-
-Folding runs before stemming so that "représentativité" and "representativite" take the
-same path through the stemmer. Elision uses the database engine's list
-(``search.analysis.STOPWORDS``): there, a stop word before an apostrophe ("l'", "qu'",
-"jusqu'", "aujourd'") is split off and dropped, here the elision filter drops it, so both
-engines see the same words. No stop-word filter: a stop filter ahead of ``synonym_graph``
-leaves holes that make Lucene reject the multi-word glossary rules ("violences basées sur
-le genre"); the query's ``minimum_should_match`` tolerates a missing "de" or "la".
-
-The glossary enters in two places, both fixed when an index is created, so a glossary
-change takes effect through ``rebuild()`` (new index, alias swap, no downtime):
-
-- its Solr rules as a ``synonym_graph`` filter at the end of the *search* analyzers (after
-  the stemmer, so rules are stemmed too and "mariages précoces" hits "mariage précoce");
-- its case-sensitive acronyms (``{"AVEC": "VSLA"}``: acronyms that are also French words)
-  as *index-time* character filters that add the glossary term after the acronym written
-  in capitals, so "VSLA" finds "une AVEC" but not "avec". The query side replaces the
-  acronym in capitals by its term (``query.expand_acronyms``).
+Two chains, standard tokenizer → elision → lowercase → ASCII folding → stemmer:
+``cdp_french`` (light stemmer: precise matches, highlighting) on the page's fields and
+``cdp_french_broad`` (Snowball) on ``all_text``, for recall. Elision drops the database
+engine's stop words (``search.analysis.STOPWORDS``), so both engines see the same words;
+no stop filter (it would leave holes that make Lucene reject multi-word synonym rules).
+The glossary, fixed when an index is created (``rebuild()`` applies edits): its Solr
+rules in the *search* analyzers after the stemmer, and its case-sensitive acronyms
+(« AVEC » → VSLA) as index-time character filters; ``query.expand_acronyms`` is the
+query side.
 """
 
 import re
+import unicodedata
 
 from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from ...analysis import STOPWORDS
-from .text import clean_text
+from ...analysis import fold as accent_fold
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 32
+MAX_PREFIX_CHARS = 50
+
+_SPACES = re.compile(r"\s+")
+
+
+def _drop_unsafe(text: str) -> str:
+    """Replace control/format characters and lone surrogates by spaces (JSON/UTF-8 safe)."""
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        out.append(" " if category in ("Cc", "Cf", "Cs", "Co", "Cn") else char)
+    return "".join(out)
+
+
+def clean_text(value, max_chars: int = MAX_QUERY_CHARS, max_words: int = MAX_QUERY_WORDS) -> str:
+    """User input as plain, bounded text: no control characters, no surrogates, NFC.
+
+    The text only ever goes into ``multi_match``/``match`` and suggesters, which have no
+    query syntax, so quotes and operators stay ordinary characters; the bounds keep the
+    number of clauses (and synonym expansions) small whatever is pasted into the box.
+    """
+    if not isinstance(value, str):
+        value = "" if value is None else str(value)
+    text = unicodedata.normalize("NFC", _drop_unsafe(value[: max_chars * 4]))
+    words = _SPACES.sub(" ", text).strip().split(" ")[:max_words]
+    text = " ".join(words)
+    if len(text) > max_chars:
+        cut = text[:max_chars]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return text.strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free form, to tell whether a suggestion differs from the query."""
+    return " ".join(accent_fold(text.casefold()).split())
+
 
 FRENCH = "cdp_french"
 FRENCH_SEARCH = "cdp_french_search"

@@ -10,8 +10,12 @@ from elasticsearch import Elasticsearch
 
 from ..base import EngineUnavailable, SearchEngine, SearchRequest, SearchResponse
 from . import indexing
-from .query import build_autocomplete_body, build_search_body
-from .response import parse_autocomplete_response, parse_search_response
+from .query import (
+    build_autocomplete_body,
+    build_search_body,
+    parse_autocomplete_response,
+    parse_search_response,
+)
 
 logger = logging.getLogger(__name__)
 

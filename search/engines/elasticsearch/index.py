@@ -1,16 +1,14 @@
-"""Django-facing entry points for indexing (``search.indexing``, ``search_index``).
-
-The only module of this package that reads Django settings (``ELASTICSEARCH_URL``,
-``ELASTICSEARCH_INDEX_PREFIX``, ``ELASTICSEARCH_CONNECT_TIMEOUT``,
-``ELASTICSEARCH_READ_TIMEOUT``) and the glossary
-(``search.glossary``, imported lazily); everything else takes its inputs as arguments.
-"""
+"""The Django-facing side of the Elasticsearch engine: the engine from settings, with the
+editors' glossary and the facet labels, and the index updates ``search.indexing`` makes.
+The rest of this package takes its inputs as arguments."""
 
 import logging
 from functools import lru_cache
 
 from django.conf import settings
 
+from ... import glossary as glossary_module
+from ...facets import facet_labels
 from .engine import ElasticsearchEngine
 
 logger = logging.getLogger(__name__)
@@ -19,47 +17,30 @@ logger = logging.getLogger(__name__)
 def glossary() -> tuple[list[str], dict[str, str]]:
     """(Solr synonym rules, case-sensitive acronyms) from the editors' glossary."""
     try:
-        from search.glossary import glossary_case_sensitive_acronyms, glossary_synonym_rules
-
-        return list(glossary_synonym_rules()), dict(glossary_case_sensitive_acronyms())
+        return (
+            list(glossary_module.glossary_synonym_rules()),
+            dict(glossary_module.glossary_case_sensitive_acronyms()),
+        )
     except Exception:  # noqa: BLE001 - index without synonyms rather than not at all
         logger.warning("Glossary unavailable: indexing without synonyms", exc_info=True)
         return [], {}
 
 
-def _acronyms() -> dict[str, str]:
-    return glossary()[1]
-
-
-def _labels(facet, values):
-    from search.facets import facet_labels
-
-    return facet_labels(facet, values)
-
-
 @lru_cache(maxsize=8)
-def _cached_engine(
-    url: str, index_prefix: str, timeout: float, connect_timeout: float
-) -> ElasticsearchEngine:
+def _cached_engine(url, index_prefix, timeout, connect_timeout) -> ElasticsearchEngine:
     return ElasticsearchEngine(
         url,
         index_prefix=index_prefix,
         timeout=timeout,
         connect_timeout=connect_timeout,
-        acronyms=_acronyms,
-        labels=_labels,
+        acronyms=glossary_module.glossary_case_sensitive_acronyms,
+        labels=facet_labels,
     )
 
 
-def get_engine(
-    url: str | None = None,
-    index_prefix: str | None = None,
-    timeout: float | None = None,
-    connect_timeout: float | None = None,
-) -> ElasticsearchEngine:
-    """The engine for the settings (or the given url/prefix/read and connect timeouts),
-    one per process, with the glossary's acronyms and the facet labels of
-    ``search.facets``."""
+def get_engine(url=None, index_prefix=None, timeout=None, connect_timeout=None):
+    """The engine for the settings (or the given url, prefix, read and connect timeouts),
+    one per process."""
     return _cached_engine(
         url or settings.ELASTICSEARCH_URL,
         index_prefix or getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "cdp"),
@@ -69,16 +50,12 @@ def get_engine(
 
 
 def rebuild(records, url=None, index_prefix=None, synonyms=None, acronyms=None, progress=None):
-    """Fill a new index from ``records`` and swap the alias onto it (see ``indexing.rebuild``).
-
-    The glossary is read from the database unless ``synonyms``/``acronyms`` are given.
-    """
-    if synonyms is None or acronyms is None:
-        rules, known = glossary()
-        synonyms = rules if synonyms is None else synonyms
-        acronyms = known if acronyms is None else acronyms
-    engine = get_engine(url, index_prefix)
-    return engine.rebuild(records, synonyms, progress, acronyms=acronyms)
+    """Fill a new index from ``records`` and swap the alias onto it (``indexing.rebuild``),
+    with the editors' glossary unless ``synonyms``/``acronyms`` are given."""
+    rules, known = glossary() if synonyms is None or acronyms is None else (synonyms, acronyms)
+    synonyms = rules if synonyms is None else synonyms
+    acronyms = known if acronyms is None else acronyms
+    return get_engine(url, index_prefix).rebuild(records, synonyms, progress, acronyms=acronyms)
 
 
 def index_records(records, url=None, index_prefix=None) -> int:
@@ -88,8 +65,7 @@ def index_records(records, url=None, index_prefix=None) -> int:
         return 0
     engine = get_engine(url, index_prefix)
     if not engine.has_index():
-        rules, acronyms = glossary()
-        engine.ensure_index(rules, acronyms)
+        engine.ensure_index(*glossary())
     return engine.bulk_index(records)
 
 

@@ -49,7 +49,7 @@ class Command(BaseCommand):
                 f"({written / max(elapsed, 1e-6):.0f} pages/s)."
             )
         )
-        es_index = indexing.elasticsearch_module()
+        es_index = indexing.elasticsearch_index()
         if es_index is None:
             return
         started = time.monotonic()
