@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.core.mail import get_connection
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .digests import due_digest, pages_for_choices, period_text
 from .mail import digest_message
@@ -24,6 +24,12 @@ def purge_unconfirmed(now=None):
 
 
 def send_digests(frequency, now=None):
+    """E-mails in French whatever the language active where the task runs."""
+    with translation.override("fr"):
+        return _send_digests(frequency, now)
+
+
+def _send_digests(frequency, now):
     purged = purge_unconfirmed(now)
     digest = due_digest(frequency, now)
     not_yet = Q(digest_until__isnull=True) | Q(digest_until__lt=digest.period_end)
