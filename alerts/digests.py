@@ -47,7 +47,7 @@ def default_period_start(frequency, end):
 
 
 def published_between(start, end):
-    """Ids of the public pages (live, no view restriction) first published in [start, end)."""
+    """The public pages (live, no view restriction) first published in [start, end)."""
     return carrying({}).filter(first_published_at__gte=start, first_published_at__lt=end)
 
 
@@ -97,11 +97,9 @@ def pages_for_choices(digest, lookups_list, memo=None):
 
 
 def period_text(digest):
-    start = timezone.localtime(digest.period_start)
-    last_day = timezone.localtime(digest.period_end) - timedelta(days=1)
     return _("du %(start)s au %(end)s") % {
-        "start": date_format(start, "j F Y"),
-        "end": date_format(last_day, "j F Y"),
+        "start": date_format(timezone.localdate(digest.period_start), "j F Y"),
+        "end": date_format(digest.last_day, "j F Y"),
     }
 
 

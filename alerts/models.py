@@ -97,3 +97,8 @@ class Digest(models.Model):
     def __str__(self):
         period = f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
         return f"{self.get_frequency_display()} {period}"
+
+    @property
+    def last_day(self):
+        """The period's last day (its end is the next day at midnight)."""
+        return timezone.localdate(self.period_end) - timedelta(days=1)

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -235,6 +235,26 @@ class TestSubscribing:
         assert SUBSCRIBE in client.get("/").content.decode()  # the footer
 
 
+def csrf_token_in(html):
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    return match and match.group(1)
+
+
+def test_the_form_is_never_kept_by_the_page_cache_nor_embedded_in_kept_pages(w, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    first, second = Client().get(SUBSCRIBE), Client().get(SUBSCRIBE)
+    assert "csrftoken" in second.cookies, "each visitor gets the cookie that goes with the form"
+    assert csrf_token_in(first.content.decode()) != csrf_token_in(second.content.decode())
+    for url in (w.segou.url, "/"):
+        Client().get(url)
+        kept = Client().get(url)
+        assert not kept.cookies
+        assert "public" in kept["Cache-Control"]
+        assert not csrf_token_in(kept.content.decode())
+        assert f'href="{SUBSCRIBE}' in kept.content.decode()
+
+
 class TestDigests:
     def test_each_subscriber_gets_what_is_new_in_their_choice_and_public_only(self, w):
         subscribed("segou@example.org", communities=[w.segou])
@@ -309,10 +329,13 @@ class TestDigests:
     def test_command_runs_the_task_and_is_idempotent(self, w, capsys):
         subscribed("tout@example.org", everything=True)
         call_command("send_digests", frequency="weekly", now=NEXT_WEEK.isoformat())
-        call_command("send_digests", frequency="weekly", now=NEXT_WEEK.isoformat())
+        naive = timezone.localtime(NEXT_WEEK).replace(tzinfo=None).isoformat()
+        call_command("send_digests", frequency="weekly", now=naive)
         output = capsys.readouterr().out
         assert "1 e-mail(s) sent" in output and "0 e-mail(s) sent" in output
         assert len(mail.outbox) == 1
+        with pytest.raises(CommandError):
+            call_command("send_digests", frequency="weekly", now="mardi")
 
 
 class TestUnsubscribing:
