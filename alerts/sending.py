@@ -3,6 +3,8 @@ confirmed subscriber whose choices have something new. Each subscription is clai
 ``digest_until`` moved to the period's end) before its e-mail is sent, so a second run, or two
 runs at once, never send it twice; nothing new means no e-mail."""
 
+import logging
+import smtplib
 from datetime import timedelta
 
 from django.core.mail import get_connection
@@ -12,6 +14,8 @@ from django.utils import timezone, translation
 from .digests import due_digest, pages_for_choices, period_text
 from .mail import digest_message
 from .models import CONFIRMATION_DAYS, Digest, Subscription
+
+logger = logging.getLogger(__name__)
 
 
 def purge_unconfirmed(now=None):
@@ -41,7 +45,7 @@ def _send_digests(frequency, now):
     )
     memo = {}
     period = period_text(digest)
-    sent = 0
+    sent = failed = 0
     with get_connection() as connection:
         for subscription in pending:
             claimed = (
@@ -56,8 +60,23 @@ def _send_digests(frequency, now):
                 continue
             message = digest_message(subscription, digest, pages, period)
             message.connection = connection
-            message.send()
+            try:
+                message.send()
+            except (smtplib.SMTPException, OSError):
+                # Given back: the next run tries this subscriber again.
+                logger.exception("Digest %s not sent to %s", digest.pk, subscription.pk)
+                Subscription.objects.filter(pk=subscription.pk).update(
+                    digest_until=subscription.digest_until
+                )
+                failed += 1
+                continue
             sent += 1
     if sent:
         Digest.objects.filter(pk=digest.pk).update(sent_count=F("sent_count") + sent)
-    return {"digest": digest.pk, "pages": digest.pages.count(), "sent": sent, "purged": purged}
+    return {
+        "digest": digest.pk,
+        "pages": digest.pages.count(),
+        "sent": sent,
+        "failed": failed,
+        "purged": purged,
+    }

@@ -6,6 +6,8 @@ The subscribe form answers the same whatever the address (new, pending or subscr
 the mailbox learns which. Token pages are never cached, never indexed, and a token only ever
 opens its own subscription (an unknown or altered one is « page introuvable »)."""
 
+import logging
+import smtplib
 from datetime import timedelta
 
 from django.contrib import messages
@@ -24,6 +26,8 @@ from .forms import ChoicesForm, SubscribeForm
 from .mail import confirmation_message, manage_link_message
 from .models import Subscription
 from .throttle import over_limit
+
+logger = logging.getLogger(__name__)
 
 # One e-mail per address per interval, however often the form is sent for it.
 MAIL_INTERVAL = timedelta(minutes=10)
@@ -48,7 +52,8 @@ def _initial_from_query(form, query):
 def _request_subscription(form):
     """Create or refresh the subscription asked for, then e-mail its address: a confirmation
     link for a new or pending one, a link to its choices for a confirmed one (whose choices
-    only its owner may change)."""
+    only its owner may change). False when the e-mail could not leave (the mail server is
+    down), whatever the address: the visitor may try again."""
     email = form.cleaned_data["email"]
     now = timezone.now()
     try:
@@ -62,15 +67,23 @@ def _request_subscription(form):
             elif not subscription.confirmed:
                 form.apply_to(subscription)
             if subscription.mailed_at and subscription.mailed_at > now - MAIL_INTERVAL:
-                return
+                return True
             subscription.mailed_at = now
             subscription.save(update_fields=["mailed_at"])
     except IntegrityError:
-        return  # the same address sent twice at once: the other request writes to it
-    if subscription.confirmed:
-        manage_link_message(subscription).send()
-    else:
-        confirmation_message(subscription).send()
+        return True  # the same address sent twice at once: the other request writes to it
+    message = (
+        manage_link_message(subscription)
+        if subscription.confirmed
+        else confirmation_message(subscription)
+    )
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Alerts: e-mail to subscription %s not sent", subscription.pk)
+        Subscription.objects.filter(pk=subscription.pk).update(mailed_at=None)
+        return False
+    return True
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,8 +99,12 @@ def subscribe(request):
             )
             status = 429
         elif form.is_valid():
-            _request_subscription(form)
-            return redirect("alerts:sent")
+            if _request_subscription(form):
+                return redirect("alerts:sent")
+            form.add_error(
+                None, _("Le courriel n'a pas pu partir. Réessayez dans quelques minutes.")
+            )
+            status = 503
         else:
             status = 400
     else:

@@ -3,6 +3,8 @@ public, one-click unsubscription, and the WhatsApp text editors copy from the ad
 
 import datetime
 import re
+import smtplib
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -336,6 +338,48 @@ class TestDigests:
         assert len(mail.outbox) == 1
         with pytest.raises(CommandError):
             call_command("send_digests", frequency="weekly", now="mardi")
+
+
+MAIL_DOWN = mock.patch(
+    "django.core.mail.backends.locmem.EmailBackend.send_messages",
+    side_effect=smtplib.SMTPServerDisconnected("down"),
+)
+
+
+def test_a_mail_server_down_is_said_and_retried(w, client):
+    subscribed("tout@example.org", everything=True)
+    with MAIL_DOWN:
+        response = client.post(
+            SUBSCRIBE, {"email": "awa@example.org", "everything": "on", "frequency": "weekly"}
+        )
+        assert response.status_code == 503
+        assert "pas pu partir" in response.content.decode()
+        assert send_digests(Frequency.WEEKLY, NEXT_WEEK)["failed"] == 1
+    assert not mail.outbox
+    # Nothing was lost: the address may ask again at once, the digest goes at the next run.
+    retried = client.post(
+        SUBSCRIBE, {"email": "awa@example.org", "everything": "on", "frequency": "weekly"}
+    )
+    assert retried.status_code == 302
+    assert send_digests(Frequency.WEEKLY, NEXT_WEEK)["sent"] == 1
+    assert len(mails_to("tout@example.org")) == 1
+
+
+def test_an_expired_confirmation_link_confirms_nothing(w, client):
+    pending = Subscription.objects.create(email="tard@example.org", everything=True)
+    Subscription.objects.filter(pk=pending.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    url = reverse("alerts:confirm", args=[pending.token])
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    pending.refresh_from_db()
+    assert pending.confirmed_at is None
+
+
+def test_the_english_interface_has_the_page_too(w, client):
+    html = client.get("/en/alertes/").content.decode()
+    assert '<html lang="en">' in html and 'action="/en/alertes/"' in html
 
 
 class TestUnsubscribing:

@@ -32,8 +32,8 @@ class Command(BaseCommand):
             outcome = result.return_value
             self.stdout.write(
                 f"{frequency}: digest {outcome['digest']}, {outcome['pages']} page(s), "
-                f"{outcome['sent']} e-mail(s) sent, {outcome['purged']} unconfirmed address(es) "
-                "forgotten."
+                f"{outcome['sent']} e-mail(s) sent, {outcome['failed']} failed (tried again at the "
+                f"next run), {outcome['purged']} unconfirmed address(es) forgotten."
             )
         else:
             self.stdout.write(f"{frequency}: task {result.id} queued for the worker.")
