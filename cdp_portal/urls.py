@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("practices.urls")),
     path("", include("search.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

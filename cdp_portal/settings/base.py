@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "search",
+    "alerts",
     "demo",
     "operations",
     "wagtail.contrib.redirects",
