@@ -28,7 +28,7 @@ COPY_CHUNK = 1024 * 1024
 
 
 def timeout():
-    return getattr(settings, "VOICE_NOTE_CONVERSION_TIMEOUT", 120)
+    return settings.VOICE_NOTE_CONVERSION_TIMEOUT
 
 
 def ffmpeg_missing_message():
