@@ -42,7 +42,8 @@ def voice_note_audio(request, page_id, filename):
         handle = default_storage.open(stored, "rb")
     except FileNotFoundError:
         return page_not_found(request)
-    response = FileResponse(handle, content_type=content_type)
+    # Named after what is sent (« ….opus » once converted), for whoever saves it.
+    response = FileResponse(handle, content_type=content_type, filename=stored.rsplit("/", 1)[-1])
     # The page's visibility can change: never kept by a shared cache.
     patch_cache_control(response, private=True, max_age=3600)
     return response

@@ -7,6 +7,7 @@ and publishing copies the revision's values onto the rows, which would wipe out 
 conversion finished in between.
 """
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -84,7 +85,12 @@ class VoiceNoteBase(Orderable):
         ),
     )
 
-    panels = [FieldPanel("audio"), FieldPanel("language"), FieldPanel("transcript")]
+    # A plain list: a handful of languages, chosen without JavaScript.
+    panels = [
+        FieldPanel("audio"),
+        FieldPanel("language", widget=forms.Select),
+        FieldPanel("transcript"),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
