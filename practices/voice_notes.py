@@ -21,6 +21,7 @@ from home.panels import PortalInlinePanel
 
 from .models.voice import AudioConversion, ConversionStatus
 from .tasks import convert_voice_note_task
+from .templatetags.voice_tags import audio_duration, audio_size
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,11 @@ def status_text(conversion):
     if conversion is None or conversion.status == ConversionStatus.PENDING:
         return str(ConversionStatus.PENDING.label)
     if conversion.status == ConversionStatus.CONVERTED:
-        return str(ConversionStatus.CONVERTED.label)
+        return _("Convertie en Opus : %(duration)s, %(size)s (%(original)s à l'envoi).") % {
+            "duration": audio_duration(conversion.duration) or "?",
+            "size": audio_size(conversion.size),
+            "original": audio_size(conversion.source_size),
+        }
     return f"{ConversionStatus.ORIGINAL.label} : {conversion.message}"
 
 

@@ -135,7 +135,39 @@ def test_page_plays_the_opus_copy_with_duration_size_and_transcript(
     response = client.get(audio_address(practice))
     assert response.status_code == 200
     assert response["Content-Type"] == "audio/ogg"
-    assert b"".join(response.streaming_content).startswith(b"OggS")
+    assert response["Content-Disposition"].endswith('.opus"')
+    whole = b"".join(response.streaming_content)
+    assert whole.startswith(b"OggS") and len(whole) == conversion.size
+
+
+@needs_ffmpeg
+def test_players_may_ask_for_part_of_the_file(client, site_tree, phone_recording):
+    """Browsers read an Ogg file's duration at its end, and seek, with Range requests."""
+    practice = practice_with_note(site_tree.practices, phone_recording)
+    _note, conversion = conversion_of(practice)
+    size = conversion.size
+    address = audio_address(practice)
+    head = client.get(address, headers={"Range": "bytes=0-3"})
+    assert head.status_code == 206
+    assert head.content == b"OggS"
+    assert head["Content-Range"] == f"bytes 0-3/{size}"
+    tail = client.get(address, headers={"Range": "bytes=-10"})
+    assert tail["Content-Range"] == f"bytes {size - 10}-{size - 1}/{size}"
+    assert len(tail.content) == 10
+    beyond = client.get(address, headers={"Range": f"bytes={size + 5}-"})
+    assert beyond.status_code == 416
+    for unreadable in ("bytes=a-b", "bytes=0-1,5-6", "octets=0-1", "bytes=99999999999999999999-"):
+        response = client.get(address, headers={"Range": unreadable})
+        assert response.status_code in (200, 416), unreadable
+
+
+@needs_ffmpeg
+def test_the_edit_view_says_what_the_conversion_did(client, site_tree, editor, phone_recording):
+    practice = practice_with_note(site_tree.practices, phone_recording)
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk])).content.decode()
+    assert "Convertie en Opus : 3\xa0s," in html
+    assert "à l&#x27;envoi" in html
 
 
 def test_without_ffmpeg_the_original_is_kept_served_and_explained(
