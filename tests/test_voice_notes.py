@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cdp_portal.audio_uploads import MAX_AUDIO_BYTES, check_audio_upload
+from events.models import MeetingVoiceNote
 from home.models.safety import record_confirmation, valid_confirmation
 from home.templatetags.portal_tags import human_size
 from practices import audio
@@ -26,11 +27,12 @@ from practices.models import (
     MaterialLanguage,
     PracticePage,
     PracticeVoiceNote,
+    ToolVoiceNote,
 )
 from practices.templatetags.voice_tags import audio_duration
 from search.engines import SearchRequest, get_database_engine
 
-from .factories import make_practice
+from .factories import make_event_index, make_meeting, make_practice, make_tool
 
 FFMPEG = shutil.which("ffmpeg")
 needs_ffmpeg = pytest.mark.skipif(not FFMPEG, reason="ffmpeg is not installed (see .ci/run)")
@@ -279,6 +281,35 @@ def test_transcript_is_searchable_and_language_is_a_facet(site_tree):
     by_language = engine.search(SearchRequest(query="", filters={"language": ("bm",)}))
     assert {hit.page_id for hit in by_language.hits} == {practice.pk}
     assert not engine.search(SearchRequest(query="", filters={"language": ("ff",)})).hits
+
+
+def test_tools_and_meetings_play_and_index_their_notes_too(client, site_tree):
+    def note(text):
+        return {
+            "audio": ContentFile(b"OggS\x00\x02" + bytes(3000), name="note.ogg"),
+            "language": MaterialLanguage.objects.get(code="snk"),
+            "transcript": text,
+        }
+
+    tool = make_tool(
+        site_tree.tools,
+        title="Guide d'animation",
+        voice_notes=[ToolVoiceNote(**note("Présentation du guide par une animatrice de Nioro."))],
+    )
+    meeting = make_meeting(
+        make_event_index(site_tree),
+        title="Rencontre semestrielle",
+        voice_notes=[MeetingVoiceNote(**note("Synthèse des échanges du groupe de Diéma."))],
+    )
+    for page, words in ((tool, "animatrice de Nioro"), (meeting, "groupe de Diéma")):
+        html = client.get(page.url).content.decode()
+        assert '<audio controls preload="none"' in html and words in html
+        assert "En Soninké" in html
+    engine = get_database_engine()
+    assert {hit.page_id for hit in engine.search(SearchRequest(query="Nioro")).hits} == {tool.pk}
+    assert {hit.page_id for hit in engine.search(SearchRequest(query="Diéma")).hits} == {meeting.pk}
+    soninke = engine.search(SearchRequest(query="", filters={"language": ("snk",)}))
+    assert {hit.page_id for hit in soninke.hits} == {tool.pk, meeting.pk}
 
 
 # --- Privacy ------------------------------------------------------------------------------
