@@ -8,6 +8,7 @@ or a row saved by code (``practices.signals``).
 
 import logging
 
+from django import forms
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -88,15 +89,40 @@ def kept_originals(page):
 # --- Admin form --------------------------------------------------------------------------
 
 
+class StoredRecording:
+    """The « Actuellement : … » of the file field: the file's name, linked to the address
+    that checks who may listen (its storage address is never served)."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name.rsplit("/", 1)[-1]
+
+
+class RecordingInput(forms.ClearableFileInput):
+    listen_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and self.listen_url:
+            context["widget"]["value"] = StoredRecording(value.name, self.listen_url)
+        return context
+
+
 class VoiceNoteForm(WagtailAdminModelForm):
     """Refuses anything but a recording, by its bytes; shows the conversion's state."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        audio = self.instance.audio if self.instance else None
-        if "audio" in self.fields and audio:
-            conversion = conversions_for([audio.name]).get(audio.name)
+        note = self.instance
+        if "audio" in self.fields and note is not None and note.audio:
+            conversion = conversions_for([note.audio.name]).get(note.audio.name)
             self.fields["audio"].help_text = status_text(conversion)
+            if note.page_id:
+                widget = RecordingInput()
+                widget.listen_url = audio_url(note.page_id, note)
+                self.fields["audio"].widget = widget
 
     def clean_audio(self):
         uploaded = self.cleaned_data.get("audio")

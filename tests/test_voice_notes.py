@@ -170,6 +170,9 @@ def test_the_edit_view_says_what_the_conversion_did(client, site_tree, editor, p
     html = client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk])).content.decode()
     assert "Convertie en Opus : 3\xa0s," in html
     assert "à l&#x27;envoi" in html
+    # the current file links to the address that checks access, not to its storage
+    assert f'href="{audio_address(practice)}"' in html
+    assert 'href="/media/voice_notes/' not in html
 
 
 def test_without_ffmpeg_the_original_is_kept_served_and_explained(
