@@ -32,6 +32,7 @@ EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
     "/documents/",
+    "/audio/",
     "/_util/",
     *(f"/{code}/_util/" for code in language_codes()),
 )

@@ -5,6 +5,9 @@ when the bytes are not what the extension says: a program renamed ``.pdf`` is re
 whoever uploads it (the Wagtail admin through ``DocumentForm`` below, public forms by
 calling the function). It reads at most a few hundred kilobytes and leaves the file at
 position 0.
+
+Recordings (voice notes) are checked the same way by ``cdp_portal.audio_uploads``, a module
+of its own because model modules import it (this one imports Wagtail's document forms).
 """
 
 import codecs
@@ -15,6 +18,8 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
+
+from .audio_uploads import is_mp3
 
 SAMPLE_BYTES = 64 * 1024
 MAX_MANIFEST_BYTES = 256 * 1024
@@ -85,19 +90,6 @@ def _is_text(sample, complete):
     return False
 
 
-def _is_mp3(sample):
-    if sample.startswith(b"ID3"):
-        return True
-    # An MPEG audio frame: 11 sync bits, then a valid version and layer.
-    return (
-        len(sample) >= 2
-        and sample[0] == 0xFF
-        and sample[1] & 0xE0 == 0xE0
-        and (sample[1] >> 3) & 0x03 != 0x01
-        and (sample[1] >> 1) & 0x03 != 0x00
-    )
-
-
 def check_document_content(uploaded_file, extension):
     """Raise ValidationError unless ``uploaded_file``'s bytes match ``extension``
     (pdf, docx, xlsx, pptx, odt, ods, odp, csv, txt, mp3). Other extensions pass: the
@@ -119,7 +111,7 @@ def check_document_content(uploaded_file, extension):
     elif extension in TEXT_EXTENSIONS:
         valid = _is_text(sample, complete=len(sample) < SAMPLE_BYTES)
     elif extension == "mp3":
-        valid = _is_mp3(sample)
+        valid = is_mp3(sample)
     else:
         valid = True
     if not valid:

@@ -11,13 +11,15 @@ from cdp_portal.api import api_router
 from home import views as home_views
 from home.password_throttle import authenticate_with_password
 from home.sitemaps import sitemap_index, sitemap_section, sitemap_taxonomy
+from practices.audio_views import voice_note_audio
 
 # Outside the language prefix: the admin (its own language, the user's preference), the
-# documents (one address per file, its access checked by the page that uses it), the
-# sitemaps and robots.txt (one each per site), the JavaScript catalogue.
+# documents and voice notes (one address per file, its access checked by the page that uses
+# it), the sitemaps and robots.txt (one each per site), the JavaScript catalogue.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("audio/<int:page_id>/<str:filename>", voice_note_audio, name="voice_note_audio"),
     # The JSON API: one address for every language, outside any language prefix.
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_index, name="sitemap"),

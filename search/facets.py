@@ -40,7 +40,7 @@ FACET_LABELS = {
     "tag": _("Mot-clé"),
     "organization": _("Organisation"),
     "year": _("Année"),
-    "language": _("Langue de l'outil"),
+    "language": _("Langue"),  # of a tool's material or of a voice note
 }
 MAX_VALUES_PER_FACET = 20
 FACET_LIMITS = {"tag": 15, "organization": 12}  # values shown

@@ -16,7 +16,12 @@ from practices.models import PracticePage
 from .factories import make_community, make_organization, make_practice, publish
 
 PASSWORD = "un-mot-de-passe-assez-long"
-ALL_CHECKS = {"no_identifiable_person": "on", "photo_consent": "on", "sources_cited": "on"}
+ALL_CHECKS = {
+    "no_identifiable_person": "on",
+    "photo_consent": "on",
+    "audio_safe": "on",
+    "sources_cited": "on",
+}
 
 
 @pytest.fixture

@@ -355,6 +355,7 @@ def test_a_proposal_goes_live_once_reviewed_and_the_author_hears_it_once(client,
             "comment": "Merci, c'est clair.",
             "no_identifiable_person": "on",
             "photo_consent": "on",
+            "audio_safe": "on",
             "sources_cited": "on",
         },
     )

@@ -27,7 +27,12 @@ from practices.models import PracticePage
 from .factories import make_organization, make_practice, publish
 
 PASSWORD = "un-mot-de-passe-assez-long"
-ALL_CHECKS = {"no_identifiable_person": True, "photo_consent": True, "sources_cited": True}
+ALL_CHECKS = {
+    "no_identifiable_person": True,
+    "photo_consent": True,
+    "audio_safe": True,
+    "sources_cited": True,
+}
 REFUSED = "La publication directe est fermée"
 ROLES = ["moderator", "editor"]
 

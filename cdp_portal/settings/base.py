@@ -287,6 +287,9 @@ TASKS = tasks_setting("immediate")
 # uncompressed bytes, memory, CPU seconds).
 DOCUMENT_EXTRACTION_TIMEOUT = env.float("DOCUMENT_EXTRACTION_TIMEOUT", default=30.0)
 DOCUMENT_EXTRACTION_LIMITS = {}
+# Seconds ffmpeg may take to convert one voice note (practices.audio); past it, the original
+# recording is kept and served as uploaded.
+VOICE_NOTE_CONVERSION_TIMEOUT = env.float("VOICE_NOTE_CONVERSION_TIMEOUT", default=120.0)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

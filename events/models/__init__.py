@@ -9,6 +9,7 @@ from .meetings import (
     MeetingPageTag,
     MeetingPhoto,
     MeetingSession,
+    MeetingVoiceNote,
     visible_meetings,
 )
 from .pages import EventIndexPage, FollowUpPage, ResultsPage
@@ -24,6 +25,7 @@ __all__ = [
     "MeetingPageTag",
     "MeetingPhoto",
     "MeetingSession",
+    "MeetingVoiceNote",
     "Recommendation",
     "RecommendationStatus",
     "ResultsPage",

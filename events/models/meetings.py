@@ -27,8 +27,9 @@ from home.page_forms import PortalPageForm
 from home.panels import PortalInlinePanel, attachments_panel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
-from practices.models import AttachmentBase, GalleryImageBase
+from practices.models import AttachmentBase, GalleryImageBase, VoiceNoteBase
 from practices.models.common import attachments_with_sizes
+from practices.voice_notes import notes_for_display, voice_notes_panel
 
 from .. import dates
 from ..api_fields import ParticipantsField, RecommendationListField
@@ -216,6 +217,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
             "attachments.title",
             "attachments.document.title",
             "photos.caption",
+            "voice_notes.transcript",
         ),
         keywords=("tags.name",),
         documents=("attachments",),
@@ -223,6 +225,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         themes=("themes",),
         tags=("tags.slug",),
         organizations=("organizers",),
+        languages=("voice_notes.language.code",),
         date=("start_date",),
     )
     base_form_class = PortalPageForm
@@ -283,6 +286,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         FieldPanel("decisions"),
         FieldPanel("outcomes"),
         attachments_panel(),
+        voice_notes_panel(),
         PortalInlinePanel(
             "photos",
             heading=_("Photos"),
@@ -392,6 +396,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
                 "participants": list(self.participating_organizations.all()),
                 "attachments": attachments_with_sizes(self.attachments.select_related("document")),
                 "photos": list(self.photos.select_related("image")),
+                "voice_notes": notes_for_display(self),
             }
 
         context.update(cached_for_page(self, request, "meeting-detail", detail_context))
@@ -522,3 +527,7 @@ class MeetingPhoto(GalleryImageBase):
     class Meta(GalleryImageBase.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+
+class MeetingVoiceNote(VoiceNoteBase):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="voice_notes")

@@ -39,6 +39,15 @@ SAFETY_CHECKS = (
         ),
     ),
     (
+        "audio_safe",
+        _("Enregistrements sans nom ni voix à protéger"),
+        _(
+            "Les notes vocales ne font entendre ni le nom ni la voix d'une survivante, d'un "
+            "mineur ou d'une personne que leur diffusion mettrait en danger (ou il n'y a pas "
+            "d'enregistrement)."
+        ),
+    ),
+    (
         "sources_cited",
         _("Sources citées"),
         _("Les chiffres, citations et documents repris d'ailleurs indiquent leur source."),
@@ -72,7 +81,8 @@ class SafetyConfirmation(models.Model):
     confirmed_at = models.DateTimeField(_("confirmée le"), auto_now_add=True)
     no_identifiable_person = models.BooleanField(SAFETY_CHECKS[0][1], default=False)
     photo_consent = models.BooleanField(SAFETY_CHECKS[1][1], default=False)
-    sources_cited = models.BooleanField(SAFETY_CHECKS[2][1], default=False)
+    audio_safe = models.BooleanField(SAFETY_CHECKS[2][1], default=False)
+    sources_cited = models.BooleanField(SAFETY_CHECKS[3][1], default=False)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

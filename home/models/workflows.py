@@ -7,7 +7,7 @@ from wagtail.models import AbstractGroupApprovalTask
 from .safety import CHECK_NAMES, SAFETY_CHECKS, SafetyGateError, record_confirmation
 
 MISSING_CHECKS = _(
-    "Cochez les trois vérifications de sécurité avant d'approuver : sans elles, la page "
+    "Cochez toutes les vérifications de sécurité avant d'approuver : sans elles, la page "
     "n'est pas publiée."
 )
 OWN_PAGE = _(
@@ -84,7 +84,8 @@ class SurvivorSafetyTask(AbstractGroupApprovalTask):
         return _(
             "Les membres des groupes choisis approuvent la page après avoir confirmé qu'elle "
             "ne permet d'identifier aucune survivante ni aucun mineur, que les personnes "
-            "photographiées ont consenti et que les sources sont citées."
+            "photographiées ont consenti, que les notes vocales ne font entendre ni nom ni "
+            "voix à protéger et que les sources sont citées."
         )
 
     class Meta:

@@ -10,15 +10,20 @@ from .pages import (
     PracticeIndexPage,
     PracticePage,
     PracticePageTag,
+    PracticeVoiceNote,
     ToolDocument,
     ToolIndexPage,
     ToolKind,
     ToolPage,
     ToolPageTag,
+    ToolVoiceNote,
 )
+from .voice import AudioConversion, ConversionStatus, VoiceNoteBase
 
 __all__ = [
     "AttachmentBase",
+    "AudioConversion",
+    "ConversionStatus",
     "ConcertationFrameIndexPage",
     "ConcertationFramePage",
     "ConcertationFramePageTag",
@@ -31,9 +36,12 @@ __all__ = [
     "PracticeIndexPage",
     "PracticePage",
     "PracticePageTag",
+    "PracticeVoiceNote",
     "ToolDocument",
     "ToolIndexPage",
     "ToolKind",
     "ToolPage",
     "ToolPageTag",
+    "ToolVoiceNote",
+    "VoiceNoteBase",
 ]

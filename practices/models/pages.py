@@ -37,6 +37,7 @@ from home.panels import PortalInlinePanel, attachments_panel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.print_sheet import PrintSheetMixin
+from practices.voice_notes import notes_for_display, voice_notes_panel
 
 from .common import (
     AttachmentBase,
@@ -44,6 +45,7 @@ from .common import (
     OrganizationOwnedMixin,
     attachments_with_sizes,
 )
+from .voice import VoiceNoteBase
 
 
 class PracticeIndexPage(ListedFeedMixin, ListingIndexPage):
@@ -196,6 +198,7 @@ class PracticePage(
             "attachments.title",
             "attachments.document.title",
             "gallery_images.caption",
+            "voice_notes.transcript",
         ),
         keywords=("tags.name",),
         documents=("attachments",),
@@ -203,6 +206,7 @@ class PracticePage(
         themes=("themes",),
         tags=("tags.slug",),
         organizations=("organization",),
+        languages=("voice_notes.language.code",),
         date=("period_start",),
     )
     base_form_class = PortalPageForm
@@ -229,6 +233,7 @@ class PracticePage(
         FieldPanel("replication_conditions"),
         FieldPanel("related_tools"),
         attachments_panel(),
+        voice_notes_panel(),
         PortalInlinePanel(
             "gallery_images",
             heading=_("Images"),
@@ -293,6 +298,7 @@ class PracticePage(
             "classification": self.classification(),
             "attachments": attachments_with_sizes(self.attachments.select_related("document")),
             "gallery": list(self.gallery_images.select_related("image")),
+            "voice_notes": notes_for_display(self),
             "related_tools": list(
                 public(self.related_tools.all().live()).select_related("organization")
             ),
@@ -306,6 +312,10 @@ class PracticeAttachment(AttachmentBase):
     class Meta(AttachmentBase.Meta):
         verbose_name = _("document joint")
         verbose_name_plural = _("documents joints")
+
+
+class PracticeVoiceNote(VoiceNoteBase):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="voice_notes")
 
 
 class PracticeGalleryImage(GalleryImageBase):
@@ -437,6 +447,7 @@ class ToolPage(
             "organization.acronym",
             "documents.title",
             "documents.document.title",
+            "voice_notes.transcript",
         ),
         keywords=("tags.name",),
         documents=("documents",),
@@ -444,7 +455,7 @@ class ToolPage(
         themes=("themes",),
         tags=("tags.slug",),
         organizations=("organization",),
-        languages=("languages.code", "documents.language.code"),
+        languages=("languages.code", "documents.language.code", "voice_notes.language.code"),
         date=("year",),
     )
     base_form_class = PortalPageForm
@@ -469,6 +480,7 @@ class ToolPage(
             add_label=_("Ajouter un fichier téléchargeable"),
             min_num=0,
         ),
+        voice_notes_panel(),
         ClassifiedPageMixin.classification_panel(),
     ]
     promote_panels = Page.promote_panels + [
@@ -512,6 +524,7 @@ class ToolPage(
             "documents": attachments_with_sizes(
                 self.documents.select_related("document", "language")
             ),
+            "voice_notes": notes_for_display(self),
             "related_practices": list(
                 public(self.related_practices.live()).select_related("organization")
             ),
@@ -536,6 +549,10 @@ class ToolDocument(AttachmentBase):
     class Meta(AttachmentBase.Meta):
         verbose_name = _("fichier téléchargeable")
         verbose_name_plural = _("fichiers téléchargeables")
+
+
+class ToolVoiceNote(VoiceNoteBase):
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="voice_notes")
 
 
 class ConcertationFramePageTag(TaggedItemBase):

@@ -1,0 +1,199 @@
+"""Voice notes in the admin and on the pages: the upload check, the conversion queue, the
+status editors read, and what a page shows (``notes_for_display``).
+
+A conversion is queued once per uploaded file, whichever way the note arrives: a revision
+saved in the admin (a note added to a live page exists only there until it is published)
+or a row saved by code (``practices.signals``).
+"""
+
+import logging
+
+from django import forms
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task_backends
+from django_tasks.backends.immediate import ImmediateBackend
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import get_form_for_model
+
+from cdp_portal.audio_uploads import AUDIO_KINDS, check_audio_upload
+from home.panels import PortalInlinePanel
+
+from .models.voice import AudioConversion, ConversionStatus
+from .tasks import convert_voice_note_task
+from .templatetags.voice_tags import audio_duration, audio_size
+
+logger = logging.getLogger(__name__)
+
+RELATION = "voice_notes"
+
+
+def queue_conversion(name):
+    """Create the conversion row of the uploaded file ``name`` and queue its work, once."""
+    if not name:
+        return None
+    conversion, created = AudioConversion.objects.get_or_create(source=name)
+    if created:
+        _enqueue(convert_voice_note_task, conversion.pk)
+    return conversion
+
+
+def _enqueue(task, *args):
+    """Like the search's: at once with the immediate backend, else after the commit."""
+
+    def enqueue():
+        task.enqueue(*args)
+
+    if isinstance(task_backends[task.backend], ImmediateBackend):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)
+
+
+def names_in_revision(content):
+    """The uploaded files of the voice notes in a revision's content."""
+    return [note.get("audio") for note in content.get(RELATION) or [] if note.get("audio")]
+
+
+def conversions_for(names):
+    return {c.source: c for c in AudioConversion.objects.filter(source__in=list(names))}
+
+
+def status_text(conversion):
+    """What an editor reads under the file: converted, waiting, or kept and why."""
+    if conversion is None or conversion.status == ConversionStatus.PENDING:
+        return str(ConversionStatus.PENDING.label)
+    if conversion.status == ConversionStatus.CONVERTED:
+        return _("Convertie en Opus : %(duration)s, %(size)s (%(original)s à l'envoi).") % {
+            "duration": audio_duration(conversion.duration) or "?",
+            "size": audio_size(conversion.size),
+            "original": audio_size(conversion.source_size),
+        }
+    return f"{ConversionStatus.ORIGINAL.label} : {conversion.message}"
+
+
+def kept_originals(page):
+    """Conversions of ``page``'s notes (its latest content) that serve the original, with
+    their message: the admin warns about them after a save."""
+    revision = page.latest_revision
+    content = revision.content if revision else {}
+    names = names_in_revision(content) or [n.audio.name for n in getattr(page, RELATION).all()]
+    return [
+        conversion
+        for conversion in conversions_for(names).values()
+        if conversion.status == ConversionStatus.ORIGINAL
+    ]
+
+
+# --- Admin form --------------------------------------------------------------------------
+
+
+class StoredRecording:
+    """The « Actuellement : … » of the file field: the file's name, linked to the address
+    that checks who may listen (its storage address is never served)."""
+
+    def __init__(self, name, url):
+        self.name, self.url = name, url
+
+    def __str__(self):
+        return self.name.rsplit("/", 1)[-1]
+
+
+class RecordingInput(forms.ClearableFileInput):
+    listen_url = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"] and self.listen_url:
+            context["widget"]["value"] = StoredRecording(value.name, self.listen_url)
+        return context
+
+
+class VoiceNoteForm(WagtailAdminModelForm):
+    """Refuses anything but a recording, by its bytes; shows the conversion's state."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        note = self.instance
+        if "audio" in self.fields and note is not None and note.audio:
+            conversion = conversions_for([note.audio.name]).get(note.audio.name)
+            self.fields["audio"].help_text = status_text(conversion)
+            if note.page_id:
+                widget = RecordingInput()
+                widget.listen_url = audio_url(note.page_id, note)
+                self.fields["audio"].widget = widget
+
+    def clean_audio(self):
+        uploaded = self.cleaned_data.get("audio")
+        if uploaded and "audio" in self.changed_data:
+            kind = check_audio_upload(uploaded)
+            # Stored under the extension of what it is, whatever it was called.
+            stem = uploaded.name.rsplit("/", 1)[-1].rsplit(".", 1)[0][:80] or "note"
+            uploaded.name = f"{stem}.{AUDIO_KINDS[kind][0]}"
+        return uploaded
+
+
+class VoiceNotesPanel(PortalInlinePanel):
+    """The « Notes vocales » of a page, each form checked by ``VoiceNoteForm``."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        meta = {}
+        deferred = self.child_edit_handler.get_form_options().get("defer_required_on_fields")
+        if deferred:
+            meta["defer_required_on_fields"] = deferred
+        options["formsets"][self.relation_name]["form"] = get_form_for_model(
+            self.db_field.related_model, form_class=VoiceNoteForm, **meta
+        )
+        return options
+
+
+def voice_notes_panel():
+    return VoiceNotesPanel(
+        RELATION,
+        heading=_("Notes vocales"),
+        label=_("note vocale"),
+        add_label=_("Ajouter une note vocale"),
+    )
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+def audio_url(page_id, note):
+    return reverse("voice_note_audio", args=[page_id, note.file_name])
+
+
+def notes_for_display(page):
+    """The page's notes with what the player needs: address, content type, size, duration."""
+    notes = list(getattr(page, RELATION).select_related("language"))
+    conversions = conversions_for(note.audio.name for note in notes)
+    for note in notes:
+        note.conversion = conversions.get(note.audio.name)
+        note.url = audio_url(page.pk, note)
+        note.content_type = served_content_type(note.audio.name, note.conversion)
+        note.size = note.conversion.size if note.conversion and note.conversion.size else None
+        if note.size is None:
+            try:
+                note.size = note.audio.size
+            except OSError:
+                note.size = None
+    return notes
+
+
+def served_file(name, conversion):
+    """(storage name, content type) of what is sent for the uploaded file ``name``."""
+    if conversion is not None and conversion.is_converted:
+        return conversion.converted.name, "audio/ogg"
+    return name, served_content_type(name, conversion)
+
+
+def served_content_type(name, conversion):
+    if conversion is not None and conversion.is_converted:
+        return "audio/ogg"
+    kind = conversion.source_kind if conversion is not None else ""
+    if not kind:
+        extension = name.rsplit(".", 1)[-1].lower()
+        kind = next((k for k, (ext, _t) in AUDIO_KINDS.items() if ext == extension), "")
+    return AUDIO_KINDS[kind][1] if kind else "application/octet-stream"
