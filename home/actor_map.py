@@ -18,8 +18,9 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.models import Site
 
-from .content_version import public
+from .content_version import cached_by_key, public
 from .filters import ListingFilterSet, community_filter, field_choice_filter, theme_filter
 from .listing import (
     PARAM_COMMUNE,
@@ -130,14 +131,23 @@ class ActorMap:
     def __init__(self, request):
         self.request = request
         self.filterset = ActorMapFilterSet(
-            request.GET, queryset=OrganizationPage.objects.none(), request=request
+            request.GET,
+            queryset=OrganizationPage.objects.none(),
+            request=request,
+            cache_key=("actor-map",),
         )
         self.filters = self.filterset.bound_filters
         self.messages = self.filterset.messages
         self.communities = self.filterset.selected(PARAM_COMMUNITY)
         self.kinds = self.filterset.selected(PARAM_KIND)
         self.themes = self.filterset.selected(PARAM_THEME)
-        self.rows = self._rows()
+        # Read once per content change for the same site, language and valid filters (the
+        # rows hold addresses: /en/… under the English interface).
+        site = Site.find_for_request(request)
+        key = (site.pk if site else 0, *self.filterset.query_pairs())
+        self.rows, self.regions = cached_by_key(
+            "actor-map", key, lambda: (self._rows(), self._regions()), per_language=True
+        )
         self.organization_total = sum(row.organizations for row in self.rows)
         self.practice_total = sum(row.practices for row in self.rows)
 
@@ -249,8 +259,7 @@ class ActorMap:
             "n": communes
         }
 
-    @functools.cached_property
-    def regions(self):
+    def _regions(self):
         """Mali's regions, those of a community of practice (its « région ») marked."""
         rows = public(CommunityPage.objects.live()).values_list("region", flat=True)
         named = {place_key(region) for region in rows}
