@@ -31,6 +31,7 @@ from taggit.models import Tag
 
 from .content_version import cached_by_key, public
 from .listing import (
+    PARAM_COMMUNE,
     PARAM_COMMUNITY,
     PARAM_CONTENT_TYPE,
     PARAM_KIND,
@@ -40,6 +41,7 @@ from .listing import (
 )
 from .models import CommunityPage, OrganizationKind, OrganizationPage, Theme
 from .pagination import shown
+from .places import Gazetteer
 
 
 class ListingFilter(django_filters.MultipleChoiceFilter):
@@ -292,6 +294,39 @@ def organization_filter(label=None, field_name="organization__slug", choices=_ow
     )
 
 
+def commune_filter(text_field, several=False):
+    """The communes (``home.Place``) that ``text_field`` names: an organisation's commune,
+    a practice's places (``several``: a list separated by commas). Choices: the communes
+    named by a live public page of the listed model."""
+
+    def named(rows, gazetteer):
+        return ((pk, gazetteer.named_in(text, several)) for pk, text in rows)
+
+    def choices(queryset):
+        gazetteer = Gazetteer.load()
+        rows = public(queryset.model.objects.live()).values_list("pk", text_field)
+        used = {place.slug for _pk, places in named(rows, gazetteer) for place in places}
+        return [(place.slug, place.name) for place in gazetteer.places if place.slug in used]
+
+    def apply(queryset, name, values):
+        rows = queryset.values_list("pk", text_field)
+        matching = [
+            pk
+            for pk, places in named(rows, Gazetteer.load())
+            if any(place.slug in values for place in places)
+        ]
+        return queryset.filter(pk__in=matching)
+
+    return ListingFilter(
+        PARAM_COMMUNE,
+        gettext_lazy("Commune"),
+        choices,
+        method=apply,
+        all_label=gettext_lazy("Toutes"),
+        content_labels=True,
+    )
+
+
 def field_choice_filter(param, label, field_name, choices, all_label=None):
     """A filter on a field with fixed choices (``TextChoices.choices``)."""
     return ListingFilter(
@@ -327,6 +362,7 @@ class OrganizationFilterSet(ListingFilterSet):
     kind = field_choice_filter(
         PARAM_KIND, gettext_lazy("Type d'organisation"), "kind", OrganizationKind.choices
     )
+    commune = commune_filter("commune")
 
 
 @functools.cache

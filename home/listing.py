@@ -40,6 +40,7 @@ PARAM_ORGANIZATION = "organisation"
 PARAM_KIND = "type"
 PARAM_LANGUAGE = "langue"
 PARAM_CONTENT_TYPE = "contenu"
+PARAM_COMMUNE = "commune"
 
 COUNT_RESULTS = ngettext_lazy("%(count)s résultat", "%(count)s résultats", "n")
 

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import registry
-from .models import Theme
+from .models import Place, Theme
 
 
 class PortalSnippetViewSet(SnippetViewSet):
@@ -47,6 +47,19 @@ class TagViewSet(PortalSnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
 
+class PlaceViewSet(PortalSnippetViewSet):
+    """The communes the actor map places (home.actor_map), with their coordinates."""
+
+    model = Place
+    icon = "site"
+    menu_label = _("Communes")
+    add_item_label = _("Ajouter une commune")
+    list_display = ["name", "region", "latitude", "longitude"]
+    list_filter = ["region"]
+    search_fields = ["name", "other_names"]
+    search_backend_name = None
+
+
 class ClassificationGroup(SnippetViewSetGroup):
     menu_icon = "tag"
     menu_label = _("Classement")
@@ -56,5 +69,5 @@ class ClassificationGroup(SnippetViewSetGroup):
     def __init__(self, *args, **kwargs):
         # Other apps register their viewsets from their AppConfig.ready(), which runs before
         # the admin hooks are loaded.
-        self.items = (ThemeViewSet, TagViewSet, *registry.classification_viewsets)
+        self.items = (ThemeViewSet, TagViewSet, PlaceViewSet, *registry.classification_viewsets)
         super().__init__(*args, **kwargs)

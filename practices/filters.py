@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from home.filters import (
     ListingFilter,
     ListingFilterSet,
+    commune_filter,
     community_filter,
     field_choice_filter,
     organization_filter,
@@ -16,14 +17,18 @@ from home.listing import PARAM_KIND, PARAM_LANGUAGE
 from .models import MaterialLanguage, ToolKind
 
 
-class PracticeFilterSet(ListingFilterSet):
+class ClassifiedFilterSet(ListingFilterSet):
     community = community_filter()
     theme = theme_filter()
     tag = tag_filter()
     organization = organization_filter()
 
 
-class ToolFilterSet(PracticeFilterSet):
+class PracticeFilterSet(ClassifiedFilterSet):
+    commune = commune_filter("places", several=True)
+
+
+class ToolFilterSet(ClassifiedFilterSet):
     kind = field_choice_filter(PARAM_KIND, _("Type d'outil"), "kind", ToolKind.choices)
     language = ListingFilter(
         PARAM_LANGUAGE,

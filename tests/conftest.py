@@ -32,6 +32,7 @@ MIGRATION_DATA = [
     ),
     ("search.migrations.0003_glossary_initial_data", "load", "search.GlossaryTerm"),
     ("search.migrations.0008_glossary_sector_terms", "load", "search.GlossaryTerm"),
+    ("home.migrations.0011_seed_places", "seed", "home.Place"),
 ]
 
 

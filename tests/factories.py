@@ -7,7 +7,7 @@ import factory
 from django.utils.text import slugify
 from wagtail.models import Page
 
-from home.models import CommunityPage, OrganizationKind, OrganizationPage, Theme
+from home.models import ActorMapPage, CommunityPage, OrganizationKind, OrganizationPage, Theme
 from home.safety import publish_confirmed
 from practices.models import ConcertationFramePage, PracticePage, ToolKind, ToolPage
 
@@ -194,7 +194,11 @@ def every_page_type(tree):
     )
     kayes = make_community(tree, title="Kayes", region="Kayes", summary="La CdP de Kayes.")
     org = make_organization(
-        tree, title="Association pour le progrès des femmes", acronym="APROFEM", communities=[segou]
+        tree,
+        title="Association pour le progrès des femmes",
+        acronym="APROFEM",
+        communities=[segou],
+        commune="Ségou",
     )
     practice = make_practice(
         org,
@@ -203,6 +207,7 @@ def every_page_type(tree):
         themes=[theme],
         tags=["AVEC", "autonomisation"],
         main_image=image,
+        places="Ségou, Kayes",
     )
     tool = make_tool(
         org,
@@ -228,6 +233,9 @@ def every_page_type(tree):
             body=body_with_every_block(image=image, document=document),
         ),
     )
+    actor_map = add_page(
+        tree.home, ActorMapPage(title="Carte des acteurs", slug="carte-des-acteurs")
+    )
     tag_slug = practice.tags.first().slug
     return {
         "home": "/",
@@ -242,6 +250,7 @@ def every_page_type(tree):
         "frame_index": tree.frames.url,
         "frame": frame.url,
         "standard": about.url,
+        "actor_map": actor_map.url,
         "quick_exit_note": tree.quick_exit_help.url,
         "theme_list": reverse("theme_list"),
         "theme": theme.get_absolute_url(),

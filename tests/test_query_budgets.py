@@ -16,7 +16,14 @@ from cdp_portal import page_cache
 from events.models import FollowUpNote, FollowUpPage, MeetingPage
 from home import content_version
 from home.content_version import cached_by_content, public, restricted_paths
-from home.models import FeaturedItem, HomePage, OrganizationPage, PortalSettings, StandardPage
+from home.models import (
+    ActorMapPage,
+    FeaturedItem,
+    HomePage,
+    OrganizationPage,
+    PortalSettings,
+    StandardPage,
+)
 from practices.models import (
     ConcertationFramePage,
     PracticeAttachment,
@@ -66,6 +73,7 @@ PAGES = [
     ("themes", LISTING_BUDGET),
     ("theme", LISTING_BUDGET),
     ("tag", LISTING_BUDGET),
+    ("actor map", LISTING_BUDGET),
 ]
 
 
@@ -74,9 +82,16 @@ def build(tree, n):
     site = SimpleNamespace(tree=tree)
     site.segou = make_community(tree, "Ségou", slug="segou")
     site.org = make_organization(
-        tree, "APROFEM", acronym="APROFEM", slug="aprofem", communities=[site.segou]
+        tree,
+        "APROFEM",
+        acronym="APROFEM",
+        slug="aprofem",
+        communities=[site.segou],
+        commune="Ségou",
     )
-    site.practice = make_practice(site.org, communities=[site.segou], tags=["radio"])
+    site.practice = make_practice(
+        site.org, communities=[site.segou], tags=["radio"], places="Ségou, Kayes"
+    )
     site.practice.main_image = make_image(width=64, height=48)
     site.tool = make_tool(site.org, communities=[site.segou], tags=["radio"])
     site.frame = make_frame(tree, communities=[site.segou])
@@ -86,6 +101,7 @@ def build(tree, n):
     )
     site.standard = add_page(tree.home, StandardPage(title="À propos", slug="a-propos"))
     site.follow_up = add_page(tree.home, FollowUpPage(title="Suivi", slug="suivi"))
+    site.actor_map = add_page(tree.home, ActorMapPage(title="Carte", slug="carte"))
     site.theme = ThemeFactory(name="Foncier", slug="foncier")
     grow(site, n)
     return site
@@ -95,10 +111,12 @@ def grow(site, n):
     """``n`` more of everything the measured pages list (same pages, same URLs)."""
     themes = [site.theme, *(ThemeFactory() for _ in range(n - 1))]
     segou, org = site.segou, site.org
-    members = [make_organization(site.tree, communities=[segou]) for _ in range(n)]
+    members = [make_organization(site.tree, communities=[segou], commune="Ségou") for _ in range(n)]
     tools = [make_tool(org, communities=[segou], themes=themes, tags=["radio"]) for _ in range(n)]
     practices = [
-        make_practice(org, communities=[segou], themes=themes, tags=["radio", "quota"])
+        make_practice(
+            org, communities=[segou], themes=themes, tags=["radio", "quota"], places="Mopti"
+        )
         for _ in range(n)
     ]
     for _ in range(n):
@@ -162,6 +180,7 @@ def urls(site):
         "themes": "/themes/",
         "theme": "/themes/foncier/",
         "tag": "/mots-cles/radio/",
+        "actor map": f"{site.actor_map.url}?communaute=segou&theme=foncier",
     }
 
 

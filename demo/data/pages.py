@@ -95,6 +95,18 @@ INDEX_PAGES = [
         ),
     ),
     (
+        "home.ActorMapPage",
+        "carte-des-acteurs",
+        "Carte des acteurs",
+        rich(
+            p(
+                "Où agissent les organisations et où leurs pratiques ont été menées : un point "
+                "par commune, qui mène à la liste de ce qui y est recensé. Le tableau sous la "
+                "carte donne les mêmes informations."
+            )
+        ),
+    ),
+    (
         "practices.PracticeIndexPage",
         "pratiques",
         "Pratiques",

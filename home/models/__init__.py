@@ -1,5 +1,7 @@
+from .actor_map_page import ActorMapPage
 from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
+from .places import MaliRegion, Place
 from .safety import SafetyConfirmation, SafetyGatedPageMixin, SafetyGateError
 from .section_pages import FeedRoutesMixin, ListedFeedMixin, ListingIndexPage, SectionPage
 from .site_settings import PortalSettings
@@ -7,6 +9,7 @@ from .taxonomy import ClassifiedPageMixin, Theme
 from .workflows import SurvivorSafetyTask
 
 __all__ = [
+    "ActorMapPage",
     "ClassifiedPageMixin",
     "CommunityIndexPage",
     "CommunityPage",
@@ -15,9 +18,11 @@ __all__ = [
     "HomePage",
     "ListedFeedMixin",
     "ListingIndexPage",
+    "MaliRegion",
     "OrganizationIndexPage",
     "OrganizationKind",
     "OrganizationPage",
+    "Place",
     "PortalSettings",
     "SafetyConfirmation",
     "SafetyGateError",
