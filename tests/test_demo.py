@@ -642,3 +642,15 @@ def test_a_demo_contributor_edits_all_their_own_pages_and_no_other(demo_users, c
         assert response.status_code in (302, 403), item.slug
         if response.status_code == 302:
             assert str(item.pk) not in response["Location"], item.slug
+
+
+def test_demo_rich_text_keeps_french_punctuation_with_its_word():
+    """A « ; » or « : » never starts a line on a phone (look-community-segou-360)."""
+    from demo.text import p, ul
+
+    assert str(ul(["un comité est mis en place ;", "fin."])) == (
+        "<ul><li>un comité est mis en place\xa0;</li><li>fin.</li></ul>"
+    )
+    assert str(p("Le cadre « Mariage » : 41 participants !")) == (
+        "<p>Le cadre «\xa0Mariage\xa0»\xa0: 41 participants\xa0!</p>"
+    )
