@@ -1,12 +1,8 @@
 """Facets: the parameters the page accepts, their labels (shared by the view and every
-engine) and, for the database engine, their counts from bitmaps held in memory.
-
-Counting with SQL means grouping every facet row of every match (about 8 rows per page:
-160 000 rows per search for a common word at 20 000 pages; figures in BENCHMARKS.md). Here
-each facet value is a bitmap of the entries that carry it (a Python int: AND and popcount
-run in C), so a search only needs the ids of its matches, and each facet's counts under the
-*other* filters are a few bitwise ANDs. The bitmaps are rebuilt when the index changes
-(``IndexState``), checked with one primary-key lookup per search.
+engine) and, for the database engine, their counts from bitmaps held in memory: one
+Python int per facet value (AND and popcount run in C), rebuilt when ``IndexState``
+changes. Why not SQL grouped counts (160 000 rows for a common word at 20 000 pages):
+BENCHMARKS.md.
 """
 
 import itertools

@@ -88,17 +88,11 @@ class DocumentText(models.Model):
 
 class SearchEntry(models.Model):
     """One live, public page as the database engine sees it: a ``SearchRecord`` stored flat,
-    so that one ranked query covers every page type and facets are counted cheaply.
-
-    The engine reads only columns this project owns (``search.engines.database``):
-
-    - PostgreSQL: ``search_vector``, a weighted ``tsvector`` that a trigger keeps current
-      from the raw text (heading, summary and keywords weight A, ``text`` B, ``documents``
-      C) in the ``cdp_french`` configuration, with a GIN index (migration 0007), and
-      ``rank_vector``, its weight-A part alone, to rank every match cheaply (0009);
-    - SQLite: the FTS5 table ``search_entry_fts`` over the ``*_terms`` columns, which only
-      the SQLite path fills with ``search.analysis`` output (French stems, accents folded),
-      kept in sync by triggers (migration 0007).
+    so that one ranked query covers every page type. Full-text columns the project owns:
+    on PostgreSQL ``search_vector`` (weighted A heading, summary, keywords; B text;
+    C documents; kept by a trigger, GIN index: migration 0007) and ``rank_vector``, its
+    weight-A part (0009); on SQLite the FTS5 table ``search_entry_fts`` over the
+    ``*_terms`` columns (``search.analysis`` output), kept in sync by triggers.
     """
 
     page = models.OneToOneField(

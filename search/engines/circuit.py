@@ -1,14 +1,10 @@
-"""A circuit breaker shared by every web worker, so that a sick dependency costs the site
-one timeout per cool-off period instead of one per request.
+"""A circuit breaker shared by every web worker: a sick dependency costs the site one
+timeout per cool-off period instead of one per request.
 
 Closed: calls go through; ``threshold`` consecutive failures open it. Open: ``allow()``
-says no for ``cooloff`` seconds. Half-open (cool-off over): exactly one caller, across
-all workers, gets a trial call; its success closes the breaker, its failure opens it for
-another cool-off.
-
-The state lives in the cache (Redis in production, hence shared by the gunicorn workers)
-and is mirrored in the process, which is what counts when the cache itself fails (raises
-or silently forgets): each process then still stops calling after its own failures.
+says no for ``cooloff`` seconds. Half-open: one caller across all workers gets a trial;
+its success closes the breaker, its failure opens it again. The state lives in the cache
+(shared by the workers) and is mirrored in the process, which counts when the cache fails.
 """
 
 import logging
