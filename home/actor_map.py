@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from wagtail.models import Site
 
 from .content_version import cached_by_key, public
@@ -112,7 +112,11 @@ class CommuneRow:
                 ngettext("%(n)s pratique", "%(n)s pratiques", self.practices)
                 % {"n": self.practices}
             )
-        return f"{self.place.name} : {', '.join(parts)}"
+        # The French colon takes a space before it; English none.
+        return gettext("%(place)s : %(counts)s") % {
+            "place": self.place.name,
+            "counts": ", ".join(parts),
+        }
 
 
 def _listing_url(model_label, request):

@@ -301,3 +301,23 @@ def test_a_new_publication_shows_on_the_cached_map(client, atlas):
 def test_the_map_is_in_the_main_menu(client, atlas):
     markup = page_html(client, "/")
     assert f'href="{atlas.page.url}"' in markup and "Carte des acteurs" in markup
+
+
+def test_editors_manage_communes_in_the_admin(admin_client, atlas):
+    listing = admin_client.get("/admin/snippets/home/place/")
+    assert listing.status_code == 200 and "Sévaré" in listing.content.decode()
+    response = admin_client.post(
+        "/admin/snippets/home/place/add/",
+        {
+            "name": "Kita",
+            "slug": "",
+            "other_names": "",
+            "region": "ML-1",
+            "latitude": "13.0349",
+            "longitude": "-9.4895",
+        },
+    )
+    assert response.status_code == 302
+    assert Place.objects.get(slug="kita").region == "ML-1"
+    make_practice(atlas.kayes_org, title="Causeries à Kita", places="Kita")
+    assert "Kita : 1 pratique" in points(page_html(admin_client.__class__(), atlas.page.url))

@@ -24,6 +24,7 @@ from demo.data.tools import TOOLS
 from demo.steps import STEPS
 from events.models import MeetingPage
 from home.models import (
+    ActorMapPage,
     CommunityIndexPage,
     CommunityPage,
     HomePage,
@@ -51,6 +52,7 @@ PAGE_TYPES = [
     CommunityPage,
     OrganizationIndexPage,
     OrganizationPage,
+    ActorMapPage,
     PracticeIndexPage,
     PracticePage,
     ToolIndexPage,
@@ -169,14 +171,24 @@ def test_slug_contract_other_parts_rely_on(demo):
 def test_index_pages_are_in_the_menu_in_content_tree_order(demo):
     home = HomePage.objects.get()
     menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
-    assert menu[:5] == [
+    assert menu[:6] == [
         "communautes",
         "organisations",
+        "carte-des-acteurs",
         "pratiques",
         "outils-et-modeles",
         "cadres-de-concertation",
     ]
     assert not StandardPage.objects.filter(show_in_menus=True).exists()
+
+
+def test_the_actor_map_places_the_communes_of_the_sources(demo, client):
+    response = client.get("/carte-des-acteurs/")
+    assert response.status_code == 200
+    markup = response.content.decode()
+    for label in ("Ségou : 6 organisations", "Bamako : 3 organisations", "Kayes : 1 pratique"):
+        assert f'aria-label="{label}' in markup, label
+    assert "Sévaré : 1 pratique" in markup and "Gao : 1 pratique" in markup
 
 
 def test_organisations_have_kind_and_role_and_communities_are_linked(demo):
