@@ -109,6 +109,12 @@ def storable(request, response):
     )
 
 
+def mark_public(response):
+    """The signal every shared cache, and the service worker's offline copies, rely on."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+
+
 def mark_private(request, response):
     if not response.has_header("Cache-Control"):
         if signed_in(request) or not without_personal_cookies(request):
@@ -134,7 +140,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED:
-            return self.get_response(request)
+            # Nothing kept here, but browsers, proxies and the service worker (offline
+            # reading, /sw.js) still learn which answers are public.
+            response = self.get_response(request)
+            if may_use_cache(request) and storable(request, response):
+                mark_public(response)
+            else:
+                mark_private(request, response)
+            return response
         if not may_use_cache(request):
             response = self.get_response(request)
             mark_private(request, response)
@@ -161,8 +174,7 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             response.headers.setdefault("Last-Modified", http_date())
-            if not response.has_header("Cache-Control"):
-                patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            mark_public(response)
             if version is not None:  # None: the cache is down, nothing to keep it in
                 kept = (version, response.content, dict(response.items()))
                 cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "search",
+    "offline",
     "demo",
     "operations",
     "wagtail.contrib.redirects",
