@@ -94,12 +94,14 @@ def may_use_cache(request):
     )
 
 
-def storable(request, response):
-    """A plain public answer, the same for every anonymous visitor. Any cookie set (the
-    CSRF cookie of a page with a form, a session written, a message queued) keeps it out."""
+def shareable(request, response):
+    """The same answer for every anonymous visitor: a plain 200, or the 304 that confirms
+    one (a browser revalidating its copy merges the 304's headers into it, so the 304 must
+    say ``public`` too). Any cookie set (the CSRF cookie of a page with a form, a session
+    written, a message queued) keeps it out."""
     return (
         request.method == "GET"
-        and response.status_code == 200
+        and response.status_code in (200, 304)
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -107,6 +109,11 @@ def storable(request, response):
         and not signed_in(request)
         and not any(word in response.get("Cache-Control", "") for word in UNSHAREABLE)
     )
+
+
+def storable(request, response):
+    """What this cache keeps: a shareable 200."""
+    return response.status_code == 200 and shareable(request, response)
 
 
 def mark_public(response):
@@ -143,7 +150,7 @@ class PageCacheMiddleware:
             # Nothing kept here, but browsers, proxies and the service worker (offline
             # reading, /sw.js) still learn which answers are public.
             response = self.get_response(request)
-            if may_use_cache(request) and storable(request, response):
+            if may_use_cache(request) and shareable(request, response):
                 mark_public(response)
             else:
                 mark_private(request, response)
@@ -178,6 +185,8 @@ class PageCacheMiddleware:
             if version is not None:  # None: the cache is down, nothing to keep it in
                 kept = (version, response.content, dict(response.items()))
                 cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)
+        elif shareable(request, response):
+            mark_public(response)
         else:
             mark_private(request, response)
         return response

@@ -50,7 +50,7 @@
             })).then(function () { return cache.put(pageUrl, page); });
           }).then(function () { status.textContent = section.getAttribute("data-saved"); show(true); });
         });
-      }).catch(function () { status.textContent = section.getAttribute("data-failed"); });
+      }).catch(function (error) { status.textContent = section.getAttribute("data-failed"); if (window.console) { console.warn("offline: " + error); } });
     });
   }
 
