@@ -95,12 +95,14 @@ def may_use_cache(request):
     )
 
 
-def storable(request, response):
-    """A plain public answer, the same for every anonymous visitor. Any cookie set (the
-    CSRF cookie of a page with a form, a session written, a message queued) keeps it out."""
+def shareable(request, response):
+    """The same answer for every anonymous visitor: a plain 200, or the 304 that confirms
+    one (a browser revalidating its copy merges the 304's headers into it, so the 304 must
+    say ``public`` too). Any cookie set (the CSRF cookie of a page with a form, a session
+    written, a message queued) keeps it out."""
     return (
         request.method == "GET"
-        and response.status_code == 200
+        and response.status_code in (200, 304)
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -108,6 +110,17 @@ def storable(request, response):
         and not signed_in(request)
         and not any(word in response.get("Cache-Control", "") for word in UNSHAREABLE)
     )
+
+
+def storable(request, response):
+    """What this cache keeps: a shareable 200."""
+    return response.status_code == 200 and shareable(request, response)
+
+
+def mark_public(response):
+    """The signal every shared cache, and the service worker's offline copies, rely on."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
 
 
 def mark_private(request, response):
@@ -135,7 +148,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED:
-            return self.get_response(request)
+            # Nothing kept here, but browsers, proxies and the service worker (offline
+            # reading, /sw.js) still learn which answers are public.
+            response = self.get_response(request)
+            if may_use_cache(request) and shareable(request, response):
+                mark_public(response)
+            else:
+                mark_private(request, response)
+            return response
         if not may_use_cache(request):
             response = self.get_response(request)
             mark_private(request, response)
@@ -162,11 +182,12 @@ class PageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             response.headers.setdefault("Last-Modified", http_date())
-            if not response.has_header("Cache-Control"):
-                patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+            mark_public(response)
             if version is not None:  # None: the cache is down, nothing to keep it in
                 kept = (version, response.content, dict(response.items()))
                 cache.set(key, kept, settings.PAGE_CACHE_TIMEOUT)
+        elif shareable(request, response):
+            mark_public(response)
         else:
             mark_private(request, response)
         return response

@@ -11,6 +11,7 @@ from cdp_portal.api import api_router
 from home import views as home_views
 from home.password_throttle import authenticate_with_password
 from home.sitemaps import sitemap_index, sitemap_section, sitemap_taxonomy
+from offline import views as offline_views
 from practices.audio_views import voice_note_audio
 
 # Outside the language prefix: the admin (its own language, the user's preference), the
@@ -27,6 +28,9 @@ urlpatterns = [
     path("sitemap-taxonomy.xml", sitemap_taxonomy, name="sitemap_taxonomy"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # Offline reading: the worker at the root (its scope is the whole site), one manifest.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline_views.manifest, name="web_manifest"),
 ]
 
 
@@ -60,6 +64,8 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include("search.urls")),
     path("", include("alerts.urls")),
+
+    path("", include("offline.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

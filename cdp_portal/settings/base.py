@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "alerts",
+
+    "offline",
     "demo",
     "operations",
     "wagtail.contrib.redirects",
