@@ -30,8 +30,13 @@ def language_of_path(path):
 
 def path_in_language(path, language):
     """``path`` (with its query string, if any) as served in ``language``; unchanged when
-    it is not an address of the public site (the admin, the documents, an unknown one)."""
-    with translation.override(language_of_path(urlsplit(path).path)):
+    it is not an address of the public site (the admin, the documents, an unknown one).
+    Already in ``language`` (every link of a French page): returned as it is, without
+    ``translate_url``'s resolve and reverse (half a millisecond per link)."""
+    current = language_of_path(urlsplit(path).path)
+    if current == language:
+        return path
+    with translation.override(current):
         return translate_url(path, language)
 
 
