@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext_lazy
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 
 from . import registry
@@ -31,6 +32,10 @@ from .content_version import cached_by_key, public
 from .pagination import PAGE_PARAM, Pagination
 
 PER_PAGE = 12
+
+# The renditions of a card's picture ({% picture %} in templates/home/includes/page_card.html:
+# keep the two in step).
+CARD_IMAGE_SPECS = Filter.expand_spec("format-{avif,webp,jpeg} fill-{360x203,720x405}")
 
 # Parameter names shared by every listing, so that links between pages agree.
 PARAM_COMMUNITY = "communaute"
@@ -109,7 +114,12 @@ class CountedOncePaginator(Paginator):
 
 def attach_card_images(items):
     """Set ``card_image`` on each item whose model names its picture field
-    (``card_image_field``), the images fetched in one query with their renditions."""
+    (``card_image_field``), the images fetched in one query with their card renditions.
+
+    Missing renditions are made here: the items are often kept in the cache, and an image
+    kept with an incomplete list of prefetched renditions would make Wagtail generate the
+    missing ones again (AVIF and WebP encodings, about a second) on every request that reads
+    it, until the next content change."""
     fields = {item.pk: getattr(type(item), "card_image_field", None) for item in items}
     ids = {getattr(item, f"{fields[item.pk]}_id", None) for item in items if fields[item.pk]} - {
         None
@@ -117,11 +127,15 @@ def attach_card_images(items):
     images = (
         {
             image.pk: image
-            for image in get_image_model().objects.filter(pk__in=ids).prefetch_renditions()
+            for image in get_image_model()
+            .objects.filter(pk__in=ids)
+            .prefetch_renditions(*CARD_IMAGE_SPECS)
         }
         if ids
         else {}
     )
+    for image in images.values():
+        image.get_renditions(*CARD_IMAGE_SPECS)
     for item in items:
         field = fields[item.pk]
         item.card_image = images.get(getattr(item, f"{field}_id", None)) if field else None

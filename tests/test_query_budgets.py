@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 
 from cdp_portal import page_cache
@@ -297,3 +298,20 @@ def test_the_follow_up_export_leaves_the_cached_cards_alone(client, site_tree):
     listing = client.get(site.follow_up.url).context["listing"]
     assert listing.count == 2
     assert len(listing.items) == 2
+
+
+def test_kept_featured_cards_never_make_their_renditions_again(client, site_tree):
+    """The featured cards are kept in the cache with their images: the renditions a card
+    shows are made before they are kept, so a visit after the first reads no rendition and
+    encodes no picture (before: every visit encoded the missing ones again, about a second)."""
+    site = build(site_tree, 2)
+    home = HomePage.objects.get(pk=site_tree.home.pk)
+    home.featured_items.add(FeaturedItem(target=site.practice, blurb="Photo"))
+    publish(home)
+    get_image_model().get_rendition_model().objects.all().delete()
+    first = client.get("/").content.decode()
+    assert 'class="card__image"' in first
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/").content.decode()
+    assert [q["sql"] for q in queries if "rendition" in q["sql"]] == []
+    assert again.count(".avif") == first.count(".avif") > 0

@@ -16,7 +16,7 @@ from wagtail.search import index
 from home import registry
 from home.api_fields import OrganizationReferenceField, RichTextHTMLField
 from home.blocks import BodyStreamBlock
-from home.content_version import cached_by_content, public
+from home.content_version import cached_by_content, cached_for_page, public
 from home.listing import PARAM_COMMUNITY, attach_card_images, specific_items
 from home.page_forms import PortalPageForm
 from home.panels import PortalInlinePanel
@@ -319,7 +319,10 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        members = self.member_organizations_live()
+        # Once per content change (the draft's own list in a preview).
+        members = cached_for_page(
+            self, request, "community-members", self.member_organizations_live
+        )
         context["members"], context["members_total"] = members[:MEMBERS_SHOWN], len(members)
         directory = index_page_for(OrganizationPage)
         if directory is not None and len(members) > MEMBERS_SHOWN:
