@@ -1,5 +1,6 @@
 import io
 import os
+import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,23 +37,137 @@ MIGRATION_DATA = [
 ]
 
 
+class DemoDatabase:
+    """``load_demo`` run once per xdist worker, into a database of its own, and lent to the
+    modules that read the demo (``loaded_demo``).
+
+    The demo is loaded the first time a module asks for it and kept for the rest of the session:
+    on PostgreSQL in a copy of the test database (``CREATE DATABASE … TEMPLATE``) that the
+    connection switches to while a demo module runs; on SQLite as an in-memory copy (the sqlite3
+    backup API) swapped into the test database while a demo module runs, the test database's
+    own content being put back afterwards. Each module works inside a transaction rolled back
+    at its end, so every module finds the demo as loaded."""
+
+    def __init__(self, blocker, media_root):
+        self.blocker = blocker
+        self.media_root = media_root
+        self.output = self.seconds = None
+        self.loaded = False
+        self.vendor = connection.vendor
+        self.test_name = connection.settings_dict["NAME"]
+        self.demo_name = f"{self.test_name}_demo"
+        self.snapshot = None  # SQLite: the test database with the demo in it
+
+    @staticmethod
+    def _sqlite_copy(source, target=None):
+        """The whole SQLite database ``source`` copied into ``target`` (a new in-memory one
+        when None), through the sqlite3 backup API."""
+        target = target if target is not None else sqlite3.connect(":memory:")
+        source.backup(target)
+        return target
+
+    def _use(self, name):
+        """PostgreSQL: the default connection points to the database ``name`` from now on."""
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        settings.DATABASES[connection.alias]["NAME"] = name
+
+    def _load(self):
+        restore_base_data()
+        output = io.StringIO()
+        started = time.perf_counter()
+        call_command("load_demo", stdout=output)
+        self.seconds = time.perf_counter() - started
+        self.output = output.getvalue()
+        self.loaded = True
+
+    @contextmanager
+    def active(self):
+        """The demo in the default database for the duration of the block, inside a
+        transaction rolled back at its end; the test database as it was afterwards."""
+        assert not connection.in_atomic_block, "the demo needs the database to itself"
+        with self.blocker.unblock(), override_settings(MEDIA_ROOT=str(self.media_root)):
+            cache.clear()
+            connection.ensure_connection()
+            if self.vendor == "sqlite":
+                before = self._sqlite_copy(connection.connection)
+                if self.loaded:
+                    self._sqlite_copy(self.snapshot, connection.connection)
+                else:
+                    self._load()
+                    self.snapshot = self._sqlite_copy(connection.connection)
+            else:
+                if not self.loaded:
+                    restore_base_data()
+                    connection.close()
+                    with connection._nodb_cursor() as cursor:
+                        cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
+                        cursor.execute(
+                            f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{self.test_name}"'
+                        )
+                self._use(self.demo_name)
+                if not self.loaded:
+                    self._load()
+            try:
+                cache.clear()
+                bump_version()
+                facets.reset()
+                with transaction.atomic():
+                    try:
+                        yield self
+                    finally:
+                        transaction.set_rollback(True)
+            finally:
+                cache.clear()
+                facets.reset()
+                bump_version()
+                if self.vendor == "sqlite":
+                    self._sqlite_copy(before, connection.connection)
+                    before.close()
+                else:
+                    self._use(self.test_name)
+
+    def drop(self):
+        if self.vendor == "sqlite":
+            if self.snapshot is not None:
+                self.snapshot.close()
+        elif self.loaded:
+            with self.blocker.unblock(), connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
+
+
+# The worker's DemoDatabase, made by the first ``loaded_demo`` (dropped in pytest_sessionfinish).
+_demo = {"database": None}
+
+
 @contextmanager
 def loaded_demo(django_db_blocker, media_root):
-    """``load_demo`` run once inside a transaction rolled back on exit (for module-scoped
-    fixtures): yields its output and how long it took."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media_root)):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            output = io.StringIO()
-            started = time.perf_counter()
-            call_command("load_demo", stdout=output)
-            yield output.getvalue(), time.perf_counter() - started
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
+    """The demo (``load_demo``, indexes included) for a module-scoped fixture: loaded once per
+    worker (``DemoDatabase``; its files in the ``media_root`` of the first call), lent inside a
+    transaction rolled back on exit. Yields the first load's output and how long it took."""
+    if _demo["database"] is None:
+        _demo["database"] = DemoDatabase(django_db_blocker, media_root)
+    with _demo["database"].active() as demo:
+        yield demo.output, demo.seconds
+
+
+def pytest_sessionfinish(session):
+    if _demo["database"] is not None:
+        _demo["database"].drop()
+        _demo["database"] = None
+
+
+@pytest.fixture
+def _demo_for_one_test(django_db_setup, django_db_blocker, tmp_path_factory):
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as loaded:
+        yield loaded
+
+
+@pytest.fixture
+def demo_db(_demo_for_one_test, db):
+    """``loaded_demo`` for one test of a module whose other tests do not use the demo (with
+    ``db``, set up after it and torn down before: the test's own changes are rolled back)."""
+    return _demo_for_one_test
 
 
 def restore_migration_data():
@@ -69,6 +184,46 @@ def restore_migration_data():
         if model_label in empty:
             getattr(importlib.import_module(module_name), function_name)(apps, None)
     bump_version()
+
+
+# The test database as the migrations left it, dumped at the start of a session that has
+# transactional tests (``_base_data_dump``): each of them ends with a flush of every table, and
+# the tests that run after it on the same worker need Wagtail's root page and locale, the
+# content types and the data migrations' rows back (``restore_base_data``).
+_base_data = {"dump": None, "blocker": None, "flushed": False}
+
+
+def restore_base_data():
+    """The rows the migrations made, put back if a transactional test flushed them (Django's
+    ``flush`` then ``loaddata`` of the dump taken at the start of the session); the data
+    migrations' rows checked in any case (``restore_migration_data``)."""
+    if _base_data["flushed"] and _base_data["dump"] is not None:
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command("loaddata", str(_base_data["dump"]), verbosity=0)
+        cache.clear()
+    _base_data["flushed"] = False
+    restore_migration_data()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _base_data_dump(request, tmp_path_factory):
+    """``dumpdata`` of the fresh test database, for ``restore_base_data`` (only in a session
+    with transactional tests: no flush otherwise)."""
+    if not any(is_transactional(item) for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    path = tmp_path_factory.mktemp("base-data") / "base.json"
+    with blocker.unblock():
+        call_command("dumpdata", all=True, output=str(path), verbosity=0)
+    _base_data.update(dump=path, blocker=blocker)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item):
+    yield
+    if is_transactional(item):
+        _base_data["flushed"] = True
 
 
 @pytest.fixture(autouse=True)
@@ -165,6 +320,20 @@ def is_transactional(item):
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """A fixture made with ``shared_data`` asks for the database only when it runs (after its
+    data, so that the test's transaction nests inside them): ``db`` goes at the end of its
+    tests' fixtures, so that pytest-django sets the test database up for them and orders them
+    with the other database tests (before the transactional ones). Runs before pytest-django's
+    own hook."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names is not None and "_site_tree_pks" in names and "db" not in names:
+            if not is_transactional(item):
+                names.append("db")
+
+
 class SharedTree:
     """``build_site_tree()`` done once and kept in an open transaction (one per xdist worker)
     while consecutive tests ask for ``site_tree``; each of those tests runs in a savepoint
@@ -176,6 +345,9 @@ class SharedTree:
         self.blocker = blocker
         self.atomic = None
         self.pks = None
+        # A fixture's data built on the tree, shared the same way (see ``shared_data``):
+        # (fixture name, build function, its transaction, the objects built).
+        self.layer = None
 
     def open(self):
         """The tree's page ids, building it if needed; None where it cannot be shared (a
@@ -184,14 +356,70 @@ class SharedTree:
             if connection.in_atomic_block:
                 return None
             with self.blocker.unblock():
+                restore_base_data()
                 self.atomic = transaction.atomic()
                 self.atomic.__enter__()
                 tree = build_site_tree()
                 self.pks = {name: getattr(tree, name).pk for name in TREE_PAGES}
         return self.pks
 
+    def open_layer(self, name, build, module):
+        """``build(tree)``'s objects for the fixture ``name`` asked for by the tests of
+        ``module``, built on the shared tree in a transaction of their own kept while
+        consecutive tests of that module ask for ``name``; None where they cannot be shared
+        (the tree is not shared, or another transaction is open inside it)."""
+        key = (name, build, module)
+        if self.layer is not None:
+            # Another fixture's layer stays until the next test (``pytest_runtest_setup``):
+            # a test that asks for two of them gets the second built for itself alone.
+            return self.layer["value"] if self.layer["key"] == key else None
+        if self.atomic is None or connection.atomic_blocks != [self.atomic]:
+            return None
+        with self.blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                cache.clear()
+                bump_version()
+                facets.reset()
+                tree = SimpleNamespace(
+                    **{page: Page.objects.get(pk=pk).specific for page, pk in self.pks.items()}
+                )
+                value = build(tree)
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        self.layer = {"key": key, "atomic": atomic, "value": value}
+        return value
+
+    def keeps_layer_for(self, item):
+        """Whether ``item`` asks for the shared fixture data as built (same fixture, same
+        module, not transactional)."""
+        name, _build, module = self.layer["key"]
+        return (
+            name in item.fixturenames
+            and item.module.__name__ == module
+            and not is_transactional(item)
+        )
+
+    def close_layer(self):
+        """Roll the shared fixture data back (see ``open_layer``)."""
+        if self.layer is None:
+            return
+        atomic = self.layer["atomic"]
+        assert connection.atomic_blocks[-1] is atomic, "a transaction is open inside the layer"
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+        self.layer = None
+        cache.clear()
+        facets.reset()
+
     def close(self, force=False):
         """Roll the tree back, unless a module-scoped transaction is still open inside it."""
+        if force:
+            self.close_layer()
         if self.atomic is None or (connection.savepoint_ids and not force):
             return
         with self.blocker.unblock():
@@ -215,10 +443,21 @@ def _shared_site_tree(django_db_setup, django_db_blocker):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Before any fixture of ``item``: roll the shared tree back unless ``item`` uses it."""
+    """Before any fixture of ``item``: roll the shared fixture data (``shared_data``) back
+    unless ``item`` asks for that fixture, and the shared tree unless ``item`` uses it; then,
+    if a transactional test flushed the database, put its migration rows back for a test that
+    is not transactional itself (those start from a flushed database as Django's do)."""
     shared = _shared_tree["tree"]
-    if shared is not None and ("site_tree" not in item.fixturenames or is_transactional(item)):
-        shared.close()
+    transactional = is_transactional(item)
+    if shared is not None:
+        if shared.layer is not None and not shared.keeps_layer_for(item):
+            shared.close_layer()
+        if "_site_tree_pks" not in item.fixturenames or transactional:
+            shared.close()
+    if _base_data["flushed"] and not transactional and _base_data["blocker"] is not None:
+        if not connection.in_atomic_block:
+            with _base_data["blocker"].unblock():
+                restore_base_data()
 
 
 @pytest.fixture
@@ -243,6 +482,29 @@ def site_tree(_site_tree_pks, db):
     return SimpleNamespace(
         **{name: Page.objects.get(pk=pk).specific for name, pk in _site_tree_pks.items()}
     )
+
+
+def shared_data(request, site_tree_pks, build):
+    """For a function-scoped fixture that builds data on ``site_tree``: ``build(tree)`` run
+    once for consecutive tests that ask for the fixture (in a transaction kept open inside the
+    shared tree's, rolled back when a test that does not ask for it comes), each test getting
+    fresh objects (``refetched``) and its own savepoint, as with ``site_tree``. Where the tree
+    is not shared (transactional tests, another transaction open), built for the test alone.
+
+        @pytest.fixture
+        def catalogue(request, _site_tree_pks):
+            return shared_data(request, _site_tree_pks, build_catalogue)
+
+    (``_site_tree_pks`` in the fixture's arguments: the tree is opened before the data, and
+    kept for the next test that asks for the fixture.)
+    """
+    shared = request.getfixturevalue("_shared_site_tree")
+    if site_tree_pks is not None:
+        value = shared.open_layer(request.fixturename, build, request.node.module.__name__)
+        if value is not None:
+            request.getfixturevalue("site_tree")
+            return refetched(value)
+    return build(request.getfixturevalue("site_tree"))
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from home.models import SurvivorSafetyTask
 from home.workflows import MODERATORS_GROUP, TASK_NAME, ensure_default_workflow
 from practices.models import PracticePage
 
+from .conftest import shared_data
 from .factories import make_community, make_organization, make_practice, publish
 
 PASSWORD = "un-mot-de-passe-assez-long"
@@ -25,7 +26,13 @@ ALL_CHECKS = {
 
 
 @pytest.fixture
-def space(site_tree):
+def space(request, _site_tree_pks):
+    """Two organisations and a community: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_space)
+
+
+def build_space(site_tree):
     site_tree.segou = make_community(site_tree, title="Ségou", region="Ségou")
     site_tree.aprofem = make_organization(
         site_tree,

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from home.listing import PER_PAGE
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     add_page,
@@ -31,8 +32,13 @@ def text(response):
 
 
 @pytest.fixture
-def many(site_tree):
-    """Enough practices for three pages, a theme and a tag carried by all of them."""
+def many(request, _site_tree_pks):
+    """Enough practices for three pages, a theme and a tag carried by all of them: built once
+    for consecutive tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_many)
+
+
+def build_many(site_tree):
     segou = make_community(site_tree, title="Ségou", region="Ségou")
     theme = ThemeFactory(name="Violences basées sur le genre")
     org = make_organization(site_tree, title="APROFEM", communities=[segou])

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import FollowUpNote, MeetingPage, Recommendation, SustainabilityPlan
 from home.workflows import ensure_default_workflow
+from tests.conftest import shared_data
 from tests.factories import (
     make_community,
     make_event_index,
@@ -28,7 +29,14 @@ def editor(client, django_user_model):
 
 
 @pytest.fixture
-def records(site_tree):
+def records(request, _site_tree_pks):
+    """A meeting with two recommendations and a plan with an action: built once for consecutive
+    tests (tests/conftest.py, ``shared_data``; ask for it before ``editor``, which opens the
+    test's transaction)."""
+    return shared_data(request, _site_tree_pks, build_records)
+
+
+def build_records(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.aprofem = make_organization(tree, "APROFEM", acronym="APROFEM", slug="aprofem")
@@ -70,7 +78,7 @@ def _edit_meeting(editor, meeting, submit=False, **changes):
     return editor.post(url, data)
 
 
-def test_unchanged_meeting_saves(editor, records):
+def test_unchanged_meeting_saves(records, editor):
     response = _edit_meeting(
         editor, records.meeting, submit=True, title="Comité régional VBG (2025)"
     )
@@ -98,7 +106,7 @@ def test_unchanged_meeting_saves(editor, records):
         ({"start_date": "2026-01-15"}, "échéance antérieure à cette date"),
     ],
 )
-def test_invalid_meeting_is_refused_with_a_french_error(editor, records, changes, message, submit):
+def test_invalid_meeting_is_refused_with_a_french_error(records, editor, changes, message, submit):
     revisions = records.meeting.revisions.count()
     response = _edit_meeting(
         editor, records.meeting, submit=submit, title="Titre modifié", **changes
@@ -125,7 +133,7 @@ def _edit_snippet(editor, obj, **changes):
     return editor.post(url, data)
 
 
-def test_recommendation_due_before_its_meeting_is_refused(editor, records):
+def test_recommendation_due_before_its_meeting_is_refused(records, editor):
     response = _edit_snippet(editor, records.rec, due_date="2025-09-30", text="Changé")
     assert response.status_code == 200
     assert (
@@ -139,7 +147,7 @@ def test_recommendation_due_before_its_meeting_is_refused(editor, records):
     )
 
 
-def test_plan_action_due_before_adoption_is_refused(editor, records):
+def test_plan_action_due_before_adoption_is_refused(records, editor):
     response = _edit_snippet(editor, records.action, due_date="2024-01-01")
     assert response.status_code == 200
     assert "ne peut pas précéder l'adoption du plan" in response.content.decode().replace(
@@ -147,7 +155,7 @@ def test_plan_action_due_before_adoption_is_refused(editor, records):
     )
 
 
-def test_recommendation_needs_exactly_one_origin(editor, records):
+def test_recommendation_needs_exactly_one_origin(records, editor):
     response = _edit_snippet(editor, records.rec, plan=str(records.plan.pk))
     assert response.status_code == 200
     assert "soit à une rencontre, soit à un plan" in response.content.decode()
@@ -155,7 +163,7 @@ def test_recommendation_needs_exactly_one_origin(editor, records):
     assert records.rec.plan_id is None
 
 
-def test_valid_recommendation_edit_with_a_note_saves(editor, records):
+def test_valid_recommendation_edit_with_a_note_saves(records, editor):
     url = f"/admin/snippets/events/recommendation/edit/{records.rec.pk}/"
     data = querydict_from_html(editor.get(url).content.decode(), form_id="w-editor-form")
     data["status"] = "in_progress"
@@ -172,7 +180,7 @@ def test_valid_recommendation_edit_with_a_note_saves(editor, records):
     assert records.rec.notes.get().text == "Réunion des points focaux tenue"
 
 
-def test_listing_filters_and_search(editor, records):
+def test_listing_filters_and_search(records, editor):
     response = editor.get("/admin/snippets/events/recommendation/?origine=plans")
     html = response.content.decode()
     assert "Tenir les webinaires" in html and "Renforcer la synergie" not in html
@@ -183,7 +191,7 @@ def test_listing_filters_and_search(editor, records):
 # Bulk status update ---------------------------------------------------------------------------
 
 
-def test_bulk_status_update(editor, records):
+def test_bulk_status_update(records, editor):
     url = (
         f"/admin/bulk/events/recommendation/set_status/?id={records.rec.pk}&id={records.action.pk}"
         "&next=/admin/snippets/events/recommendation/"
@@ -201,14 +209,14 @@ def test_bulk_status_update(editor, records):
     assert FollowUpNote.objects.filter(text="Validé en réunion du noyau").count() == 2
 
 
-def test_bulk_status_rejects_unknown_status(editor, records):
+def test_bulk_status_rejects_unknown_status(records, editor):
     url = f"/admin/bulk/events/recommendation/set_status/?id={records.rec.pk}"
     response = editor.post(url, {"status": "fini"})
     assert response.status_code == 200
     assert Recommendation.objects.get(pk=records.rec.pk).status == "open"
 
 
-def test_bulk_action_is_offered_on_the_listing(editor, records):
+def test_bulk_action_is_offered_on_the_listing(records, editor):
     html = editor.get("/admin/snippets/events/recommendation/").content.decode()
     assert "Changer le statut" in html
 
@@ -232,7 +240,7 @@ def _row(item, status, due="", note=""):
     return f"{item.pk};Recommandation;x;;Ségou;;{item.text};;{due};{status};;;{note}"
 
 
-def test_import_preview_then_confirm(editor, records):
+def test_import_preview_then_confirm(records, editor):
     upload = _csv(
         [
             _row(records.rec, "Réalisée", "31/12/2025", "Clôturé en comité"),
@@ -265,7 +273,7 @@ def _token(html):
     return re.search(r'name="token" value="([^"]+)"', html).group(1)
 
 
-def test_import_reports_each_bad_row_and_writes_nothing(editor, records):
+def test_import_reports_each_bad_row_and_writes_nothing(records, editor):
     rec3 = make_recommendation(records.meeting, text="Troisième")
     upload = _csv(
         [
@@ -293,13 +301,13 @@ def test_import_reports_each_bad_row_and_writes_nothing(editor, records):
     assert not Recommendation.objects.filter(status="done").exists()
 
 
-def test_tampered_confirmation_is_refused(editor, records):
+def test_tampered_confirmation_is_refused(records, editor):
     response = editor.post(IMPORT_URL, {"token": "faux"}, follow=True)
     assert "importez le fichier de nouveau" in response.content.decode()
     assert not Recommendation.objects.exclude(status="open").exists()
 
 
-def test_import_accepts_what_excel_writes_back(editor, records):
+def test_import_accepts_what_excel_writes_back(records, editor):
     upload = _csv([_row(records.rec, "Abandonnée", note="Priorité abandonnée")], encoding="cp1252")
     html = editor.post(IMPORT_URL, {"csv_file": upload}).content.decode()
     assert "1 élément à modifier" in html
@@ -325,7 +333,7 @@ def test_import_accepts_what_excel_writes_back(editor, records):
         (SimpleUploadedFile("suivi.csv", HEADER.encode() + b"\r\n"), "aucune ligne de données"),
     ],
 )
-def test_bad_uploads_are_refused_clearly(editor, records, upload, message):
+def test_bad_uploads_are_refused_clearly(records, editor, upload, message):
     response = editor.post(IMPORT_URL, {"csv_file": upload})
     assert response.status_code == 200
     assert message in response.content.decode().replace("&#x27;", "'")
@@ -341,7 +349,7 @@ def test_import_page_needs_change_permission(client, records, django_user_model)
     assert client.get(IMPORT_URL).status_code in (302, 403)
 
 
-def test_export_then_import_round_trip(editor, client, records):
+def test_export_then_import_round_trip(records, editor, client):
     from events.models import FollowUpPage
     from tests.factories import add_page
 
@@ -366,11 +374,11 @@ def test_export_then_import_round_trip(editor, client, records):
         IMPORT_URL,
     ],
 )
-def test_follow_up_admin_pages_render(editor, records, url):
+def test_follow_up_admin_pages_render(records, editor, url):
     assert editor.get(url).status_code == 200
 
 
-def test_meeting_editor_renders_every_field(editor, records):
+def test_meeting_editor_renders_every_field(records, editor):
     html = editor.get(f"/admin/pages/add/events/meetingpage/{records.agenda.pk}/").content.decode()
     for name in (
         "kind",
@@ -400,7 +408,7 @@ def test_meeting_editor_renders_every_field(editor, records):
         assert f'name="{relation}-TOTAL_FORMS"' in html, relation
 
 
-def test_plan_snippet_keeps_revisions(editor, records):
+def test_plan_snippet_keeps_revisions(records, editor):
     url = f"/admin/snippets/events/sustainabilityplan/edit/{records.plan.pk}/"
     data = querydict_from_html(editor.get(url).content.decode(), form_id="w-editor-form")
     data["summary"] = "Élaboré lors de la visite d'échange."
@@ -410,7 +418,7 @@ def test_plan_snippet_keeps_revisions(editor, records):
     assert records.plan.revisions.count() == 1
 
 
-def test_import_confirmation_cannot_be_replayed(editor, records):
+def test_import_confirmation_cannot_be_replayed(records, editor):
     upload = _csv([_row(records.rec, "Réalisée", note="Clôturé en comité")])
     token = _token(editor.post(IMPORT_URL, {"csv_file": upload}).content.decode())
     assert editor.post(IMPORT_URL, {"token": token}).status_code == 302

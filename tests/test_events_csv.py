@@ -7,6 +7,7 @@ import io
 import pytest
 
 from events.models import FollowUpNote, FollowUpPage, RecommendationStatus, SustainabilityPlan
+from tests.conftest import shared_data
 from tests.factories import (
     add_page,
     make_community,
@@ -19,7 +20,13 @@ from tests.factories import (
 
 
 @pytest.fixture
-def tracked(site_tree):
+def tracked(request, _site_tree_pks):
+    """Meetings and plans with recommendations: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_tracked)
+
+
+def build_tracked(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.kayes = make_community(tree, "Kayes", region="Kayes", slug="kayes")

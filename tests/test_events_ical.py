@@ -7,13 +7,20 @@ import pytest
 from icalendar import Calendar
 
 from events.models import MeetingKind
+from tests.conftest import shared_data
 from tests.factories import make_community, make_event_index, make_meeting
 
 TODAY = datetime.date.today()
 
 
 @pytest.fixture
-def meetings(site_tree):
+def meetings(request, _site_tree_pks):
+    """An agenda with meetings: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_meetings)
+
+
+def build_meetings(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.kayes = make_community(tree, "Kayes", region="Kayes", slug="kayes")

@@ -14,6 +14,7 @@ from events.models import (
     ResultsPage,
     SustainabilityPlan,
 )
+from tests.conftest import shared_data
 from tests.factories import (
     add_page,
     make_community,
@@ -28,7 +29,14 @@ TODAY = datetime.date.today()
 
 
 @pytest.fixture
-def agenda(site_tree):
+def agenda(request, _site_tree_pks):
+    """Communities, a frame, an organisation, the agenda with past and upcoming meetings, the
+    follow-up and results pages: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_agenda)
+
+
+def build_agenda(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.kayes = make_community(tree, "Kayes", region="Kayes", slug="kayes")
@@ -258,8 +266,14 @@ def test_draft_meetings_stay_off_public_pages(client, agenda):
 
 
 @pytest.fixture
-def follow_up(agenda):
-    tree = agenda
+def follow_up(request, _site_tree_pks):
+    """``agenda`` with recommendations, a plan and a note: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_follow_up)
+
+
+def build_follow_up(site_tree):
+    tree = build_agenda(site_tree)
     tree.plan = SustainabilityPlan.objects.create(
         title="Plan de pérennisation de Kayes", community=tree.kayes
     )

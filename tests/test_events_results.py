@@ -9,6 +9,7 @@ from django.core.management import call_command
 from events import stats
 from events.charts import bar_chart
 from events.models import MeetingPage, Recommendation, RecommendationStatus, ResultsPage
+from tests.conftest import shared_data
 from tests.factories import (
     add_page,
     make_community,
@@ -22,7 +23,13 @@ from tests.factories import (
 
 
 @pytest.fixture
-def records(site_tree):
+def records(request, _site_tree_pks):
+    """Meetings with random figures (seeded) and recommendations: built once for consecutive
+    tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_records)
+
+
+def build_records(site_tree):
     tree = site_tree
     rng = random.Random(52)
     tree.segou = make_community(tree, "Ségou", slug="segou")
@@ -156,12 +163,42 @@ def test_a_year_or_community_without_any_head_count_reads_non_communique(client,
     assert '<th scope="row">2022</th><td>1</td><td>0</td>' not in html
 
 
-def test_demo_figures_add_up_to_the_texts(db):
+def test_undated_meetings_are_a_note_beside_the_year_chart_not_a_bar(client, records):
+    result = stats.results()
+    undated = [m for m in MeetingPage.objects.live() if m.start_date is None]
+    assert undated, "the seeded records include meetings without a date"
+    labels = [bar["label"] for bar in result["charts"]["year"]["bars"]]
+    assert labels == sorted(labels) and all(label.isdigit() for label in labels)
+    assert result["undated"] == {
+        "participants": sum(m.participants_total or 0 for m in undated),
+        "meetings": len(undated),
+    }
+    html = client.get("/resultats/").content.decode()
+    assert "sans date connue" in html and "Date non communiquée</th>" in html
+    # Bars are sized in percent of the chart's width: the chart fills its column.
+    bars = result["charts"]["year"]["bars"]
+    assert any(bar["value"] for bar in bars)
+    assert max(bar["width"] for bar in bars) == 82 and 'width="100%"' in html
+
+
+def test_a_reach_nobody_recorded_is_left_out_of_the_headline(client, site_tree):
+    agenda = make_event_index(site_tree)
+    add_page(site_tree.home, ResultsPage(title="Résultats", slug="resultats"))
+    make_meeting(agenda, "Rencontre sans chiffres", participants_total=None)
+    html = client.get("/resultats/").content.decode()
+    headline = html[html.index('class="figures"') :].split("</ul>")[0]
+    assert "1</strong> rencontre tenue" in headline
+    for unknown in ("touchée", "sensibilisée", "</strong> participant"):
+        assert unknown not in headline, unknown
+
+
+# On the demo (after the records' tests: they share their records, tests/conftest.py).
+def test_demo_figures_add_up_to_the_texts(demo_db):
+    """On the demo as ``load_demo`` leaves it (loaded once per worker, tests/conftest.py)."""
     from demo.data.meetings import EXPECTED
     from home.models import CommunityPage
     from practices.models import ConcertationFramePage
 
-    call_command("load_demo", "--skip-index", verbosity=0)
     result = stats.results()
     assert result["headline"]["participants"] == EXPECTED["participants_total"] == 204
     assert result["headline"]["people_reached"] == EXPECTED["people_reached"] == 2000 + 1000
@@ -191,32 +228,3 @@ def test_demo_figures_add_up_to_the_texts(db):
     counts = (MeetingPage.objects.count(), Recommendation.objects.count())
     call_command("load_demo", "--skip-index", verbosity=0)
     assert (MeetingPage.objects.count(), Recommendation.objects.count()) == counts
-
-
-def test_undated_meetings_are_a_note_beside_the_year_chart_not_a_bar(client, records):
-    result = stats.results()
-    undated = [m for m in MeetingPage.objects.live() if m.start_date is None]
-    assert undated, "the seeded records include meetings without a date"
-    labels = [bar["label"] for bar in result["charts"]["year"]["bars"]]
-    assert labels == sorted(labels) and all(label.isdigit() for label in labels)
-    assert result["undated"] == {
-        "participants": sum(m.participants_total or 0 for m in undated),
-        "meetings": len(undated),
-    }
-    html = client.get("/resultats/").content.decode()
-    assert "sans date connue" in html and "Date non communiquée</th>" in html
-    # Bars are sized in percent of the chart's width: the chart fills its column.
-    bars = result["charts"]["year"]["bars"]
-    assert any(bar["value"] for bar in bars)
-    assert max(bar["width"] for bar in bars) == 82 and 'width="100%"' in html
-
-
-def test_a_reach_nobody_recorded_is_left_out_of_the_headline(client, site_tree):
-    agenda = make_event_index(site_tree)
-    add_page(site_tree.home, ResultsPage(title="Résultats", slug="resultats"))
-    make_meeting(agenda, "Rencontre sans chiffres", participants_total=None)
-    html = client.get("/resultats/").content.decode()
-    headline = html[html.index('class="figures"') :].split("</ul>")[0]
-    assert "1</strong> rencontre tenue" in headline
-    for unknown in ("touchée", "sensibilisée", "</strong> participant"):
-        assert unknown not in headline, unknown

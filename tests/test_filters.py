@@ -62,7 +62,7 @@ def test_the_admin_uses_the_public_filterset():
         ("statut=fini&cadre=mariage-d-enfants", {"Signer des conventions"}),
     ],
 )
-def test_public_page_and_admin_filter_the_same_way(client, editor, follow_up, query, expected):
+def test_public_page_and_admin_filter_the_same_way(client, follow_up, editor, query, expected):
     assert shown_texts(client.get(f"{PUBLIC}?{query}").content.decode()) == expected
     admin = editor.get(f"{ADMIN}?{query}")
     assert admin.status_code == 200
@@ -93,7 +93,7 @@ def test_skipping_one_filter_counts_what_the_others_leave(follow_up):
     ]
 
 
-def test_choices_of_the_public_side_follow_what_visitors_may_see(client, editor, follow_up):
+def test_choices_of_the_public_side_follow_what_visitors_may_see(client, follow_up, editor):
     """An organisation responsible only for a restricted meeting's recommendation is no
     choice of the public filter; the admin, which lists that recommendation, offers it."""
     hidden = make_organization(follow_up, "Organisation discrète", slug="discrete")

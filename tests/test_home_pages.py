@@ -10,6 +10,7 @@ from django.utils import timezone
 from home import registry
 from home.models import CommunityPage, FeaturedItem, OrganizationKind, StandardPage
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     add_page,
@@ -30,7 +31,13 @@ def text(response):
 
 
 @pytest.fixture
-def world(site_tree):
+def world(request, _site_tree_pks):
+    """Two communities and three organisations: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_world)
+
+
+def build_world(site_tree):
     w = site_tree
     w.segou = make_community(
         w,

@@ -14,6 +14,7 @@ from home.listing import PER_PAGE
 from home.models import OrganizationKind
 from practices.models import MaterialLanguage, PracticeIndexPage, ToolKind
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     make_community,
@@ -54,8 +55,13 @@ def count_queries(client, url):
 
 
 @pytest.fixture
-def catalogue(site_tree):
-    """Two communities, two themes, two organisations and practices spread across them."""
+def catalogue(request, _site_tree_pks):
+    """Two communities, two themes, two organisations and practices spread across them: built
+    once for consecutive tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_catalogue)
+
+
+def build_catalogue(site_tree):
     c = SimpleNamespace(tree=site_tree)
     c.segou = make_community(site_tree, title="Ségou", region="Ségou")
     c.kayes = make_community(site_tree, title="Kayes", region="Kayes")

@@ -22,6 +22,7 @@ from home.workflows import EDITORS_GROUP, MODERATORS_GROUP, ensure_default_workf
 from practices.models import PracticePage
 from search.records import record_for_page
 
+from .conftest import shared_data
 from .factories import (
     add_page,
     make_community,
@@ -48,7 +49,13 @@ def user_in(group_name, username):
 
 
 @pytest.fixture
-def orgs(site_tree):
+def orgs(request, _site_tree_pks):
+    """Two organisations with members, live, pending and draft practices: built once for consecutive
+    tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_orgs)
+
+
+def build_orgs(site_tree):
     tree = site_tree
     ensure_default_workflow()
     tree.aprofem = make_organization(
@@ -157,7 +164,13 @@ def test_dashboard_shows_members_only_their_pages(client, orgs):
 
 
 @pytest.fixture
-def meetings(site_tree):
+def meetings(request, _site_tree_pks):
+    """Meetings behind a password, a login and a draft: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_meetings)
+
+
+def build_meetings(site_tree):
     tree = site_tree
     tree.segou = make_community(tree, "Ségou", slug="segou")
     tree.agenda = make_event_index(tree)

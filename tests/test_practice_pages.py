@@ -19,6 +19,7 @@ from practices.models import (
     ToolKind,
 )
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     make_community,
@@ -38,7 +39,13 @@ def text(response):
 
 
 @pytest.fixture
-def world(site_tree):
+def world(request, _site_tree_pks):
+    """Two communities, a theme and an organisation: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_world)
+
+
+def build_world(site_tree):
     site_tree.segou = make_community(site_tree, title="Ségou", region="Ségou")
     site_tree.kayes = make_community(site_tree, title="Kayes", region="Kayes")
     site_tree.theme = ThemeFactory(name="Autonomisation économique")

@@ -15,6 +15,7 @@ from home.models import PortalSettings
 from practices import views as practice_views
 from practices.models import ToolDocument, ToolKind
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     make_community,
@@ -36,7 +37,13 @@ def words(count, word="démarche"):
 
 
 @pytest.fixture
-def world(site_tree):
+def world(request, _site_tree_pks):
+    """Communities, themes, an organisation and its practice: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_world)
+
+
+def build_world(site_tree):
     site_tree.segou = make_community(site_tree, title="Ségou", region="Ségou")
     site_tree.kayes = make_community(site_tree, title="Kayes", region="Kayes")
     site_tree.theme = ThemeFactory(name="Participation politique")
@@ -117,7 +124,7 @@ def test_tool_sheet_lists_its_files_and_falls_back_to_the_portal_contact(client,
     assert "portail@cdp.example" in sheet
 
 
-def test_sheet_follows_the_privacy_of_its_page(client, django_user_model, world):
+def test_sheet_follows_the_privacy_of_its_page(client, world, django_user_model):
     draft = make_practice(world.org, title="Pratique en préparation")
     draft.unpublish()
     assert client.get(draft.url + "fiche/").status_code == 404

@@ -24,6 +24,7 @@ from home.safety import publish_confirmed
 from home.workflows import EDITORS_GROUP, MODERATORS_GROUP, ensure_default_workflow
 from practices.models import PracticePage
 
+from .conftest import shared_data
 from .factories import make_organization, make_practice, publish
 
 PASSWORD = "un-mot-de-passe-assez-long"
@@ -44,8 +45,13 @@ def user_in(group_name, username):
 
 
 @pytest.fixture
-def gate(site_tree):
-    """An organisation with a live practice, and a member's draft practice under review."""
+def gate(request, _site_tree_pks):
+    """An organisation with a live practice, and a member's draft practice under review: built once
+    for consecutive tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_gate)
+
+
+def build_gate(site_tree):
     ensure_default_workflow()
     tree = site_tree
     tree.org = make_organization(tree, title="Association des femmes", acronym="AF")

@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory, override_settings
 from home.models import PortalSettings
 from home.views import server_error
 
+from .conftest import shared_data
 from .factories import make_community, make_organization, make_practice
 
 
@@ -37,7 +38,13 @@ NEUTRAL_SITE = PortalSettings._meta.get_field("quick_exit_url").default
 
 
 @pytest.fixture
-def content(site_tree):
+def content(request, _site_tree_pks):
+    """A community, an organisation and its practice: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_content)
+
+
+def build_content(site_tree):
     segou = make_community(site_tree, title="Ségou", region="Ségou")
     org = make_organization(site_tree, title="APROFEM", communities=[segou])
     site_tree.practice = make_practice(

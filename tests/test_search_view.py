@@ -15,13 +15,20 @@ from search import query_log
 from search.engines import EngineUnavailable, SearchEngine
 from search.models import SearchQueryStat
 
+from .conftest import shared_data
 from .factories import make_community, make_practice, make_tool
 
 URL = "/recherche/"
 
 
 @pytest.fixture
-def content(site_tree):
+def content(request, _site_tree_pks):
+    """Two communities, a practice and a tool: built once for consecutive tests (tests/conftest.py,
+    ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_content)
+
+
+def build_content(site_tree):
     segou = make_community(site_tree, "Ségou", region="Ségou")
     kayes = make_community(site_tree, "Kayes", region="Kayes")
     practice = make_practice(

@@ -11,6 +11,7 @@ from home.listing import PER_PAGE
 from home.models import Theme
 from practices.models import MaterialLanguage
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     make_community,
@@ -29,7 +30,13 @@ def text(response):
 
 
 @pytest.fixture
-def world(site_tree):
+def world(request, _site_tree_pks):
+    """Themes and tags carried by practices, a tool and a frame: built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_world)
+
+
+def build_world(site_tree):
     w = site_tree
     w.segou = make_community(w, title="Ségou", region="Ségou")
     w.kayes = make_community(w, title="Kayes", region="Kayes")
@@ -192,19 +199,19 @@ def admin_client(client, site_tree):
 
 
 class TestAdmin:
-    def test_tag_autocomplete_offers_tags_of_every_page_type(self, admin_client, world):
+    def test_tag_autocomplete_offers_tags_of_every_page_type(self, world, admin_client):
         response = admin_client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "aff"})
         assert response.status_code == 200
         assert "affiche" in response.json()  # typed on a tool, offered everywhere
         response = admin_client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "plai"})
         assert response.json() == ["plaidoyer"]
 
-    def test_practice_editor_uses_the_tag_widget(self, admin_client, world):
+    def test_practice_editor_uses_the_tag_widget(self, world, admin_client):
         url = reverse("wagtailadmin_pages:edit", args=[world.segou_practice.pk])
         page = admin_client.get(url).content.decode()
         assert reverse("wagtailadmin_tag_autocomplete") in page
 
-    def test_classification_menu_lists_themes_tags_and_languages(self, admin_client, world):
+    def test_classification_menu_lists_themes_tags_and_languages(self, world, admin_client):
         MaterialLanguage.objects.get_or_create(code="bm", defaults={"name": "Bambara"})
         for model, expected in [
             ("home/theme", "Mariage d&#x27;enfants"),
@@ -217,13 +224,13 @@ class TestAdmin:
         dashboard = admin_client.get("/admin/").content.decode()
         assert "Classement" in dashboard and "Langues des supports" in dashboard
 
-    def test_admin_theme_search(self, admin_client, world):
+    def test_admin_theme_search(self, world, admin_client):
         response = admin_client.get("/admin/snippets/home/theme/", {"q": "autonomisation"})
         body = response.content.decode()
         assert "Autonomisation économique" in body
         assert "Mariage d&#x27;enfants" not in body
 
-    def test_theme_created_in_the_admin_gets_its_slug(self, admin_client, world):
+    def test_theme_created_in_the_admin_gets_its_slug(self, world, admin_client):
         response = admin_client.post(
             "/admin/snippets/home/theme/add/",
             {
