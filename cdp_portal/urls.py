@@ -20,7 +20,9 @@ from practices.audio_views import voice_note_audio
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("audio/<int:page_id>/<str:filename>", voice_note_audio, name="voice_note_audio"),
+    # Any text in both parts: the view answers « page introuvable » itself, rather than a
+    # redirect to the same address with a slash for an id that is not a number.
+    path("audio/<str:page_id>/<str:filename>", voice_note_audio, name="voice_note_audio"),
     # The JSON API: one address for every language, outside any language prefix.
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap_index, name="sitemap"),

@@ -65,7 +65,9 @@ def partial(handle, content_type, wanted, size):
 
 
 def voice_note_audio(request, page_id, filename):
-    page = Page.objects.filter(pk=page_id).select_related("latest_revision").first()
+    page = None
+    if page_id.isdigit() and len(page_id) <= 10:
+        page = Page.objects.filter(pk=int(page_id)).select_related("latest_revision").first()
     page = page.specific if page is not None else None
     name = f"{AUDIO_UPLOAD_DIRECTORY}/{filename}"
     if (

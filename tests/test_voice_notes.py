@@ -362,10 +362,16 @@ def test_a_note_only_in_a_draft_revision_is_not_served_to_visitors(client, site_
 
 @pytest.mark.parametrize(
     "address",
-    ["/audio/999999/note.ogg", "/audio/1/..%2F..%2Fsettings.py", "/audio/1/note%00.ogg"],
+    [
+        "/audio/999999/note.ogg",
+        "/audio/-1/-1",
+        "/audio/99999999999999999999999/note.ogg",
+        "/audio/1/..%2F..%2Fsettings.py",
+        "/audio/1/note%00.ogg",
+    ],
 )
 def test_unknown_or_malformed_addresses_are_not_found(client, site_tree, address):
-    assert client.get(address).status_code in (400, 404)
+    assert client.get(address).status_code in (400, 404)  # never a redirect nor a 500
 
 
 # --- Safety review and formatting ---------------------------------------------------------
