@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, models, transaction
@@ -200,6 +201,8 @@ def restore_base_data():
     if _base_data["flushed"] and _base_data["dump"] is not None:
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         call_command("loaddata", str(_base_data["dump"]), verbosity=0)
+        # The ids cached since the flush (post_migrate recreates content types) are stale.
+        ContentType.objects.clear_cache()
         cache.clear()
     _base_data["flushed"] = False
     restore_migration_data()
@@ -454,7 +457,8 @@ def pytest_runtest_setup(item):
             shared.close_layer()
         if "_site_tree_pks" not in item.fixturenames or transactional:
             shared.close()
-    if _base_data["flushed"] and not transactional and _base_data["blocker"] is not None:
+    uses_db = "db" in item.fixturenames
+    if _base_data["flushed"] and uses_db and not transactional and _base_data["blocker"]:
         if not connection.in_atomic_block:
             with _base_data["blocker"].unblock():
                 restore_base_data()
