@@ -211,6 +211,17 @@ class TestCommunityPages:
         assert 'Voir tout<span class="visually-hidden"> : outils' not in page
         assert 'Voir tout<span class="visually-hidden"> : cadres' not in page
 
+    def test_card_summary_keeps_french_punctuation_with_its_word(self, client, world):
+        make_practice(
+            world.aprofem,
+            title="Cadre sur la loi 052",
+            summary="Loi 052 : 38 participants ; « R & D » !",
+            communities=[world.segou],
+        )
+        page = client.get(world.segou.url).content.decode()
+        # No lone « : » at the start of a line on a phone (look-community-segou-360); still escaped.
+        assert "Loi 052\xa0: 38 participants\xa0; «\xa0R &amp; D\xa0»\xa0!" in page
+
     def test_long_member_list_shows_the_first_then_voir_tout(self, client, world):
         members = text(client.get(world.segou.url))
         assert 'Voir tout<span class="visually-hidden"> : organisations membres' not in members
