@@ -14,7 +14,7 @@ def confirmations_before_voice_notes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0009_open_data_licence"),
+        ("home", "0011_seed_places"),
     ]
 
     operations = [
