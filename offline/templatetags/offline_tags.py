@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import CollectionViewRestriction
 
+from home.content_version import cached_by_content
 from home.templatetags.portal_tags import human_size
 from offline.packs import current_pack, file_size
 
@@ -22,7 +23,11 @@ def keep_offline(context, page, files=()):
     request = context.get("request")
     if request is None or request.user.is_authenticated or page.get_view_restrictions():
         return {"show": False}
-    restricted = set(CollectionViewRestriction.objects.values_list("collection_id", flat=True))
+    restricted = cached_by_content(
+        "restricted-collections",
+        lambda: set(CollectionViewRestriction.objects.values_list("collection_id", flat=True)),
+        per_language=False,
+    )
     rows = [row for row in files if row.document.collection_id not in restricted]
     sizes = [file_size(row.document) for row in rows]
     return {
