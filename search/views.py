@@ -224,8 +224,8 @@ def autocomplete(request):
     if len(query) >= 2:
         try:
             suggestions = get_engine().autocomplete(query, limit=8)
-        except Exception:
-            logger.exception("Autocomplete failed for %r", query)
+        except DatabaseError:  # as for the page: no suggestions rather than an error
+            logger.warning("Autocomplete unavailable: the database did not answer", exc_info=True)
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, max_age=60, public=True)
     return response
