@@ -66,7 +66,6 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include("search.urls")),
     path("", include("alerts.urls")),
-
     path("", include("offline.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "events",
     "search",
     "alerts",
-
     "offline",
     "demo",
     "operations",
