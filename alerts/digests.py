@@ -11,12 +11,12 @@ from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
+from cdp_portal.dates import long_date
 from home.content_version import public
 from home.listing import carrying, specific_items
 
@@ -98,8 +98,8 @@ def pages_for_choices(digest, lookups_list, memo=None):
 
 def period_text(digest):
     return _("du %(start)s au %(end)s") % {
-        "start": date_format(timezone.localdate(digest.period_start), "j F Y"),
-        "end": date_format(digest.last_day, "j F Y"),
+        "start": long_date(digest.period_start),
+        "end": long_date(digest.last_day),
     }
 
 

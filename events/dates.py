@@ -3,8 +3,9 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from cdp_portal.dates import NBSP, day_number, long_date
 
 
 def today():
@@ -12,13 +13,9 @@ def today():
     return timezone.localdate()
 
 
-NBSP = "\xa0"
-
-
 def day(value):
     """« 2 octobre 2025 », « 1er mars 2022 », with non-breaking spaces."""
-    text = date_format(value, "j F Y").replace(" ", NBSP)
-    return text.replace("1" + NBSP, "1er" + NBSP, 1) if value.day == 1 else text
+    return long_date(value)
 
 
 def time(value):
@@ -32,7 +29,7 @@ def date_range(start, end=None):
     if not end or end == start:
         return day(start)
     if (start.year, start.month) == (end.year, end.month):
-        first = "1er" if start.day == 1 else str(start.day)
+        first = day_number(start)
         return _("du %(start)s au %(end)s") % {"start": first, "end": day(end)}
     if start.year == end.year:
         first = day(start).rsplit(NBSP, 1)[0]

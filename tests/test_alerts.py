@@ -445,7 +445,7 @@ class TestWhatsAppText:
         ]
         text = whatsapp_text(self.digest(), items, "https://portail.example.org/")
         assert len(text) < WHATSAPP_LIMIT
-        assert "du 23 novembre 2026 au 29 novembre 2026" in text
+        assert "du 23\xa0novembre\xa02026 au 29\xa0novembre\xa02026" in text
         shown = text.count("• ")
         assert shown >= 1
         rest = count - shown

@@ -1,7 +1,6 @@
 """Practices, each with a one-page "fiche pratique" (DOCX) written from its own fields."""
 
-from django.utils.formats import date_format
-
+from cdp_portal.dates import long_date
 from demo.data.practices import PRACTICES
 from demo.files import build_docx, upsert_document
 from demo.loader import upsert_page
@@ -28,9 +27,9 @@ def fiche_outline(practice, organization):
         f"Groupes cibles : {practice['target_groups']}" if practice["target_groups"] else None,
     ]
     if practice["period_start"]:
-        period = date_format(practice["period_start"], "j F Y")
+        period = long_date(practice["period_start"])
         if practice["period_end"]:
-            period += " – " + date_format(practice["period_end"], "j F Y")
+            period += " – " + long_date(practice["period_end"])
         facts.append(f"Période : {period}")
     outline.append(("ul", [fact for fact in facts if fact]))
     for field, label in SECTIONS:

@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from wagtail.models import Locale, Site
 
+from cdp_portal.dates import long_date as _long_date
 from cdp_portal.i18n import in_interface_language, path_in_language, url_in_language
 from home.content_version import cached_by_content
 from home.listing import Listing
@@ -153,6 +154,12 @@ def document_format(document):
     except OSError:
         size = None
     return f"{extension} · {human_size(size)}" if size else extension
+
+
+@register.filter
+def long_date(value):
+    """« 1er décembre 2026 », « 2 décembre 2026 » (cdp_portal.dates)."""
+    return _long_date(value)
 
 
 @register.simple_tag
