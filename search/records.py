@@ -198,9 +198,23 @@ def iter_records(batch_size=500, progress=None):
 # --- Building ------------------------------------------------------------------------------
 
 
-def _joined(texts, limit):
-    unique = dict.fromkeys(" ".join(str(text).split()) for text in texts)
-    return " ".join(text for text in unique if text)[:limit]
+FIELD_SEPARATOR = " · "
+SENTENCE_END = (".", "!", "?", "…", ":", ";")
+
+
+def _joined(texts, limit, separator=" "):
+    """The distinct texts, in order, as one line. With ``separator`` (" · " for the text an
+    excerpt is cut from) fields stay apart when shown (« Ségou · Mariage d'enfants »), except
+    after a text that already ends a sentence."""
+    unique = [text for text in dict.fromkeys(" ".join(str(t).split()) for t in texts) if text]
+    joined = ""
+    for text in unique:
+        if joined:
+            joined += " " if joined.endswith(SENTENCE_END) else separator
+        joined += text
+        if len(joined) >= limit:
+            break
+    return joined[:limit]
 
 
 def _facet(page, spec, key):
@@ -238,8 +252,10 @@ def build(page, spec, document_texts) -> SearchRecord:
         content_type=spec.type,
         title=page.title,
         summary=_joined([summary], MAX_SUMMARY_CHARS),
-        body=_joined((t for path in spec.body for t in values(page, path)), MAX_BODY_CHARS),
-        documents=_joined(documents, MAX_BODY_CHARS),
+        body=_joined(
+            (t for path in spec.body for t in values(page, path)), MAX_BODY_CHARS, FIELD_SEPARATOR
+        ),
+        documents=_joined(documents, MAX_BODY_CHARS, FIELD_SEPARATOR),
         keywords=_joined((t for path in spec.keywords for t in values(page, path)), 5_000),
         url=page.get_url() or page.url_path,
         date=date,
