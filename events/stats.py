@@ -1,7 +1,7 @@
 """Figures computed from the records (never typed in): meeting totals and the Résultats page."""
 
 from django.db.models import Case, Count, Q, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from home.models import CommunityPage, OrganizationPage
@@ -46,7 +46,8 @@ def totals(meetings):
         held=Count("pk", filter=~Q(start_date__gt=today)),  # undated archives were held
         # Meetings whose head count is known: with none, the total is unknown, not zero.
         counted=Count("pk", filter=Q(participants_total__isnull=False)),
-        **{key: Coalesce(Sum(field), 0) for key, field in SUMS.items()},
+        # A sum over meetings none of which recorded the figure is unknown: None, not 0.
+        **{key: Sum(field) for key, field in SUMS.items()},
     )
     return figures
 
@@ -72,7 +73,7 @@ def participants_by_year(meetings):
     undated = (
         meetings.filter(start_date__isnull=True)
         .order_by()
-        .aggregate(total=Coalesce(Sum("participants_total"), 0), n=Count("pk"))
+        .aggregate(total=Sum("participants_total"), n=Count("pk"))
     )
     if undated["n"]:
         data.append((_("Date non communiquée"), undated["total"], undated["n"]))

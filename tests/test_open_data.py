@@ -303,6 +303,22 @@ def test_results_export_has_the_results_page_figures(client, data):
     assert all(len(row) == 4 for row in rows)
 
 
+def test_unknown_figures_are_empty_not_zero(client, data):
+    """The meeting recorded no youth count: the exports say nothing, not « 0 »."""
+    [meeting] = json.loads(export(client, "rencontres", "json").content)["rows"]
+    assert meeting["participants_youth"] is None
+    assert meeting["people_reached"] is None
+    results = json.loads(export(client, "resultats", "json").content)["rows"]
+    figures = {row["label"]: row["value"] for row in results if row["series"] == "Chiffres clés"}
+    assert figures["Femmes participantes"] == 30
+    assert figures["Jeunes participants"] is None
+    assert figures["Personnes touchées par les campagnes"] is None
+    rows = read_csv(export(client, "resultats", "csv"))
+    csv_figures = {row[1]: row[3] for row in rows[1:] if row[0] == "Chiffres clés"}
+    assert csv_figures["Jeunes participants"] == ""
+    assert csv_figures["Femmes participantes"] == "30"
+
+
 def test_a_listings_filters_apply_to_its_export(client, data):
     kayes = data["kayes"].slug
     query = f"?communaute={kayes}"
