@@ -1,5 +1,8 @@
+import fcntl
 import io
+import json
 import os
+import shutil
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -47,7 +50,12 @@ class DemoDatabase:
     connection switches to while a demo module runs; on SQLite as an in-memory copy (the sqlite3
     backup API) swapped into the test database while a demo module runs, the test database's
     own content being put back afterwards. Each module works inside a transaction rolled back
-    at its end, so every module finds the demo as loaded."""
+    at its end, so every module finds the demo as loaded.
+
+    On SQLite under pytest-xdist, the workers of a run share one load: the first worker that
+    needs the demo loads it and leaves a copy (database file, media files, output) in a folder
+    of the run (``shared_folder``), under a file lock; the others copy it in a second instead
+    of loading it again."""
 
     def __init__(self, blocker, media_root):
         self.blocker = blocker
@@ -82,6 +90,46 @@ class DemoDatabase:
         self.output = output.getvalue()
         self.loaded = True
 
+    def shared_folder(self):
+        """SQLite under pytest-xdist: the folder where this run's workers share the demo (in
+        the run's temporary folder, named after xdist's id of the run); None otherwise."""
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        if self.vendor != "sqlite" or not run or not os.environ.get("PYTEST_XDIST_WORKER"):
+            return None
+        # media_root: <run's temporary folder>/popen-gwN/demo-media0
+        return Path(self.media_root).parent.parent / f"shared-demo-{run}"
+
+    def _load_sqlite(self):
+        """The demo into the SQLite test database: loaded, or copied from the worker that
+        loaded it first in this run (see the class's description)."""
+        folder = self.shared_folder()
+        if folder is None:
+            self._load()
+            return
+        folder.mkdir(exist_ok=True)
+        database, media, about = folder / "demo.sqlite3", folder / "media", folder / "demo.json"
+        with open(folder / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if about.exists():
+                    with sqlite3.connect(database) as saved:
+                        self._sqlite_copy(saved, connection.connection)
+                    saved.close()
+                    shutil.copytree(media, self.media_root, dirs_exist_ok=True)
+                    loaded = json.loads(about.read_text())
+                    self.output, self.seconds = loaded["output"], loaded["seconds"]
+                    self.loaded = True
+                    ContentType.objects.clear_cache()
+                else:
+                    self._load()
+                    saved = sqlite3.connect(database)
+                    self._sqlite_copy(connection.connection, saved)
+                    saved.close()
+                    shutil.copytree(self.media_root, media, dirs_exist_ok=True)
+                    about.write_text(json.dumps({"output": self.output, "seconds": self.seconds}))
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     @contextmanager
     def active(self):
         """The demo in the default database for the duration of the block, inside a
@@ -95,7 +143,7 @@ class DemoDatabase:
                 if self.loaded:
                     self._sqlite_copy(self.snapshot, connection.connection)
                 else:
-                    self._load()
+                    self._load_sqlite()
                     self.snapshot = self._sqlite_copy(connection.connection)
             else:
                 if not self.loaded:
