@@ -38,6 +38,8 @@ PRECACHED_STATIC = (
 # Names of URL patterns whose answers depend on what the visitor typed or who they are:
 # never kept, even when public (search words must not sit on a shared phone either).
 PERSONAL_ROUTES = ("search", "search_autocomplete", "propose_practice", "propose_tool")
+# Images of the pages kept (Wagtail's renditions): at most this many, the oldest dropped.
+MAX_IMAGES = 150
 
 
 def static_urls():
@@ -61,6 +63,11 @@ def never_kept_prefixes():
                 prefixes.add(reverse(name))
             prefixes.add(reverse("password_reset_complete").rsplit("/", 2)[0] + "/")
     return sorted(prefixes)
+
+
+def images_prefix():
+    """Where Wagtail's renditions are served (the images pages show)."""
+    return settings.MEDIA_URL.rstrip("/") + "/images/"
 
 
 @cache
@@ -87,4 +94,6 @@ def worker_context():
         "offline_urls": json.dumps(offline_urls()),
         "never_kept": json.dumps(never_kept_prefixes()),
         "personal_parameters": json.dumps(list(PERSONAL_PARAMETERS)),
+        "max_images": MAX_IMAGES,
+        "images_prefix": images_prefix(),
     }

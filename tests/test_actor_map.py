@@ -9,9 +9,13 @@ from types import SimpleNamespace
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
+from home.member_spaces import member_group_for
 from home.models import ActorMapPage, OrganizationKind, Place
+from home.workflows import EDITORS_GROUP, MODERATORS_GROUP
 from practices.models import PracticePage
 
 from .factories import ThemeFactory, add_page, make_community, make_organization, make_practice
@@ -321,3 +325,45 @@ def test_editors_manage_communes_in_the_admin(admin_client, atlas):
     assert Place.objects.get(slug="kita").region == "ML-1"
     make_practice(atlas.kayes_org, title="Causeries à Kita", places="Kita")
     assert "Kita : 1 pratique" in points(page_html(admin_client.__class__(), atlas.page.url))
+
+
+KITA = {
+    "name": "Kita",
+    "slug": "",
+    "other_names": "",
+    "region": "ML-1",
+    "latitude": "13.0349",
+    "longitude": "-9.4895",
+}
+
+
+def _user(name, group):
+    user = get_user_model().objects.create_user(name, f"{name}@example.org", "x-Pass-2026")
+    user.groups.add(group)
+    return user
+
+
+@pytest.mark.parametrize("group_name", [EDITORS_GROUP, MODERATORS_GROUP])
+def test_editors_and_moderators_add_and_change_communes(client, atlas, group_name):
+    client.force_login(_user("equipe", Group.objects.get(name=group_name)))
+    menu = client.get("/admin/").content.decode()
+    assert "/admin/snippets/home/place/" in menu
+    assert client.get("/admin/snippets/home/place/add/").status_code == 200
+    assert client.post("/admin/snippets/home/place/add/", KITA).status_code == 302
+    kita = Place.objects.get(slug="kita")
+    changed = {**KITA, "slug": "kita", "other_names": "Kitta"}
+    edit_url = f"/admin/snippets/home/place/edit/{kita.pk}/"
+    assert client.post(edit_url, changed).status_code == 302
+    assert Place.objects.get(pk=kita.pk).other_names == "Kitta"
+
+
+def test_members_cannot_edit_communes(client, atlas):
+    member = _user("membre", member_group_for(atlas.ngo))
+    client.force_login(member)
+    segou = Place.objects.get(slug="segou")
+    for url in ("/admin/snippets/home/place/add/", f"/admin/snippets/home/place/edit/{segou.pk}/"):
+        refused = client.get(url)
+        assert refused.status_code in (302, 403)
+        assert "/snippets/home/place/" not in refused.get("Location", "")
+    assert client.post("/admin/snippets/home/place/add/", KITA).status_code in (302, 403)
+    assert not Place.objects.filter(slug="kita").exists()

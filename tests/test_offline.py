@@ -70,6 +70,25 @@ def test_service_worker_is_served_from_the_root_with_its_headers(client, site_tr
     assert client.post("/sw.js").status_code == 405
 
 
+def test_service_worker_keeps_the_images_of_kept_pages_only_capped(client, site_tree):
+    body = client.get("/sw.js").content.decode()
+    assert 'var IMAGES_PREFIX = "/media/images/";' in body
+    maximum = int(body.split("var MAX_IMAGES = ", 1)[1].split(";", 1)[0])
+    assert 20 <= maximum <= 500
+    # Images have their own cache, kept across versions and trimmed to MAX_IMAGES.
+    assert '"cdp-images-v1"' in body and "IMAGES_CACHE]" in body
+    assert "trim(cache, MAX_IMAGES)" in body
+    # Read from the cache first; stored only when the page showing it was kept, and never
+    # an answer marked private or no-store.
+    handler = body.split("function imageFirst(event)", 1)[1].split("\n}\n", 1)[0]
+    assert handler.index("cache.match(request") < handler.index("fetch(request)")
+    assert "shareable(response)" in handler and "pageIsKept(event.clientId)" in handler
+    shareable = body.split("function shareable(response)", 1)[1].split("\n}\n", 1)[0]
+    assert "private|no-store" in shareable and 'response.type !== "basic"' in shareable
+    kept = body.split("function pageIsKept(clientId)", 1)[1].split("\n}\n", 1)[0]
+    assert "isAdmin(page)" in kept and "neverKept(page)" in kept and "fromCaches(" in kept
+
+
 def test_manifest_is_valid_json_in_french_with_icons_that_exist(client, site_tree):
     response = client.get("/manifest.webmanifest")
     assert response.status_code == 200

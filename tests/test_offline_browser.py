@@ -9,7 +9,14 @@ import pytest
 
 from practices.models import PracticeAttachment
 
-from .factories import make_community, make_document, make_organization, make_practice, publish
+from .factories import (
+    make_community,
+    make_document,
+    make_image,
+    make_organization,
+    make_practice,
+    publish,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +128,28 @@ def test_keep_offline_then_read_it_and_its_document_without_network(
     browser_page.wait_for_load_state()
     assert browser_page.locator("h1").inner_text() == "Dialogue avec les chefs de village"
     browser_page.screenshot(path=SCREENSHOT_DIR / "offline-practice-360.png")
+
+
+def test_the_images_of_a_visited_page_show_offline(live_tree, practice, browser_page):
+    practice.main_image = make_image("Réunion avec les chefs", width=800, height=500)
+    publish(practice)
+    base = live_tree.url
+    controlled(browser_page, base)
+    browser_page.goto(base + practice.url)
+    wait_until_kept(browser_page, practice.url)
+    hero = browser_page.locator(".hero-image img")
+    browser_page.wait_for_function(
+        "(async () => (await (await caches.open('cdp-images-v1')).keys()).length > 0)()"
+    )
+
+    browser_page.context.set_offline(True)
+    browser_page.reload()
+    assert browser_page.locator("h1").inner_text() == "Dialogue avec les chefs de village"
+    hero.wait_for()
+    assert browser_page.evaluate(
+        "img => img.complete && img.naturalWidth > 0", hero.element_handle()
+    )
+    kept = browser_page.evaluate(CACHED_URLS)
+    assert any(url.startswith("/media/images/") for url in kept), kept
+    # The admin's images are never kept: the admin's pages are not.
+    assert not [url for url in kept if url.startswith("/admin")], kept

@@ -2,6 +2,7 @@
 a message saying why), is checked by its bytes, plays under its page with its transcript,
 is found by its transcript and language, and is sent only to whoever may see its page."""
 
+import io
 import json
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import querydict_from_html
@@ -206,6 +208,69 @@ def test_a_recording_ffmpeg_cannot_read_is_kept_with_the_reason(site_tree):
     _note, conversion = conversion_of(practice)
     assert conversion.status == ConversionStatus.ORIGINAL
     assert "ffmpeg n'a pas pu convertir" in conversion.message
+
+
+def run_convert_voice_notes(*args):
+    """(stdout, stderr, the CommandError's message or '') of ``convert_voice_notes``."""
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("convert_voice_notes", *args, stdout=out, stderr=err)
+    except CommandError as exc:
+        return out.getvalue(), err.getvalue(), str(exc)
+    return out.getvalue(), err.getvalue(), ""
+
+
+@needs_ffmpeg
+def test_notes_kept_while_ffmpeg_was_missing_are_converted_later(
+    site_tree, phone_recording, monkeypatch
+):
+    with monkeypatch.context() as patch:
+        patch.setattr(audio.shutil, "which", lambda name: None)
+        good = practice_with_note(site_tree.practices, phone_recording)
+        bad = practice_with_note(
+            site_tree.practices, b"\xff\xfb\x90\x00" + bytes(2000), title="Sans son"
+        )
+    good_note, conversion = conversion_of(good)
+    bad_note, _ = conversion_of(bad)
+    assert conversion.status == ConversionStatus.ORIGINAL
+
+    out, err, error = run_convert_voice_notes()
+    _, conversion = conversion_of(good)
+    assert conversion.status == ConversionStatus.CONVERTED
+    assert probe(conversion.converted.name)[:2] == ("opus", 1)
+    assert f"{good_note.audio.name} : 3\xa0s, " in out and "/2  " in out and "notes/s" in out
+    assert f"{bad_note.audio.name} : ÉCHEC, ffmpeg n'a pas pu convertir" in err
+    assert "1/2 convertie, 1 en échec" in error and bad_note.audio.name in error
+
+    # Only what is still unconverted is tried again.
+    out, err, error = run_convert_voice_notes()
+    assert good_note.audio.name not in out + err and "0/1 convertie," in error
+
+    # --all converts every note again; the earlier Opus copy does not stay behind.
+    first_copy = conversion.converted.name
+    out, err, error = run_convert_voice_notes("--all")
+    _, conversion = conversion_of(good)
+    assert conversion.is_converted and f"{good_note.audio.name} : 3\xa0s, " in out
+    assert "1/2 convertie," in error
+    assert conversion.converted.name != first_copy and not default_storage.exists(first_copy)
+    assert default_storage.exists(conversion.converted.name)
+
+
+def test_convert_voice_notes_without_ffmpeg_says_so_and_changes_nothing(site_tree, monkeypatch):
+    monkeypatch.setattr(audio.shutil, "which", lambda name: None)
+    recording = b"\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00M4A mp42isom" + bytes(4000)
+    practice = practice_with_note(site_tree.practices, recording)
+    note, before = conversion_of(practice)
+    out, err, error = run_convert_voice_notes()
+    assert f"{note.audio.name} : non convertie (ffmpeg ou ffprobe introuvable)" in err
+    assert "0/1 convertie, 1 en attente" in error and "ffmpeg n'est pas installé" in error
+    _, after = conversion_of(practice)
+    assert (after.status, after.updated_at) == (ConversionStatus.ORIGINAL, before.updated_at)
+
+
+def test_convert_voice_notes_with_nothing_to_do(site_tree):
+    out, err, error = run_convert_voice_notes()
+    assert (out.strip(), err, error) == ("Notes vocales : aucune à convertir.", "", "")
 
 
 # --- Upload checks ------------------------------------------------------------------------

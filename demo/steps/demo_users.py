@@ -6,7 +6,7 @@ environment variable CDP_DEMO_PASSWORD, which is never printed nor stored in cle
 import os
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
@@ -26,6 +26,9 @@ ROLES = (
     ("membre", "Membre", None),
 )
 EMAIL_DOMAIN = "example.org"
+# What editors and moderators may do besides pages (as home/migrations/0013 grants them): the
+# communes of the actor map. Given again here for a group the demo had to create.
+STAFF_MODEL_PERMISSIONS = ("add_place", "change_place", "view_place")
 
 
 class DemoPasswordError(Exception):
@@ -107,6 +110,11 @@ def run(context):
                     group = ensure_member_group(organization)
                 else:
                     group, _ = Group.objects.get_or_create(name=group_name)
+                    group.permissions.add(
+                        *Permission.objects.filter(
+                            content_type__app_label="home", codename__in=STAFF_MODEL_PERMISSIONS
+                        )
+                    )
                 fields = {
                     "first_name": label,
                     "last_name": short[:150],

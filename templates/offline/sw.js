@@ -2,14 +2,19 @@
  * Pages: network first, the last public copy when the network fails. Static files: cache
  * first (their names change with their content). Never kept: the admin, forms and POST,
  * searches, downloads outside « Garder hors ligne », and any answer not marked public by the
- * site (Cache-Control: public; private, no-store, cookies and signed-in members never are). */
+ * site (Cache-Control: public; private, no-store, cookies and signed-in members never are).
+ * Images (renditions under IMAGES_PREFIX): cache first, kept only when the page showing them
+ * was kept (the last MAX_IMAGES), never an answer marked private or no-store. */
 "use strict";
 var VERSION = "{{ version }}";
 var STATIC_CACHE = "cdp-static-" + VERSION;
 var PAGES_CACHE = "cdp-pages-v1";   // pages visited, the last MAX_PAGES
 var KEPT_CACHE = "cdp-kept-v1";     // « Garder hors ligne »: pages and their documents
-var CURRENT = [STATIC_CACHE, PAGES_CACHE, KEPT_CACHE];
+var IMAGES_CACHE = "cdp-images-v1"; // images of the pages kept, the last MAX_IMAGES
+var CURRENT = [STATIC_CACHE, PAGES_CACHE, KEPT_CACHE, IMAGES_CACHE];
 var MAX_PAGES = 40;
+var MAX_IMAGES = {{ max_images }};
+var IMAGES_PREFIX = "{{ images_prefix }}";
 var STATIC_URL = "{{ static_url }}";
 var PRECACHE = {{ precache }};
 var OFFLINE_URLS = {{ offline_urls }};
@@ -46,6 +51,15 @@ function isPublic(response) {
   return /(^|[\s,])public([\s,]|$)/.test(control) && !/(private|no-store)/.test(control);
 }
 
+function shareable(response) {
+  if (!response || response.status !== 200 || response.type !== "basic" || response.redirected) { return false; }
+  return !/(private|no-store)/.test((response.headers.get("Cache-Control") || "").toLowerCase());
+}
+
+function isAdmin(url) {
+  return url.pathname.indexOf("/admin/") === 0 || url.pathname.indexOf("/django-admin/") === 0;
+}
+
 function neverKept(url) {
   if (NEVER_KEPT.some(function (prefix) { return url.pathname.indexOf(prefix) === 0; })) { return true; }
   return PERSONAL_PARAMETERS.some(function (name) { return url.searchParams.has(name); });
@@ -58,9 +72,9 @@ function offlinePage(url) {
   });
 }
 
-function trim(cache) {
+function trim(cache, max) {
   return cache.keys().then(function (keys) {
-    return Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map(function (key) { return cache.delete(key); }));
+    return Promise.all(keys.slice(0, Math.max(0, keys.length - (max || MAX_PAGES))).map(function (key) { return cache.delete(key); }));
   });
 }
 
@@ -79,6 +93,35 @@ function keepPage(request, response) {
 function fromCaches(request) {
   return caches.open(PAGES_CACHE).then(function (cache) { return cache.match(request, {ignoreVary: true}); }).then(function (found) {
     return found || caches.open(KEPT_CACHE).then(function (cache) { return cache.match(request, {ignoreVary: true}); });
+  });
+}
+
+function pageIsKept(clientId) {
+  // The page showing the image: kept only if the worker kept it (a public answer).
+  if (!clientId) { return Promise.resolve(false); }
+  return self.clients.get(clientId).then(function (client) {
+    if (!client) { return false; }
+    var page = new URL(client.url);
+    if (page.origin !== self.location.origin || isAdmin(page) || neverKept(page)) { return false; }
+    page.hash = "";
+    return fromCaches(page.href).then(function (found) { return Boolean(found); });
+  });
+}
+
+function imageFirst(event) {
+  var request = event.request;
+  return caches.open(IMAGES_CACHE).then(function (cache) {
+    return cache.match(request, {ignoreVary: true}).then(function (found) {
+      return found || fetch(request).then(function (response) {
+        if (shareable(response)) {
+          var copy = response.clone();
+          event.waitUntil(pageIsKept(event.clientId).then(function (kept) {
+            if (kept) { return cache.put(request.url, copy).then(function () { return trim(cache, MAX_IMAGES); }); }
+          }));
+        }
+        return response;
+      });
+    });
   });
 }
 
@@ -118,13 +161,15 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) { return; }
   if (url.pathname.indexOf(STATIC_URL) === 0) {
     event.respondWith(staticFirst(request, url));
+  } else if (url.pathname.indexOf(IMAGES_PREFIX) === 0) {
+    event.respondWith(imageFirst(event));
   } else if (url.pathname.indexOf("/documents/") === 0) {
     // Documents are kept only by « Garder hors ligne » (offline-keep.js), and read from there.
     event.respondWith(fetch(request).catch(function () {
       return caches.open(KEPT_CACHE).then(function (cache) { return cache.match(request, {ignoreVary: true}); }).then(function (found) { return found || Response.error(); });
     }));
   } else if (request.mode === "navigate") {
-    if (url.pathname.indexOf("/admin/") === 0 || url.pathname.indexOf("/django-admin/") === 0) { return; }
+    if (isAdmin(url)) { return; }
     if (neverKept(url)) {
       event.respondWith(fetch(request).catch(function () { return offlinePage(url); }));
     } else {
