@@ -116,6 +116,22 @@ def main_menu_items(context):
 
 
 @register.simple_tag(takes_context=True)
+def menu_position(context):
+    """Where the page being shown sits in the main menu, as a short text: ``"<pk>"`` when it
+    lies below the menu item ``pk``, ``"<pk>="`` when it is that item, ``""`` elsewhere. The
+    only thing the rendered menu depends on besides the content, the language and the host:
+    the key of its cached fragment (templates/includes/header.html)."""
+    page = context.get("page")
+    path = getattr(page, "path", None)
+    if not path:
+        return ""
+    for item in main_menu_items(context):
+        if is_within(page, item):
+            return f"{item.pk}=" if page.pk == item.pk else str(item.pk)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
 def footer_links(context):
     return cached_by_content(
         "footer-links",
