@@ -111,3 +111,48 @@ def test_the_layout_renders_when_the_cache_is_down(client, site_tree, practice, 
     assert "Données ouvertes" in footer_of(html)
     assert '<meta property="og:title" content="Médiation des conflits fonciers">' in html
     assert ">APROFEM</a>" in html.split('class="breadcrumbs"')[1].split("</nav>")[0]
+
+
+def test_a_new_quick_exit_address_shows_at_once(client, site_tree):
+    assert 'href="https://www.example.org/meteo"' not in client.get("/").content.decode()
+    settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.quick_exit_url = "https://www.example.org/meteo"
+    settings.save()
+    html = client.get(site_tree.practices.url).content.decode()
+    assert 'class="quick-exit__button" href="https://www.example.org/meteo"' in html
+
+
+def test_the_kept_head_links_follow_a_new_deployment_of_the_static_files(client, site_tree):
+    seen = []
+
+    class Storage:
+        manifest_hash = "v1"
+
+        def url(self, name):
+            seen.append(name)
+            return f"/static/{self.manifest_hash}/{name}"
+
+    storage = Storage()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("home.templatetags.portal_tags.staticfiles_storage", storage)
+        patch.setattr("django.contrib.staticfiles.storage.staticfiles_storage", storage)
+        assert 'href="/static/v1/css/portal.css"' in client.get("/").content.decode()
+        storage.manifest_hash = "v2"
+        html = client.get(site_tree.practices.url).content.decode()
+    assert 'href="/static/v2/css/portal.css"' in html, "a new collectstatic, new addresses"
+
+
+def test_the_kept_filter_form_shows_each_visitors_choice_and_a_new_community_at_once(
+    client, site_tree, practice
+):
+    url = site_tree.practices.url
+    plain = client.get(url).content.decode()
+    assert '<option value="segou">' in plain
+    chosen = client.get(url + "?communaute=segou").content.decode()
+    assert '<option value="segou" selected>' in chosen, "the visitor's choice, not the kept one"
+    assert "Effacer les filtres" in chosen
+    assert "Effacer les filtres" not in client.get(url).content.decode()
+    assert '<option value="segou">' in client.get(url + "?communaute=inconnue").content.decode()
+    kayes = make_community(site_tree, "Kayes", slug="kayes")
+    make_practice(practice.organization_page, title="Caravane juridique", communities=[kayes])
+    assert '<option value="kayes">' in client.get(url).content.decode(), "a publication at once"

@@ -3,6 +3,7 @@ from html import unescape
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
@@ -169,6 +170,14 @@ def document_format(document):
     except OSError:
         size = None
     return f"{extension} · {human_size(size)}" if size else extension
+
+
+@register.simple_tag
+def static_version():
+    """What the static files' addresses depend on besides their names: the hash of the
+    manifest of ``ManifestStaticFilesStorage`` (each deployment's ``collectstatic``), empty
+    with the plain storage of development. The key of the cached ``<head>`` links."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
 @register.simple_tag
