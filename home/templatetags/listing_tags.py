@@ -12,7 +12,8 @@ SUMMARY_CHARS = 220
 
 @register.inclusion_tag("tags/listing_filters.html")
 def listing_filters(listing, legend=""):
-    return {"listing": listing, "legend": legend}
+    # The request: the form is a {% content_fragment %}, kept per host and never for a preview.
+    return {"listing": listing, "legend": legend, "request": listing.request}
 
 
 @register.inclusion_tag("tags/listing_status.html")

@@ -3,6 +3,7 @@ from html import unescape
 
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.encoding import escape_uri_path
@@ -117,6 +118,22 @@ def main_menu_items(context):
 
 
 @register.simple_tag(takes_context=True)
+def menu_position(context):
+    """Where the page being shown sits in the main menu, as a short text: ``"<pk>"`` when it
+    lies below the menu item ``pk``, ``"<pk>="`` when it is that item, ``""`` elsewhere. The
+    only thing the rendered menu depends on besides the content, the language and the host:
+    the key of its cached fragment (templates/includes/header.html)."""
+    page = context.get("page")
+    path = getattr(page, "path", None)
+    if not path:
+        return ""
+    for item in main_menu_items(context):
+        if is_within(page, item):
+            return f"{item.pk}=" if page.pk == item.pk else str(item.pk)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
 def footer_links(context):
     return cached_by_content(
         "footer-links",
@@ -160,6 +177,14 @@ def document_format(document):
 def long_date(value):
     """« 1er décembre 2026 », « 2 décembre 2026 » (cdp_portal.dates)."""
     return _long_date(value)
+
+
+@register.simple_tag
+def static_version():
+    """What the static files' addresses depend on besides their names: the hash of the
+    manifest of ``ManifestStaticFilesStorage`` (each deployment's ``collectstatic``), empty
+    with the plain storage of development. The key of the cached ``<head>`` links."""
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
 
 
 @register.simple_tag
