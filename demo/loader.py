@@ -280,18 +280,19 @@ def publish_demo_page(page):
 
 def apply_source_date(page):
     """Give a page written from a source text that text's date as its publication dates
-    (demo.data.sources); an undated source leaves no « Mise à jour » date. True if changed."""
+    (demo.data.sources). A page from an undated source gets no publication date at all
+    (neither « Mise à jour » nor a first publication: no listing, feed, API field or digest
+    dates it to the day of the load). True if changed."""
     from_source, day = source_date(page.slug)
     if not from_source:
         return False
     moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12))) if day else None
     stored = Page.objects.filter(pk=page.pk)
     current = stored.values_list("first_published_at", "last_published_at").get()
-    first = moment or current[0]
-    if current == (first, moment):
+    if current == (moment, moment):
         return False
-    stored.update(first_published_at=first, last_published_at=moment)
-    page.first_published_at, page.last_published_at = first, moment
+    stored.update(first_published_at=moment, last_published_at=moment)
+    page.first_published_at, page.last_published_at = moment, moment
     return True
 
 

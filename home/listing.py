@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext_lazy
 from wagtail.images import get_image_model
@@ -31,6 +31,9 @@ from . import registry
 from .content_version import cached_by_key, public
 from .pagination import PAGE_PARAM, Pagination
 
+# Newest first; a page with no publication date (written from an undated source, see
+# demo.data.sources) comes after the dated ones on every database.
+NEWEST_FIRST = (F("first_published_at").desc(nulls_last=True), "-pk")
 PER_PAGE = 12
 
 # The renditions of a card's picture ({% picture %} in templates/home/includes/page_card.html:
@@ -74,7 +77,7 @@ def carrying(lookups, models=None):
         names = {f.name for f in model._meta.get_fields()}
         if all(lookup.split("__")[0] in names for lookup in lookups):
             condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
-    return public(Page.objects.live()).filter(condition).order_by("-first_published_at", "-pk")
+    return public(Page.objects.live()).filter(condition).order_by(*NEWEST_FIRST)
 
 
 def specific_items(pages):

@@ -10,7 +10,7 @@ from wagtail.models import Site, get_page_models
 
 from home import registry
 from home.content_version import cached_by_content, public
-from home.listing import with_card_relations
+from home.listing import NEWEST_FIRST, with_card_relations
 
 SECTION_SIZE = 3  # one row of cards on a wide screen, then « Voir tout (n) »
 
@@ -66,7 +66,7 @@ def related_sections(
         if not count:
             continue
         ordered = with_card_relations(queryset.defer_streamfields())
-        items = list(ordered.order_by("-first_published_at", "-pk")[:size])
+        items = list(ordered.order_by(*NEWEST_FIRST)[:size])
         index = index_page_for(model)
         more_url = None
         if index is not None and count > len(items):

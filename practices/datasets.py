@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.content_version import public
 from home.datasets import dated_columns, live_titles, page_columns, page_row
-from home.listing import with_card_relations
+from home.listing import NEWEST_FIRST, with_card_relations
 from home.opendata import Column, Dataset
 
 from .models import PracticePage, ToolDocument, ToolPage
@@ -65,7 +65,7 @@ PRACTICES = Dataset(
         Column("figures", _("Résultats chiffrés")),
         *dated_columns(),
     ],
-    queryset=lambda: public(PracticePage.objects.live()).order_by("-first_published_at", "-pk"),
+    queryset=lambda: public(PracticePage.objects.live()).order_by(*NEWEST_FIRST),
     row=practice_row,
     position=10,
     filterset="practices.filters.PracticeFilterSet",
@@ -110,7 +110,7 @@ TOOLS = Dataset(
         Column("documents", _("Fichiers")),
         *dated_columns(),
     ],
-    queryset=lambda: public(ToolPage.objects.live()).order_by("-first_published_at", "-pk"),
+    queryset=lambda: public(ToolPage.objects.live()).order_by(*NEWEST_FIRST),
     row=tool_row,
     position=20,
     filterset="practices.filters.ToolFilterSet",

@@ -389,13 +389,23 @@ def test_pages_from_the_sources_carry_the_sources_dates(demo, client):
     assert "Mise à jour le 2 octobre 2025" in text_of(client.get(meeting.url))
     kafamuya = page(PracticePage, "projet-kafamuya")
     assert "Mise à jour le 10 mars 2022" in text_of(client.get(kafamuya.url))
-    # The Ségou text is undated: no « Mise à jour » date rather than the day of the load.
+    # The Ségou text is undated: no publication date at all rather than the day of the load
+    # (no « Mise à jour », no first publication for the listings, feeds, API and digests).
     walls = page(PracticePage, "murs-d-expressions-artistiques")
-    assert walls.last_published_at is None
+    assert (walls.first_published_at, walls.last_published_at) == (None, None)
     assert "Mise à jour" not in text_of(client.get(walls.url))
     today = datetime.date.today()
-    for item in [*PracticePage.objects.live(), *ToolPage.objects.live()]:
-        assert item.last_published_at is None or item.last_published_at.date() < today, item
+    for item in [
+        *PracticePage.objects.live(),
+        *ToolPage.objects.live(),
+        *MeetingPage.objects.live(),
+    ]:
+        for moment in (item.first_published_at, item.last_published_at):
+            assert moment is None or moment.date() < today, item
+    # Newest first: the dated pages by their sources' dates, the undated ones after them.
+    practices = text_of(client.get(page(PracticeIndexPage, "pratiques").url))
+    ccs = practices.index("sécurité sensible au genre")
+    assert ccs < practices.index("Projet Kafamuya") < practices.index("Deux murs d'expressions")
 
 
 def test_about_page_says_who_may_be_named_and_records_comply(demo, client):

@@ -2,8 +2,12 @@
 carries its source's date as its publication date (« Mise à jour le … », the sitemap, the
 listings' order), not the day the demo was loaded.
 
-The Ségou text (004) gives no date of its own: its pages keep no « Mise à jour » date
-(``last_published_at`` empty) rather than a made-up one."""
+Rule: a dated text dates its pages at noon of that day (for a text about a period, the
+period's last day: 002). The Ségou text (004) gives no date of its own (only the CdP's start,
+February 2021, which is not when it was written): its pages carry no publication date at all
+(``first_published_at`` and ``last_published_at`` empty) rather than a made-up one or the day
+of the load; they come last in the « newest first » listings. Pages not written from one
+text (organisations, index and standard pages) keep the day they were loaded."""
 
 import datetime
 

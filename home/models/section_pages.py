@@ -10,7 +10,7 @@ from wagtail.models import Page
 from home.api_fields import RichTextHTMLField
 from home.content_version import public
 from home.feeds import FeedSource, serve_feed
-from home.listing import COUNT_RESULTS, PER_PAGE, Listing, with_card_relations
+from home.listing import COUNT_RESULTS, NEWEST_FIRST, PER_PAGE, Listing, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import INLINE
 
@@ -106,7 +106,7 @@ class ListingIndexPage(SectionPage):
     def listing_queryset(self):
         model = apps.get_model(self.listed_model)
         queryset = public(model.objects.live()).defer_streamfields()
-        return with_card_relations(queryset).order_by("-first_published_at", "-pk")
+        return with_card_relations(queryset).order_by(*NEWEST_FIRST)
 
     def get_listing(self, request, **kwargs):
         """The listing for ``request``, built once per request (a routable page's view and
