@@ -129,6 +129,19 @@ def test_keep_offline_then_read_it_and_its_document_without_network(
     assert browser_page.locator("h1").inner_text() == "Dialogue avec les chefs de village"
     browser_page.screenshot(path=SCREENSHOT_DIR / "offline-practice-360.png")
 
+    # « Retirer » on /hors-ligne/ removes the page and its document.
+    browser_page.goto(base + "/hors-ligne/")
+    kept_list.get_by_role("heading", name="Gardées hors ligne").wait_for()
+    browser_page.wait_for_function(
+        f"(async () => (await caches.match({practice.document.url!r})) !== undefined)()"
+    )
+    kept_list.get_by_role("button", name="Retirer").click()
+    browser_page.wait_for_function(
+        "(async () => (await (await caches.open('cdp-kept-v1')).keys()).length === 0)()"
+    )
+    kept = browser_page.evaluate(CACHED_URLS)
+    assert not [url for url in kept if url.startswith("/documents/")], kept
+
 
 def test_the_images_of_a_visited_page_show_offline(live_tree, practice, browser_page):
     practice.main_image = make_image("Réunion avec les chefs", width=800, height=500)

@@ -15,6 +15,30 @@
     return response.status === 200 && !response.redirected && /(^|[\s,])public([\s,]|$)/.test(control) && !/(private|no-store)/.test(control);
   }
   function absolute(url) { return new URL(url, window.location.href).href; }
+  function isPage(response) { return (response.headers.get("Content-Type") || "").indexOf("text/html") === 0; }
+  // The documents a kept page lists in its « Garder hors ligne » section (data-files).
+  function filesOf(html, pageUrl) {
+    var section = new DOMParser().parseFromString(html, "text/html").querySelector("[data-keep-offline]");
+    return ((section && section.getAttribute("data-files")) || "").split(" ").filter(Boolean).map(function (url) { return new URL(url, pageUrl).href; });
+  }
+  // After a page is removed: drop the documents no kept page lists any more (a document two
+  // kept pages share stays).
+  function sweep(cache) {
+    return cache.keys().then(function (keys) {
+      return Promise.all(keys.map(function (key) {
+        return cache.match(key, {ignoreVary: true}).then(function (response) {
+          if (!response || !isPage(response)) { return {key: key, files: null}; }
+          return response.text().then(function (html) { return {key: key, files: filesOf(html, key.url)}; });
+        });
+      }));
+    }).then(function (entries) {
+      var listed = {};
+      entries.forEach(function (entry) { (entry.files || []).forEach(function (url) { listed[url] = true; }); });
+      return Promise.all(entries.filter(function (entry) { return entry.files === null && !listed[entry.key.url]; }).map(function (entry) {
+        return cache.delete(entry.key, {ignoreVary: true});
+      }));
+    });
+  }
 
   // A page: keep or remove. ---------------------------------------------------------------
   var section = document.querySelector("[data-keep-offline]");
@@ -33,7 +57,7 @@
       caches.open(KEPT).then(function (cache) {
         return cache.match(pageUrl, {ignoreVary: true}).then(function (found) {
           if (found) {
-            return Promise.all([pageUrl].concat(files).map(function (url) { return cache.delete(url, {ignoreVary: true}); })).then(function () {
+            return cache.delete(pageUrl, {ignoreVary: true}).then(function () { return sweep(cache); }).then(function () {
               status.textContent = section.getAttribute("data-removed"); show(false);
             });
           }
@@ -64,7 +88,7 @@
       return cache.keys().then(function (keys) {
         return Promise.all(keys.map(function (key) {
           return cache.match(key, {ignoreVary: true}).then(function (response) {
-            if (!response || (response.headers.get("Content-Type") || "").indexOf("text/html") !== 0) { return null; }
+            if (!response || !isPage(response)) { return null; }
             return response.text().then(function (html) {
               var title = new DOMParser().parseFromString(html, "text/html").title || key.url;
               return {url: key.url, title: title.replace(/ · [^·]*$/, ""), date: response.headers.get("Date")};
@@ -109,7 +133,9 @@
           remove.className = "button button--secondary";
           remove.textContent = root.getAttribute("data-remove");
           remove.addEventListener("click", function () {
-            caches.open(KEPT).then(function (cache) { return cache.delete(page.url, {ignoreVary: true}); }).then(refresh);
+            caches.open(KEPT).then(function (cache) {
+              return cache.delete(page.url, {ignoreVary: true}).then(function () { return sweep(cache); });
+            }).then(refresh);
           });
           item.appendChild(document.createTextNode(" "));
           item.appendChild(remove);
