@@ -252,8 +252,9 @@ def test_meeting_totals_tag(agenda):
         "{{ t.meetings }}/{{ t.participants }}/{{ t.women }}/{{ t.men }}"
     )
     assert template.render(Context({"page": agenda.segou})) == "3/81/25/15"
-    assert template.render(Context({"page": agenda.kayes})) == "1/0/0/0"
-    assert template.render(Context({"page": agenda.frame})) == "1/41/0/0"
+    # Kayes held a meeting whose head counts nobody recorded: unknown, not 0.
+    assert template.render(Context({"page": agenda.kayes})) == "1/None/None/None"
+    assert template.render(Context({"page": agenda.frame})) == "1/41/None/None"
 
 
 def test_draft_meetings_stay_off_public_pages(client, agenda):
@@ -411,7 +412,7 @@ def test_results_page_renders_accessible_charts_with_tables(client, follow_up):
     html = response.content.decode()
     assert html.count('role="img"') == 4
     assert html.count('<title id="chart-') == 4 and html.count('<desc id="chart-') == 4
-    assert html.count("<table>") >= 4
+    assert html.count("<table") >= 4
     assert "<script" not in html.split("</head>", 1)[1].replace('<script src="/static/', "")
     # 40 + 41 participants, dated 2025 and 2023.
     assert "<strong>81</strong> participants" in html
