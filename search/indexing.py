@@ -11,11 +11,10 @@ import logging
 import time
 from collections import Counter
 
-from django.conf import settings
 from django.db import connection, transaction
 
 from .analysis import STOPWORDS, acronym_marks, fold, word_forms, words
-from .engines.base import EngineUnavailable
+from .engines import EngineUnavailable, get_elasticsearch_engine
 from .engines.sqlite_fts import entry_terms
 from .glossary import get_glossary
 from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
@@ -169,22 +168,12 @@ def rebuild_vocabulary(counts, display):
 # --- Elasticsearch ---------------------------------------------------------------------
 
 
-def elasticsearch_index():
-    """The Elasticsearch index module when ``ELASTICSEARCH_URL`` is set, else None (the
-    package, slow to import, loads only then)."""
-    if not getattr(settings, "ELASTICSEARCH_URL", ""):
-        return None
-    from .engines.elasticsearch import index as es_index
-
-    return es_index
-
-
 def _to_elasticsearch(action, payload):
     """The database index is written; Elasticsearch, when down, catches up on rebuild."""
-    es_index = elasticsearch_index()
-    if es_index is not None:
+    engine = get_elasticsearch_engine()
+    if engine is not None:
         try:
-            getattr(es_index, action)(payload)
+            getattr(engine, action)(payload)
         except EngineUnavailable:
             logger.exception("Elasticsearch %s failed", action)
 
@@ -257,5 +246,5 @@ def rebuild_database_index(progress=None, batch_size=500):
 
 
 def rebuild_elasticsearch_index(progress=None):
-    es_index = elasticsearch_index()
-    return es_index and es_index.rebuild(iter_records(progress=progress))
+    engine = get_elasticsearch_engine()
+    return engine and engine.rebuild(iter_records(progress=progress))

@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, get_page_models
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from home.search_spec import SearchSpec
 
@@ -38,17 +38,10 @@ def spec_for(model) -> SearchSpec | None:
 
 
 def searchable_pages():
-    """Live pages of searchable types (not yet filtered for view restrictions)."""
+    """Live, public pages of searchable types (Wagtail's ``public()`` reads the view
+    restrictions afresh: a page restricted a moment ago is never indexed)."""
     content_types = ContentType.objects.get_for_models(*[m for m, _ in searchable_models()])
-    return Page.objects.live().filter(content_type__in=list(content_types.values()))
-
-
-def restricted_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
-def is_restricted(path, paths):
-    return any(path.startswith(restricted) for restricted in paths)
+    return Page.objects.live().public().filter(content_type__in=list(content_types.values()))
 
 
 # --- Reading the declaration ---------------------------------------------------------------
@@ -141,19 +134,17 @@ def records_for_pages(pages):
     if not ids:
         return []
     by_model = defaultdict(list)
-    live = Page.objects.filter(pk__in=ids).live().values_list("pk", "content_type_id")
+    live = Page.objects.filter(pk__in=ids).live().public().values_list("pk", "content_type_id")
     for pk, content_type_id in live:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is not None and spec_for(model) is not None:
             by_model[model].append(pk)
     if not by_model:
         return []
-    paths = restricted_paths()
     loaded = [
         page
         for model, pks in by_model.items()
         for page in queryset(model, spec_for(model)).filter(pk__in=pks)
-        if not is_restricted(page.path, paths)
     ]
     document_ids = {
         document_id

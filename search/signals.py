@@ -13,8 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import tasks
+from .engines import get_elasticsearch_engine
 from .glossary import bump_version, get_glossary
-from .indexing import elasticsearch_index
 from .models import GlossaryTerm, IndexState
 from .records import field_or_none, searchable_models
 
@@ -63,7 +63,7 @@ def on_page_deleted(sender, instance, **kwargs):
     if not isinstance(instance, Page):
         return
     IndexState.bump()
-    if elasticsearch_index() is not None:
+    if get_elasticsearch_engine() is not None:
         _enqueue(tasks.unindex_pages_task, [instance.pk])
 
 

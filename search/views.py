@@ -24,14 +24,13 @@ from practices.models import ToolIndexPage
 from . import query_log
 from .analysis import clean_query
 from .engines import SORT_DATE, SORT_RELEVANCE, SearchRequest, get_engine
-from .engines.base import FACETS
+from .engines.base import FACETS, MAX_PAGE
 from .facets import FACET_LABELS, TYPE_LABELS, clean_filters, facet_labels
 from .models import SearchFacet
 
 logger = logging.getLogger(__name__)
 
 PER_PAGE = 20
-MAX_PAGE = 10_000
 POPULAR_TAGS_KEY = "search:popular-tags"
 
 

@@ -244,7 +244,7 @@ def test_silent_cluster_costs_one_read_timeout_then_nothing(
 ):
     port, accepted = silent_cluster
     # Warm up what a worker loads once: templates, the database engine, the client library.
-    from search.engines.elasticsearch import index  # noqa: F401
+    from search.engines.elasticsearch import engine  # noqa: F401
 
     timed_search(client, "segou")
     breaker_settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"

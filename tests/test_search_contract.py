@@ -9,7 +9,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from practices.models import MaterialLanguage, PracticePage
-from search.engines import SearchRequest, get_database_engine
+from search.engines import SearchRequest, get_database_engine, get_elasticsearch_engine
 from search.records import iter_records
 
 from .conftest import module_data, refetched
@@ -26,13 +26,10 @@ ES_URL = os.environ.get("CDP_TEST_ELASTICSEARCH_URL", "")
 
 
 def _elasticsearch_engine():
-    try:
-        from search.engines.elasticsearch import index as es_index
-    except ImportError as error:  # pragma: no cover - depends on the other module
-        pytest.skip(f"Elasticsearch engine not importable: {error}")
     prefix = f"cdp_test_{uuid.uuid4().hex[:8]}"
-    es_index.rebuild(iter_records(), url=ES_URL, index_prefix=prefix)
-    return es_index.get_engine(url=ES_URL, index_prefix=prefix, timeout=10)
+    engine = get_elasticsearch_engine(url=ES_URL, index_prefix=prefix, timeout=10)
+    engine.rebuild(iter_records())
+    return engine
 
 
 @pytest.fixture(params=["database", "elasticsearch"])

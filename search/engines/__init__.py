@@ -7,6 +7,7 @@ database engine. The view only knows ``SearchRequest`` and ``SearchResponse``.
 
 import hashlib
 import logging
+from functools import lru_cache
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -83,14 +84,33 @@ def get_database_engine():
     return DatabaseEngine()
 
 
-def get_elasticsearch_engine():
-    """The Elasticsearch engine from settings, or None when ``ELASTICSEARCH_URL`` is unset
-    (the package loads only then)."""
-    if not getattr(settings, "ELASTICSEARCH_URL", ""):
-        return None
-    from .elasticsearch import index as es_index
+@lru_cache(maxsize=8)
+def _elasticsearch_engine(url, index_prefix, timeout, connect_timeout):
+    from ..glossary import glossary_case_sensitive_acronyms, glossary_synonym_rules
+    from .elasticsearch import ElasticsearchEngine
 
-    return es_index.get_engine()
+    return ElasticsearchEngine(
+        url,
+        index_prefix=index_prefix,
+        timeout=timeout,
+        connect_timeout=connect_timeout,
+        glossary=lambda: (glossary_synonym_rules(), glossary_case_sensitive_acronyms()),
+    )
+
+
+def get_elasticsearch_engine(url=None, index_prefix=None, timeout=None):
+    """The Elasticsearch engine for the settings (or the given url, index prefix and read
+    timeout), one per process; None when ``ELASTICSEARCH_URL`` is unset (the package,
+    slow to import, loads only then)."""
+    url = url or getattr(settings, "ELASTICSEARCH_URL", "")
+    if not url:
+        return None
+    return _elasticsearch_engine(
+        url,
+        index_prefix or getattr(settings, "ELASTICSEARCH_INDEX_PREFIX", "cdp"),
+        float(timeout or getattr(settings, "ELASTICSEARCH_READ_TIMEOUT", 1.5)),
+        float(getattr(settings, "ELASTICSEARCH_CONNECT_TIMEOUT", 0.5)),
+    )
 
 
 _breakers = {}

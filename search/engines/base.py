@@ -41,14 +41,40 @@ class EngineUnavailable(Exception):
     """The engine cannot answer now (down, too slow): the caller falls back to another."""
 
 
+MAX_PAGE = 10_000
+MAX_PER_PAGE = 100
+
+
+def _bounded(value, default, highest):
+    try:
+        return max(1, min(int(value), highest))
+    except (TypeError, ValueError, OverflowError):
+        return default
+
+
 @dataclass(frozen=True)
 class SearchRequest:
+    """What an engine is asked; built from any input, it holds only known facets (values
+    as strings: OR within a facet, AND across facets) and a page within bounds. Which
+    values are well formed is the view's business (``facets.clean_filters``)."""
+
     query: str = ""
-    # facet key -> values: OR within a facet, AND across facets
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = SORT_RELEVANCE
     page: int = 1
     per_page: int = 20
+
+    def __post_init__(self):
+        filters = {}
+        for key in FACETS:
+            raw = (self.filters or {}).get(key) or ()
+            values = (raw,) if isinstance(raw, str) else raw
+            values = tuple(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+            if values:
+                filters[key] = values[:20]
+        object.__setattr__(self, "filters", filters)
+        object.__setattr__(self, "page", _bounded(self.page, 1, MAX_PAGE))
+        object.__setattr__(self, "per_page", _bounded(self.per_page, 20, MAX_PER_PAGE))
 
 
 @dataclass
@@ -60,7 +86,6 @@ class Hit:
     excerpt_html: str  # escaped text, with only <mark> added around matches
     date: datetime.date | None = None
     score: float | None = None
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -17,16 +17,7 @@ from ..glossary import get_glossary
 from ..models import SearchEntry
 from ..suggest import suggest
 from . import postgres_fts, sqlite_fts
-from .base import (
-    FACETS,
-    SORT_DATE,
-    Hit,
-    SearchEngine,
-    SearchRequest,
-    SearchResponse,
-)
-
-MAX_PAGE = 10_000
+from .base import SORT_DATE, Hit, SearchEngine, SearchRequest, SearchResponse
 
 
 def _by_score(row):
@@ -74,17 +65,10 @@ class DatabaseEngine(SearchEngine):
     def search(self, request: SearchRequest) -> SearchResponse:
         glossary = get_glossary()
         parsed = parse_query(request.query, glossary)
-        filters = {
-            key: tuple(values)
-            for key, values in request.filters.items()
-            if key in FACETS and values
-        }
+        filters, per_page = request.filters, request.per_page
         if parsed.is_empty and not filters:
             return SearchResponse(hits=[], total=0, facets={}, engine=self.name)
-
-        per_page = max(1, min(int(request.per_page), 100))
-        page = max(1, min(int(request.page), MAX_PAGE))
-        offset = (page - 1) * per_page
+        offset = (request.page - 1) * per_page
         matrix = get_matrix()
         scored = None
         if parsed.is_empty:

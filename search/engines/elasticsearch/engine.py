@@ -1,12 +1,13 @@
-"""``ElasticsearchEngine``: the SearchEngine contract over an Elasticsearch 8 cluster."""
+"""``ElasticsearchEngine``: the SearchEngine contract over an Elasticsearch 8 cluster, and
+the index updates ``search.indexing`` makes."""
 
 import contextlib
 import logging
 from functools import cached_property
 
 import urllib3
-from elastic_transport import ApiError, TransportError
-from elasticsearch import Elasticsearch
+from django.db import DatabaseError
+from elasticsearch import ApiError, Elasticsearch, TransportError
 
 from ..base import EngineUnavailable, SearchEngine, SearchRequest, SearchResponse
 from . import indexing
@@ -20,7 +21,6 @@ from .query import (
 logger = logging.getLogger(__name__)
 
 INDEXING_TIMEOUT = 60.0  # bulk requests carry whole PDFs: far above the 2 s search budget
-
 
 CLUSTER_ERRORS = (ApiError, TransportError)
 # An answer we cannot read is, for a visitor, the same as no answer.
@@ -45,6 +45,8 @@ class ElasticsearchEngine(SearchEngine):
 
     The client makes no retries, so an unreachable or slow cluster costs at most one
     timeout before EngineUnavailable lets the caller fall back to the database.
+    ``glossary()`` gives the editors' glossary, (Solr synonym rules, case-sensitive
+    acronyms): read at each search and index creation, so edits apply without a restart.
     """
 
     name = "elasticsearch"
@@ -57,32 +59,26 @@ class ElasticsearchEngine(SearchEngine):
         language: str = "fr",
         client=None,
         indexing_timeout: float = INDEXING_TIMEOUT,
-        acronyms=None,
-        labels=None,
+        glossary=None,
         connect_timeout: float | None = None,
     ):
         self.url = url
-        self.labels = labels  # (facet, values) -> {value: label}; None: label = value
         self.timeout = timeout
         self.connect_timeout = timeout if connect_timeout is None else connect_timeout
         self.indexing_timeout = indexing_timeout
         self.alias = indexing.alias_name(index_prefix, language)
-        self._acronyms = acronyms
+        self._glossary = glossary
         if client is not None:
             self.client = client
 
-    @property
-    def acronyms(self) -> dict:
-        """The glossary's case-sensitive acronyms: a mapping, or a callable giving one
-        (read at each search, so glossary edits apply without a restart)."""
-        source = self._acronyms
-        if callable(source):
-            try:
-                source = source()
-            except Exception:  # noqa: BLE001 - a glossary hiccup must not stop the search
-                logger.warning("Could not read the glossary acronyms", exc_info=True)
-                source = None
-        return dict(source or {})
+    def glossary(self) -> tuple[list[str], dict[str, str]]:
+        """(Solr synonym rules, acronyms); none when the database cannot say."""
+        try:
+            rules, acronyms = self._glossary() if self._glossary else ((), {})
+        except DatabaseError:
+            logger.warning("Glossary unavailable: searching without it", exc_info=True)
+            return [], {}
+        return list(rules), dict(acronyms)
 
     @cached_property
     def client(self):
@@ -102,16 +98,15 @@ class ElasticsearchEngine(SearchEngine):
     @property
     def admin_client(self):
         """The same connection with a timeout fit for bulk indexing."""
-        options = getattr(self.client, "options", None)
-        return options(request_timeout=self.indexing_timeout) if options else self.client
+        return self.client.options(request_timeout=self.indexing_timeout)
 
     # Searching (the SearchEngine contract)
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        body = build_search_body(request, self.acronyms)
+        body = build_search_body(request, self.glossary()[1])
         with unavailable_on_errors("search", ANSWER_ERRORS):
             raw = self.client.search(index=self.alias, body=body)
-            return parse_search_response(_as_dict(raw), request, self.labels)
+            return parse_search_response(_as_dict(raw), request)
 
     def autocomplete(self, prefix: str, limit: int = 8) -> list[str]:
         body = build_autocomplete_body(prefix, limit)
@@ -121,42 +116,29 @@ class ElasticsearchEngine(SearchEngine):
             raw = self.client.search(index=self.alias, body=body)
             return parse_autocomplete_response(_as_dict(raw), limit)
 
-    # Index management (for search_index and the index-update tasks)
+    # Index management (for search_index and search.indexing)
 
-    def rebuild(self, records, synonyms=(), progress=None, acronyms=None):
-        """-> indexing.RebuildResult. ``acronyms`` defaults to the engine's."""
-        acronyms = self.acronyms if acronyms is None else acronyms
+    def rebuild(self, records, progress=None, glossary=None) -> indexing.RebuildResult:
+        """A new index filled from ``records``, with ``glossary`` (rules, acronyms) or the
+        engine's, then the alias swapped onto it (``indexing.rebuild``)."""
+        synonyms, acronyms = glossary or self.glossary()
         with unavailable_on_errors("rebuild"):
             return indexing.rebuild(
                 self.admin_client, self.alias, records, synonyms, progress, acronyms=acronyms
             )
 
-    def has_index(self) -> bool:
-        with unavailable_on_errors("alias lookup"):
-            return bool(self.client.indices.exists_alias(name=self.alias))
-
-    def ensure_index(self, synonyms=(), acronyms=None) -> bool:
-        acronyms = self.acronyms if acronyms is None else acronyms
-        with unavailable_on_errors("index creation"):
-            return indexing.ensure_alias(self.admin_client, self.alias, synonyms, acronyms)
-
-    def bulk_index(self, records, progress=None) -> int:
-        with unavailable_on_errors("bulk indexing"):
-            return indexing.bulk_index(
-                self.admin_client, self.alias, records, progress, require_alias=True
-            )
-
-    def index_record(self, record) -> None:
+    def index_records(self, records) -> int:
+        """Add or replace pages; creates the index (with the glossary) on first use."""
+        records = list(records)
+        if not records:
+            return 0
         with unavailable_on_errors("indexing"):
-            indexing.index_record(self.admin_client, self.alias, record)
-
-    def delete_record(self, page_id: int) -> bool:
-        with unavailable_on_errors("deletion"):
-            return indexing.delete_record(self.admin_client, self.alias, page_id)
+            indexing.ensure_alias(self.admin_client, self.alias, *self.glossary())
+            return indexing.bulk_index(self.admin_client, self.alias, records, require_alias=True)
 
     def delete_records(self, page_ids) -> int:
         with unavailable_on_errors("deletion"):
-            return indexing.delete_records(self.admin_client, self.alias, page_ids)
+            return indexing.delete_records(self.admin_client, self.alias, list(page_ids))
 
     def count(self) -> int:
         with unavailable_on_errors("count"):

@@ -1,29 +1,29 @@
 """Pure functions turning a SearchRequest into an Elasticsearch request body (plain dicts),
 and its answer into a SearchResponse.
 
-User text only ever reaches ``multi_match``/``match``/suggesters, which have no query
-syntax; ``query_string`` is never used. Filters go to ``post_filter`` so the facet
+User text only ever reaches ``multi_match``/``match``/``prefix``/suggesters, which have no
+query syntax; ``query_string`` is never used. Filters go to ``post_filter`` so the facet
 aggregations can each apply all the *other* filters (OR within a facet, AND across).
 """
 
 import datetime
 import html
-import logging
 import re
 
-from ..base import FACETS, SORT_DATE, FacetValue, Hit, SearchRequest, SearchResponse
-from .analysis import MAX_PREFIX_CHARS, clean_acronyms, clean_text, fold
+from ...analysis import PREFIX_MIN_LENGTH, STOPWORDS, clean_query, fold, words
+from ...facets import facet_values
+from ..base import FACETS, SORT_DATE, Hit, SearchRequest, SearchResponse
 from .indexing import FACET_FIELDS
 
 MAX_RESULT_WINDOW = 10_000  # the index's max_result_window
-MAX_PER_PAGE = 100
-MAX_FILTER_VALUES = 20
-MAX_FILTER_VALUE_CHARS = 100
+MAX_QUERY_WORDS = 32  # bounds the clauses (and synonym expansions) of any pasted text
 MAX_AUTOCOMPLETE = 20
 MINIMUM_SHOULD_MATCH = "2<75%"  # up to 2 words: all; more: three quarters
 # The weights of home.search_spec: title, summary, keywords A; body B; documents C.
 TEXT_FIELDS = ["title^4", "keywords^3", "summary^2", "body", "documents^0.5", "all_text"]
 PHRASE_FIELDS = ["title^3", "keywords^2", "summary"]
+# Words cut short: a constant score far below any whole-word match's.
+PREFIX_BOOST = 0.01
 FACET_SIZES = {
     "type": 10,
     "community": 20,
@@ -33,94 +33,59 @@ FACET_SIZES = {
     "year": 30,
     "language": 10,
 }
-SOURCE_FIELDS = [
-    "page_id",
-    "title",
-    "url",
-    "content_type",
-    "summary",
-    "date",
-    "year",
-    "communities",
-    "themes",
-    "tags",
-    "organizations",
-    "languages",
-    "keywords",
-]  # not the body nor the documents: they can be whole PDFs
 HIGHLIGHT_TAGS = ("<mark>", "</mark>")
 EXCERPT_CHARS = 180
 
 
-def _int(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        return default
-
-
-def clamp_page(page, per_page) -> tuple[int, int]:
-    """(page, per_page) within 1…MAX_PER_PAGE and the index's result window."""
-    per_page = min(max(_int(per_page, 20), 1), MAX_PER_PAGE)
-    last_page = MAX_RESULT_WINDOW // per_page
-    return min(max(_int(page, 1), 1), last_page), per_page
-
-
-def clean_filters(filters) -> dict[str, tuple[str, ...]]:
-    """Known facets only, string values, bounded, without blanks or duplicates."""
-    out = {}
-    for key in FACETS:
-        raw = (filters or {}).get(key) or ()
-        if isinstance(raw, str):
-            raw = (raw,)
-        values = []
-        for value in raw:
-            text = clean_text(value, max_chars=MAX_FILTER_VALUE_CHARS, max_words=20)
-            if text and text not in values:
-                values.append(text)
-        if values:
-            out[key] = tuple(values[:MAX_FILTER_VALUES])
-    return out
+def clean_text(value, max_chars=200) -> str:
+    """User text as plain, bounded words (no control characters, no lone surrogates)."""
+    return " ".join(clean_query(value, limit=max_chars).split()[:MAX_QUERY_WORDS])
 
 
 def expand_acronyms(query: str, acronyms=None) -> str:
     """Replace each case-sensitive acronym written in capitals ("AVEC") by its glossary
     term ("VSLA"); the lowercase word ("avec") stays an ordinary word."""
-    for acronym, term in clean_acronyms(acronyms).items():
+    for acronym, term in dict(acronyms or {}).items():
         query = re.sub(rf"(?<!\w){re.escape(acronym)}(?!\w)", lambda _m, t=term: t, query)
     return query
 
 
+def prefixes(query: str) -> list[str]:
+    """The words that may be cut short (as the database engines: ``PREFIX_MIN_LENGTH``
+    letters or more, not stop words), folded as ``prefix_text`` is."""
+    folded = (fold(word.lower()) for word in words(query) if word.isalpha())
+    return list(
+        dict.fromkeys(w for w in folded if len(w) >= PREFIX_MIN_LENGTH and w not in STOPWORDS)
+    )
+
+
 def text_query(query: str) -> dict:
-    """Relevance query for cleaned user text; match_all when empty."""
+    """Relevance query for cleaned user text; match_all when empty. A page matches the
+    whole words (stemmed, with the glossary) or, ranked below, begins every word of
+    ``PREFIX_MIN_LENGTH`` letters or more (« violen » finds « violences »)."""
     if not query:
         return {"match_all": {}}
-    return {
-        "bool": {
-            "must": [
-                {
-                    "multi_match": {
-                        "query": query,
-                        "type": "best_fields",
-                        "fields": TEXT_FIELDS,
-                        "tie_breaker": 0.3,
-                        "minimum_should_match": MINIMUM_SHOULD_MATCH,
-                        "auto_generate_synonyms_phrase_query": True,
-                    }
-                }
-            ],
-            "should": [
-                {
-                    "multi_match": {
-                        "query": query,
-                        "type": "phrase",
-                        "fields": PHRASE_FIELDS,
-                        "slop": 2,
-                    }
-                }
-            ],
+    whole = {
+        "multi_match": {
+            "query": query,
+            "type": "best_fields",
+            "fields": TEXT_FIELDS,
+            "tie_breaker": 0.3,
+            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            "auto_generate_synonyms_phrase_query": True,
         }
     }
+    beginnings = prefixes(query)
+    if beginnings:
+        prefixed = {
+            "constant_score": {
+                "filter": {"bool": {"must": [{"prefix": {"prefix_text": w}} for w in beginnings]}},
+                "boost": PREFIX_BOOST,
+            }
+        }
+        whole = {"bool": {"should": [whole, prefixed], "minimum_should_match": 1}}
+    phrase = {"multi_match": {"query": query, "type": "phrase", "fields": PHRASE_FIELDS, "slop": 2}}
+    return {"bool": {"must": [whole], "should": [phrase]}}
 
 
 def filter_clauses(filters: dict, exclude: str | None = None) -> list[dict]:
@@ -130,11 +95,6 @@ def filter_clauses(filters: dict, exclude: str | None = None) -> list[dict]:
         for key, values in filters.items()
         if key != exclude
     ]
-
-
-def post_filter(filters: dict) -> dict | None:
-    clauses = filter_clauses(filters)
-    return {"bool": {"filter": clauses}} if clauses else None
 
 
 def facet_aggregation(key: str, filters: dict) -> dict:
@@ -155,10 +115,6 @@ def facet_aggregation(key: str, filters: dict) -> dict:
     others = filter_clauses(filters, exclude=key)
     scope = {"bool": {"filter": others}} if others else {"match_all": {}}
     return {"filter": scope, "aggs": aggs}
-
-
-def facet_aggregations(filters: dict) -> dict:
-    return {key: facet_aggregation(key, filters) for key in FACETS}
 
 
 def sort_clause(sort: str, has_query: bool) -> list:
@@ -229,37 +185,33 @@ def build_search_body(request: SearchRequest, acronyms=None) -> dict:
     ``acronyms``: the glossary's case-sensitive acronyms (``{"AVEC": "VSLA"}``).
     """
     query = clean_text(request.query)
-    filters = clean_filters(request.filters)
-    page, per_page = clamp_page(request.page, request.per_page)
+    filters, per_page = request.filters, request.per_page
+    page = min(request.page, MAX_RESULT_WINDOW // per_page)
     body = {
         "query": text_query(clean_text(expand_acronyms(query, acronyms))),
-        "aggs": facet_aggregations(filters),
+        "aggs": {key: facet_aggregation(key, filters) for key in FACETS},
         "sort": sort_clause(request.sort, bool(query)),
         "from": (page - 1) * per_page,
         "size": per_page,
         "track_total_hits": True,
         "track_scores": True,
-        "_source": SOURCE_FIELDS,
+        # Not the body nor the documents: they can be whole PDFs.
+        "_source": ["page_id", "title", "url", "content_type", "summary", "date"],
     }
-    selection = post_filter(filters)
-    if selection:
-        body["post_filter"] = selection
+    if filters:
+        body["post_filter"] = {"bool": {"filter": filter_clauses(filters)}}
     if query:
         body["highlight"] = highlight_settings()
         body["suggest"] = suggest_settings(query)
     return body
 
 
-def autocomplete_size(limit) -> int:
-    return min(max(_int(limit, 8), 1), MAX_AUTOCOMPLETE)
-
-
 def build_autocomplete_body(prefix: str, limit: int = 8) -> dict | None:
     """Completion-suggester body, or None when there is nothing to complete."""
-    text = clean_text(prefix, max_chars=MAX_PREFIX_CHARS, max_words=8)
+    text = clean_text(prefix, max_chars=50)
     if not text:
         return None
-    size = autocomplete_size(limit)
+    size = max(1, min(int(limit), MAX_AUTOCOMPLETE))
     return {
         "size": 0,
         "_source": ["title"],
@@ -274,8 +226,6 @@ def build_autocomplete_body(prefix: str, limit: int = 8) -> dict | None:
 
 
 # --- Answers: Elasticsearch response dicts as the engines' contract types ---------------
-
-logger = logging.getLogger(__name__)
 
 _MARK = re.compile(r"(</?mark>)")
 ELLIPSIS = " … "
@@ -338,68 +288,28 @@ def _date(value) -> datetime.date | None:
 
 def parse_hit(raw: dict) -> Hit:
     source = raw.get("_source") or {}
-    highlight = raw.get("highlight") or {}
-    title_html = highlight.get("title")
-    extra = {
-        key: source.get(key) or []
-        for key in ("communities", "themes", "tags", "organizations", "languages")
-    }
-    extra["summary"] = source.get("summary") or ""
-    extra["year"] = source.get("year")
-    if title_html:
-        extra["title_html"] = clean_highlight(title_html[0])
     return Hit(
         page_id=int(source.get("page_id") or raw["_id"]),
         title=source.get("title") or "",
         url=source.get("url") or "",
         content_type=source.get("content_type") or "page",
-        excerpt_html=excerpt_html(source, highlight),
+        excerpt_html=excerpt_html(source, raw.get("highlight") or {}),
         date=_date(source.get("date")),
         score=raw.get("_score"),
-        extra=extra,
     )
 
 
-def _relabel(values: list[FacetValue], facet: str, labels) -> None:
-    if not labels or not values:
-        return
-    try:
-        names = labels(facet, [v.value for v in values]) or {}
-    except Exception:  # noqa: BLE001 - raw values are better than no results
-        logger.warning("Facet labels unavailable for %s", facet, exc_info=True)
-        return
-    for value in values:
-        value.label = str(names.get(value.value, value.value))
-
-
-def parse_facets(aggregations: dict, filters: dict, labels=None) -> dict[str, list[FacetValue]]:
-    """Every facet key, top values first, then selected values absent from the top list.
-
-    ``labels(facet, values) -> {value: label}`` names the values; without it, label = value.
-    """
-    facets = {}
+def facet_counts(aggregations: dict) -> dict[str, dict[str, int]]:
+    """{facet: {value: count}} from the facet aggregations (top values and selected ones)."""
+    counts = {}
     for key in FACETS:
         agg = aggregations.get(key) or {}
-        selected = filters.get(key, ())
-        values, seen = [], set()
-        buckets = (agg.get("values") or {}).get("buckets", []) + (
-            (agg.get("selected") or {}).get("buckets", [])
-        )
-        for bucket in buckets:
-            value = str(bucket.get("key_as_string", bucket["key"]))
-            if value in seen:
-                continue
-            seen.add(value)
-            values.append(FacetValue(value, value, int(bucket["doc_count"]), value in selected))
-        values += [FacetValue(v, v, 0, True) for v in selected if v not in seen]
-        _relabel(values, key, labels)
-        facets[key] = values
-    return facets
-
-
-def parse_total(hits: dict) -> int:
-    total = hits.get("total", 0)
-    return int(total.get("value", 0) if isinstance(total, dict) else total)
+        for part in ("values", "selected"):
+            for bucket in (agg.get(part) or {}).get("buckets", ()):
+                value = str(bucket.get("key_as_string", bucket["key"]))
+                if bucket["doc_count"]:
+                    counts.setdefault(key, {})[value] = int(bucket["doc_count"])
+    return counts
 
 
 def parse_suggestion(suggest: dict, query: str) -> str | None:
@@ -409,19 +319,19 @@ def parse_suggestion(suggest: dict, query: str) -> str | None:
             if option.get("collate_match") is False:
                 continue
             text = clean_text(option.get("text") or "")
-            if text and fold(text) != fold(clean_text(query)):
+            if text and fold(text.lower()) != fold(clean_text(query).lower()):
                 return text
     return None
 
 
-def parse_search_response(raw: dict, request, labels=None) -> SearchResponse:
-    """An Elasticsearch ``_search`` answer (dict) as a SearchResponse for ``request``."""
+def parse_search_response(raw: dict, request: SearchRequest) -> SearchResponse:
+    """An Elasticsearch ``_search`` answer (dict) as a SearchResponse for ``request``, its
+    facets as every engine shows them (``facets.facet_values``)."""
     hits = raw.get("hits") or {}
-    filters = clean_filters(request.filters)
     return SearchResponse(
         hits=[parse_hit(h) for h in hits.get("hits") or ()],
-        total=parse_total(hits),
-        facets=parse_facets(raw.get("aggregations") or {}, filters, labels),
+        total=int((hits.get("total") or {}).get("value", 0)),
+        facets=facet_values(facet_counts(raw.get("aggregations") or {}), request.filters),
         suggestion=parse_suggestion(raw.get("suggest"), request.query),
         engine="elasticsearch",
     )
@@ -435,4 +345,4 @@ def parse_autocomplete_response(raw: dict, limit: int) -> list[str]:
             title = (option.get("_source") or {}).get("title") or option.get("text") or ""
             if title and title not in titles:
                 titles.append(title)
-    return titles[: autocomplete_size(limit)]
+    return titles[: max(1, min(int(limit), MAX_AUTOCOMPLETE))]

@@ -12,20 +12,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search import indexing
-from search.engines import get_elasticsearch_engine
+from search.engines import EngineUnavailable, get_elasticsearch_engine
 from search.models import SearchEntry
-from search.records import is_restricted, iter_records, restricted_paths, searchable_pages
-
-
-def searchable_count():
-    paths = restricted_paths()
-    if not paths:
-        return searchable_pages().count()
-    return sum(
-        1
-        for path in searchable_pages().values_list("path", flat=True)
-        if not is_restricted(path, paths)
-    )
+from search.records import iter_records, searchable_pages
 
 
 class Command(BaseCommand):
@@ -49,15 +38,15 @@ class Command(BaseCommand):
                 f"({written / max(elapsed, 1e-6):.0f} pages/s)."
             )
         )
-        es_index = indexing.elasticsearch_index()
-        if es_index is None:
+        engine = get_elasticsearch_engine()
+        if engine is None:
             return
         started = time.monotonic()
         progress = indexing.Progress(self.stdout.write, "Elasticsearch")
         if action == "rebuild":
             result = indexing.rebuild_elasticsearch_index(progress=progress)
         else:
-            result = es_index.index_records(list(iter_records(progress=progress)))
+            result = engine.index_records(iter_records(progress=progress))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Elasticsearch ({action}) : {result} en {time.monotonic() - started:.1f} s."
@@ -65,7 +54,7 @@ class Command(BaseCommand):
         )
 
     def check_counts(self):
-        expected = searchable_count()
+        expected = searchable_pages().count()
         in_database = SearchEntry.objects.count()
         lines = [f"pages cherchables : {expected}", f"index de la base : {in_database}"]
         ok = expected == in_database
@@ -73,7 +62,7 @@ class Command(BaseCommand):
         if engine is not None:
             try:
                 in_elasticsearch = engine.count()
-            except Exception as error:
+            except EngineUnavailable as error:
                 raise CommandError(f"Elasticsearch injoignable : {error}") from error
             lines.append(f"index Elasticsearch : {in_elasticsearch}")
             ok = ok and in_elasticsearch == expected
