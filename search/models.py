@@ -45,7 +45,7 @@ class DocumentText(models.Model):
     that hold the document, with the outcome of the extraction for editors to see."""
 
     class Status(models.TextChoices):
-        # The values of search.extraction's statuses, plus NO_TEXT.
+        # The values of cdp_portal.extraction's statuses, plus NO_TEXT.
         INDEXED = "indexed", _("Texte indexé")
         PARTIAL = "partial", _("Texte indexé en partie")
         NO_TEXT = "no_text", _("Pas de texte à indexer pour ce format")

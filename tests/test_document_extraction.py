@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from search import documents, extraction
+from cdp_portal import extraction
+from search import documents
 from search.models import DocumentText
 
 GIB = 1024**3
@@ -209,12 +210,12 @@ def test_paragraphs_are_capped(settings):
 def test_a_child_over_its_time_is_killed(settings, monkeypatch):
     settings.DOCUMENT_EXTRACTION_TIMEOUT = 1
     # A child that never ends (and uses no CPU) stands in for a parser stuck waiting.
-    original = documents.subprocess.run
+    original = extraction.subprocess.run
 
     def run(command, **kwargs):
         return original(["/bin/sleep", "30"], **kwargs)
 
-    monkeypatch.setattr(documents.subprocess, "run", run)
+    monkeypatch.setattr(extraction.subprocess, "run", run)
     start = time.monotonic()
     result = documents.run_extraction(b"%PDF-", "pdf")
     assert result.status == extraction.TIMEOUT
@@ -226,12 +227,12 @@ def run_limited(code, **limits):
     import sys
 
     setup = (
-        "from search.extraction import limit_resources, DEFAULT_LIMITS\n"
+        "from cdp_portal.extraction import limit_resources, DEFAULT_LIMITS\n"
         f"limit_resources({{**DEFAULT_LIMITS, **{limits!r}}})\n"
     )
     return subprocess.run(
         [sys.executable, "-c", setup + code],
-        cwd=documents.PROJECT_ROOT,
+        cwd=extraction.PROJECT_ROOT,
         timeout=10,
         check=False,
         capture_output=True,

@@ -283,8 +283,8 @@ def tasks_setting(default_backend):
 
 TASKS = tasks_setting("immediate")
 
-# Document text extraction runs in a child process (search.documents): its wall-clock
-# limit, and optional overrides of search.extraction.DEFAULT_LIMITS (pages, paragraphs,
+# Document text extraction runs in a child process (cdp_portal.extraction): its wall-clock
+# limit, and optional overrides of cdp_portal.extraction.DEFAULT_LIMITS (pages, paragraphs,
 # uncompressed bytes, memory, CPU seconds).
 DOCUMENT_EXTRACTION_TIMEOUT = env.float("DOCUMENT_EXTRACTION_TIMEOUT", default=30.0)
 DOCUMENT_EXTRACTION_LIMITS = {}

@@ -1,23 +1,35 @@
-"""Bounded text extraction from document bytes (PDF, DOCX, ODT, TXT), without Django.
+"""Bounded text extraction from uploaded document bytes (PDF, DOCX, ODT, TXT), without
+Django: beside ``uploads`` (which checks an upload's bytes are what its extension says),
+the other reader of untrusted files; the search indexes the text (``search.documents``).
 
 ``extract(data, extension, limits)`` -> ``Extraction(status, text, detail)``. It refuses
 zip archives whose members are too large, declared or actual (a zip bomb never gets
 decompressed past ``max_uncompressed_bytes``), reads at most ``max_pages`` PDF pages and
 ``max_paragraphs`` paragraphs, and keeps at most ``max_chars`` characters.
 
-Run as a program (``python -m search.extraction EXT LIMITS_JSON`` < bytes) it first limits
-its own memory and CPU time (``resource.setrlimit``) and prints the result as JSON: that
-is how ``search.documents`` runs it, in a child process it can kill.
+Run as a program (``python -m cdp_portal.extraction EXT LIMITS_JSON`` < bytes) it first
+limits its own memory and CPU time (``resource.setrlimit``) and prints the result as JSON:
+that is how ``run_in_child`` runs it, in a child process it can kill, so a hostile file
+costs a few seconds of a worker and ends in a recorded status, never in a stuck or dead
+worker.
 """
 
 import io
 import json
 import logging
+import os
 import resource
+import signal
+import subprocess
 import sys
 import warnings
 import zipfile
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Statuses (the same values as search.models.DocumentText.Status)
 INDEXED = "indexed"
@@ -198,6 +210,43 @@ def limit_resources(limits):
     cpu = int(limits["cpu_seconds"])
     # SIGXCPU at the soft limit ends the process; SIGKILL a second later if it lingers.
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def run_in_child(data, extension, limits=None, timeout=30.0):
+    """``extract`` in a child process; never raises for a bad file, and the child is
+    killed when it outlives ``timeout`` seconds."""
+    limits = {**DEFAULT_LIMITS, **(limits or {})}
+    command = [sys.executable, "-m", "cdp_portal.extraction", extension, json.dumps(limits)]
+    try:
+        child = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
+            command,
+            input=data,
+            capture_output=True,
+            timeout=timeout,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+            check=False,
+        )
+    except subprocess.TimeoutExpired:  # subprocess.run has killed the child
+        return Extraction(TIMEOUT, "", f"plus de {timeout:g} s")
+    except OSError as error:  # no process to be had: the machine is short of resources
+        logger.warning("Could not start the extraction child: %s", error)
+        return Extraction(MEMORY, "", "processus de lecture impossible à lancer")
+    if child.returncode == 0:
+        try:
+            return Extraction(**json.loads(child.stdout))
+        except (ValueError, TypeError):
+            pass
+    if child.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return Extraction(TIMEOUT, "", f"plus de {limits['cpu_seconds']} s de calcul")
+    if b"MemoryError" in child.stderr[-2000:]:
+        return Extraction(MEMORY, "", f"plus de {limits['memory_bytes'] // 2**20} Mo")
+    logger.warning(
+        "Extraction child ended with %s: %s",
+        child.returncode,
+        child.stderr[-500:].decode(errors="replace"),
+    )
+    return Extraction(CORRUPT, "", f"extraction interrompue (code {child.returncode})")
 
 
 def main(argv):
