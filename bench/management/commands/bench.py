@@ -69,6 +69,28 @@ QUERIES = [
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/cdp_bench"
 
 
+def cpu_seconds():
+    """CPU seconds used so far by this process and by its database server process (the
+    PostgreSQL backend of this connection, read from /proc; 0 for SQLite, which runs in
+    this process). On a shared machine wall times move with the load, CPU time much less."""
+    server = 0.0
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            (pid,) = cursor.fetchone()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            server = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):  # another host: not measured
+            server = float("nan")
+    return time.process_time(), server
+
+
+def cpu_since(start):
+    python, server = cpu_seconds()
+    return {"python": round(python - start[0], 2), "database": round(server - start[1], 2)}
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     if not ordered:
@@ -208,6 +230,8 @@ class Command(BaseCommand):
             "moteur p95",
             "page p50",
             "page p95",
+            "SQL par recherche",
+            "SQL par page",
         )
         self.stdout.write(" | ".join(header))
         self.stdout.write(" | ".join("---" for _ in header))
@@ -215,7 +239,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{r['database']} | {r['entries']} | {r['index_rate'] or 0:.0f} | "
                 f"{r['p50']:.1f} ms | {r['p95']:.1f} ms | {r['page_p50']:.1f} ms | "
-                f"{r['page_p95']:.1f} ms"
+                f"{r['page_p95']:.1f} ms | {r['sql_mean']:.1f} (max {r['sql_max']}) | "
+                f"{r['page_sql_mean']:.1f} (max {r['page_sql_max']})"
             )
         out = Path(settings.BASE_DIR) / ".bench" / "results.json"
         out.write_text(json.dumps(results, indent=2))
@@ -224,12 +249,13 @@ class Command(BaseCommand):
     # --- worker ----------------------------------------------------------------------
 
     def worker(self, pages, queries, seed, reuse=False):
-        index_seconds = None
+        index_seconds = index_cpu = None
         if not (reuse and SearchEntry.objects.exists()):
             call_command("generate_corpus", pages=pages, seed=seed, stdout=self.stdout)
-            started = time.monotonic()
+            started, cpu = time.monotonic(), cpu_seconds()
             call_command("search_index", "update", stdout=self.stdout)
             index_seconds = time.monotonic() - started
+            index_cpu = cpu_since(cpu)
         entries = SearchEntry.objects.count()
         if connection.vendor == "postgresql" and index_seconds is not None:
             # The steady state autovacuum keeps: rebuilds leave dead index rows behind.
@@ -262,11 +288,12 @@ class Command(BaseCommand):
 
         for query, filters, sort, page in mixes[:15]:  # warm caches
             engine.search(SearchRequest(query=query, filters=filters, sort=sort, page=page))
-        timings = []
+        timings, cpu = [], cpu_seconds()
         for query, filters, sort, page in mixes:
             started = time.perf_counter()
             engine.search(SearchRequest(query=query, filters=filters, sort=sort, page=page))
             timings.append((time.perf_counter() - started) * 1000)
+        search_cpu = cpu_since(cpu)
 
         # SQL statements per search (facet bitmaps warm, as above).
         query_counts = []
@@ -276,7 +303,7 @@ class Command(BaseCommand):
             query_counts.append(len(captured.captured_queries))
 
         client = Client()
-        page_timings = []
+        page_timings, page_query_counts, cpu = [], [], cpu_seconds()
         for query, filters, sort, page in mixes[: max(30, queries // 3)]:
             params = {
                 "q": query,
@@ -285,10 +312,13 @@ class Command(BaseCommand):
                 **{k: v[0] for k, v in filters.items()},
             }
             started = time.perf_counter()
-            response = client.get("/recherche/", params)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get("/recherche/", params)
             page_timings.append((time.perf_counter() - started) * 1000)
+            page_query_counts.append(len(captured.captured_queries))
             if response.status_code != 200:
                 raise SystemExit(f"/recherche/ answered {response.status_code} for {params}")
+        page_cpu = cpu_since(cpu)
 
         result = {
             "pages": pages,
@@ -304,12 +334,28 @@ class Command(BaseCommand):
             "page_p95": percentile(page_timings, 0.95),
             "sql_mean": statistics.mean(query_counts),
             "sql_max": max(query_counts),
+            "page_sql_mean": statistics.mean(page_query_counts),
+            "page_sql_max": max(page_query_counts),
+            # CPU seconds (this process, the database server's backend) for the index
+            # build, and per search in milliseconds for the engine and the page.
+            "index_cpu": index_cpu,
+            "engine_cpu_ms": {k: v * 1000 / len(timings) for k, v in search_cpu.items()},
+            "page_cpu_ms": {k: v * 1000 / len(page_timings) for k, v in page_cpu.items()},
+            "load_average": os.getloadavg(),
         }
         self.stdout.write(
             f"{entries} entrées : index {result['index_rate'] or 0:.0f} pages/s ; moteur p50 "
             f"{result['p50']:.1f} ms, p95 {result['p95']:.1f} ms ; page p50 "
             f"{result['page_p50']:.1f} ms, p95 {result['page_p95']:.1f} ms ; requêtes SQL "
-            f"par recherche : {result['sql_mean']:.1f} en moyenne, {result['sql_max']} au plus"
+            f"par recherche : {result['sql_mean']:.1f} en moyenne, {result['sql_max']} au plus ; "
+            f"par page : {result['page_sql_mean']:.1f} en moyenne, {result['page_sql_max']} au plus"
+        )
+        engine_cpu, page_cpu = result["engine_cpu_ms"], result["page_cpu_ms"]
+        self.stdout.write(
+            f"CPU : index {index_cpu} s ; par recherche (moteur) {engine_cpu['python']:.1f} ms "
+            f"Python + {engine_cpu['database']:.1f} ms base ; par page "
+            f"{page_cpu['python']:.1f} ms Python + {page_cpu['database']:.1f} ms base ; "
+            f"charge {' '.join(f'{x:.1f}' for x in result['load_average'])}"
         )
         self.stdout.write("RESULT " + json.dumps(result))
         shutil.rmtree(Path(settings.BASE_DIR) / ".bench" / "media", ignore_errors=True)
