@@ -22,11 +22,415 @@ from pathlib import Path
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "locale/fr/LC_MESSAGES/django.po"
 PLURAL_FORMS = "nplurals=2; plural=(n > 1);"
 
-# Wagtail's French that a reader would correct (msgid from Wagtail: msgstr here).
+# Wagtail's French that a reader would correct (msgid from Wagtail: msgstr here). A key that
+# is a pair (msgid, msgid_plural) is a plural entry; its value is (msgstr[0], msgstr[1]).
 OVERRIDES = {
     # Moderation e-mails greet « Salut admin, »: too familiar for an institution.
     "Hello %(username)s,": "Bonjour %(username)s,",
+    # No « (e) » nor « (s) » (Wagtail's French cannot know the gender of a model's name): the
+    # sentence names « cet élément », a noun (« création », « publication »), or asks
+    # « Voulez-vous vraiment … ». Each msgid is Wagtail's English, as in its fr catalogues.
+    # Lists of documents and images, usage counts.
+    (
+        "Used %(usage_count)s time",
+        "Used %(usage_count)s times",
+    ): ("%(usage_count)s utilisation", "%(usage_count)s utilisations"),
+    ("Referenced %(count)s time", "Referenced %(count)s times"): (
+        "%(count)s référence",
+        "%(count)s références",
+    ),
+    (
+        "This %(model_name)s is referenced %(usage_count)s time.",
+        "This %(model_name)s is referenced %(usage_count)s times.",
+    ): (
+        "Cet élément (%(model_name)s) fait l'objet de %(usage_count)s référence.",
+        "Cet élément (%(model_name)s) fait l'objet de %(usage_count)s références.",
+    ),
+    "One or more references to this %(model_name)s prevent it from being deleted.": (
+        "Des références à cet élément (%(model_name)s) empêchent de le supprimer."
+    ),
+    "Created": "Création",
+    "Oldest": "Les plus anciennes",
+    "None": "Aucune valeur",
+    # History and statuses (the same msgid names an action and a state).
+    "Published": "Publication",
+    "Renamed": "Changement de titre",
+    "Moved": "Déplacement",
+    "Reordered": "Changement d'ordre",
+    "Reordered under '%(parent)s'": "Changement d'ordre sous « %(parent)s »",
+    "Unknown %(action)s": "Action inconnue : %(action)s",
+    "Disabled": "Hors service",
+    "Locked": "Verrou posé",
+    "Unlocked": "Verrou levé",
+    "Locked by you": "Verrou posé par vous",
+    "Locked by another user": "Verrou posé par une autre personne",
+    "Locked by workflow": "Verrou posé par le workflow",
+    "Locked by schedule": "Verrou posé par la programmation",
+    "Locked by <b>you</b> at <b>%(locking_date)s</b>": (
+        "Verrou posé par <b>vous</b> le <b>%(locking_date)s</b>"
+    ),
+    "Locked by <b>%(locked_by)s</b> at <b>%(locking_date)s</b>": (
+        "Verrou posé par <b>%(locked_by)s</b> le <b>%(locking_date)s</b>"
+    ),
+    "Locked at <b>%(locking_date)s</b>": "Verrou posé le <b>%(locking_date)s</b>",
+    "<b>'{title}' was locked</b> by <b>you</b> on <b>{datetime}</b>.": (
+        "<b>Verrou posé sur « {title} »</b> par <b>vous</b> le <b>{datetime}</b>."
+    ),
+    "<b>'{title}' is locked</b> by <b>you</b>.": (
+        "<b>Verrou posé sur « {title} »</b> par <b>vous</b>."
+    ),
+    "<b>'{title}' was locked</b> by <b>{user}</b> on <b>{datetime}</b>.": (
+        "<b>Verrou posé sur « {title} »</b> par <b>{user}</b> le <b>{datetime}</b>."
+    ),
+    "<b>'{title}' is locked</b>.": "<b>Verrou posé sur « {title} »</b>.",
+    "No one can make changes while the %(model_name)s is locked": (
+        "Personne ne peut modifier cet élément (%(model_name)s) tant que le verrou est posé"
+    ),
+    "Only you can make changes while the %(model_name)s is locked": (
+        "Vous êtes la seule personne à pouvoir modifier cet élément (%(model_name)s) tant que "
+        "le verrou est posé"
+    ),
+    "Only %(user)s can make changes while the %(model_name)s is locked": (
+        "%(user)s est la seule personne à pouvoir modifier cet élément (%(model_name)s) tant "
+        "que le verrou est posé"
+    ),
+    "{model_name} '{title}' is locked and has been scheduled to go live at {datetime}": (
+        "{model_name} « {title} » : verrou posé, publication programmée le {datetime}"
+    ),
+    "Currently locked and will go live on the scheduled date": (
+        "Verrou posé jusqu'à la publication, à la date programmée"
+    ),
+    "The %(model_name)s could not be saved as it is locked": (
+        "Impossible d'enregistrer cet élément (%(model_name)s) : il est verrouillé"
+    ),
+    # Confirmations.
+    "Are you sure you want to unpublish this %(model_name)s?": (
+        "Voulez-vous vraiment dépublier cet élément (%(model_name)s) ?"
+    ),
+    "Would you still like to publish this %(model_name)s?": (
+        "Voulez-vous quand même publier cet élément (%(model_name)s) ?"
+    ),
+    "Would you still like to publish this page?": "Voulez-vous quand même publier cette page ?",
+    "Are you sure you want to delete these pages?": "Voulez-vous vraiment supprimer ces pages ?",
+    "Are you sure you want to move these pages?": "Voulez-vous vraiment déplacer ces pages ?",
+    "Are you sure you want to publish these pages?": "Voulez-vous vraiment publier ces pages ?",
+    "Are you sure you want to unpublish these pages?": (
+        "Voulez-vous vraiment dépublier ces pages ?"
+    ),
+    "Are you sure you want to convert this alias into an ordinary page?": (
+        "Voulez-vous vraiment convertir cet alias en une page ordinaire ?"
+    ),
+    "Are you sure you want to delete this page?": "Voulez-vous vraiment supprimer cette page ?",
+    "Are you sure you want to move this page into '%(title)s'?": (
+        "Voulez-vous vraiment déplacer cette page dans « %(title)s » ?"
+    ),
+    "Are you sure you want to move this page and all of its children into '%(title)s'?": (
+        "Voulez-vous vraiment déplacer cette page et l'ensemble de ses sous-pages dans "
+        "« %(title)s » ?"
+    ),
+    "Are you sure you want to unpublish this page?": (
+        "Voulez-vous vraiment dépublier cette page ?"
+    ),
+    "Are you sure you want to delete this %(model_name)s?": (
+        "Voulez-vous vraiment supprimer cet élément (%(model_name)s) ?"
+    ),
+    "Are you sure you want to delete this %(snippet_type_name)s?": (
+        "Voulez-vous vraiment supprimer cet élément (%(snippet_type_name)s) ?"
+    ),
+    "Are you sure you want to delete %(count)s %(snippet_type_name)s?": (
+        "Voulez-vous vraiment supprimer %(count)s éléments (%(snippet_type_name)s) ?"
+    ),
+    "Are you sure you want to delete this collection?": (
+        "Voulez-vous vraiment supprimer cette collection ?"
+    ),
+    "Are you sure you want to delete this redirect?": (
+        "Voulez-vous vraiment supprimer cette redirection ?"
+    ),
+    "Are you sure you want to delete all promoted results for this search term?": (
+        "Voulez-vous vraiment supprimer tous les résultats mis en avant pour ce terme de "
+        "recherche ?"
+    ),
+    "Are you sure you want to disable this workflow?": (
+        "Voulez-vous vraiment désactiver ce workflow ?"
+    ),
+    "Are you sure you want to disable this task?": "Voulez-vous vraiment désactiver cette tâche ?",
+    "Are you sure you want to delete this locale?": (
+        "Voulez-vous vraiment supprimer cette langue ?"
+    ),
+    "Are you sure you want to delete this site?": "Voulez-vous vraiment supprimer ce site ?",
+    "Are you sure you want to delete this group?": "Voulez-vous vraiment supprimer ce groupe ?",
+    (
+        "Are you sure you want to delete this document?",
+        "Are you sure you want to delete these documents?",
+    ): (
+        "Voulez-vous vraiment supprimer ce document ?",
+        "Voulez-vous vraiment supprimer ces documents ?",
+    ),
+    (
+        "Are you sure you want to tag the following document?",
+        "Are you sure you want to tag the following documents?",
+    ): (
+        "Voulez-vous vraiment ajouter des mots-clés au document sélectionné ?",
+        "Voulez-vous vraiment ajouter des mots-clés aux documents sélectionnés ?",
+    ),
+    (
+        "Are you sure you want to add the following document to the selected collection?",
+        "Are you sure you want to add the following documents to the selected collection?",
+    ): (
+        "Voulez-vous vraiment ajouter le document suivant à la collection sélectionnée ?",
+        "Voulez-vous vraiment ajouter les documents suivants à la collection sélectionnée ?",
+    ),
+    (
+        "Are you sure you want to delete this image?",
+        "Are you sure you want to delete these images?",
+    ): (
+        "Voulez-vous vraiment supprimer cette image ?",
+        "Voulez-vous vraiment supprimer ces images ?",
+    ),
+    (
+        "Are you sure you want to tag the following image?",
+        "Are you sure you want to tag the following images?",
+    ): (
+        "Voulez-vous vraiment ajouter des mots-clés à l'image sélectionnée ?",
+        "Voulez-vous vraiment ajouter des mots-clés aux images sélectionnées ?",
+    ),
+    (
+        "Are you sure you want to add the following image to the selected collection?",
+        "Are you sure you want to add the following images to the selected collection?",
+    ): (
+        "Voulez-vous vraiment ajouter l'image suivante à la collection sélectionnée ?",
+        "Voulez-vous vraiment ajouter les images suivantes à la collection sélectionnée ?",
+    ),
+    (
+        "Are you sure you want to delete this form submission?",
+        "Are you sure you want to delete these form submissions?",
+    ): (
+        "Voulez-vous vraiment supprimer cette soumission ?",
+        "Voulez-vous vraiment supprimer ces soumissions ?",
+    ),
+    (
+        "This workflow is currently in progress on %(workflow_states_in_progress)s pages. "
+        "Deleting this workflow will cancel moderation on these page. Are you sure you want to "
+        "delete this workflow?"
+    ): (
+        "Ce workflow est en cours sur %(workflow_states_in_progress)s pages. Le supprimer "
+        "annulera les étapes de modération sur ces pages. Voulez-vous vraiment supprimer ce "
+        "workflow ?"
+    ),
+    # Messages after an action.
+    "%(model_name)s '%(object)s' updated.": (
+        "%(model_name)s « %(object)s » : modifications enregistrées."
+    ),
+    "%(model_name)s '%(object)s' created.": "%(model_name)s « %(object)s » : création enregistrée.",
+    "%(model_name)s '%(object)s' created and scheduled for publishing.": (
+        "%(model_name)s « %(object)s » : création enregistrée, publication programmée."
+    ),
+    "%(model_name)s '%(object)s' is live and this version has been scheduled for publishing.": (
+        "%(model_name)s « %(object)s » : en ligne ; cette version est programmée pour publication."
+    ),
+    "%(model_name)s '%(object)s' updated and published.": (
+        "%(model_name)s « %(object)s » : modifications enregistrées et publiées."
+    ),
+    "%(model_name)s '%(object)s' created and published.": (
+        "%(model_name)s « %(object)s » : création enregistrée et publication faite."
+    ),
+    "%(model_name)s '%(object)s' has been submitted for moderation.": (
+        "%(model_name)s « %(object)s » : soumission pour modération faite."
+    ),
+    "%(model_name)s '%(object)s' created and submitted for moderation.": (
+        "%(model_name)s « %(object)s » : création enregistrée et soumission pour modération faite."
+    ),
+    "%(model_name)s '%(object)s' has been replaced with version from %(timestamp)s.": (
+        "%(model_name)s « %(object)s » : version du %(timestamp)s rétablie."
+    ),
+    "Version from %(timestamp)s of %(model_name)s '%(object)s' has been scheduled for "
+    "publishing.": (
+        "La version du %(timestamp)s de %(model_name)s « %(object)s » est programmée pour "
+        "publication."
+    ),
+    "%(model_name)s '%(object)s' deleted.": "%(model_name)s « %(object)s » : suppression faite.",
+    ("%(count)d %(model_name)s deleted.", "%(count)d %(model_name)s deleted."): (
+        "%(count)d élément supprimé (%(model_name)s).",
+        "%(count)d éléments supprimés (%(model_name)s).",
+    ),
+    "'%(object)s' unpublished.": "« %(object)s » : dépublication faite.",
+    'Version %(revision_id)s of "%(object)s" unscheduled.': (
+        "Version %(revision_id)s de « %(object)s » déprogrammée."
+    ),
+    "%(model_name)s '%(title)s' is now unlocked.": "%(model_name)s « %(title)s » : verrou levé.",
+    "The %(model_name)s could not be created due to errors.": (
+        "Impossible de créer cet élément (%(model_name)s) : le formulaire contient des erreurs."
+    ),
+    "The %(model_name)s could not be saved due to errors.": (
+        "Impossible d'enregistrer cet élément (%(model_name)s) : le formulaire contient des "
+        "erreurs."
+    ),
+    # Moderation steps (messages and e-mails).
+    'The %(model_name)s "%(title)s" has been approved in moderation stage "%(task)s".': (
+        "%(model_name)s « %(title)s » : approbation à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been approved in "%(task)s".': (
+        "%(model_name)s « %(title)s » : approbation à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been rejected in moderation stage "%(task)s".': (
+        "%(model_name)s « %(title)s » : refus à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been rejected during "%(task)s".': (
+        "%(model_name)s « %(title)s » : refus à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted for approval in moderation stage '
+    '"%(task)s".': (
+        "%(model_name)s « %(title)s » : soumission pour validation à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted for approval to moderation stage '
+    '"%(task)s".': (
+        "%(model_name)s « %(title)s » : soumission pour validation à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted for approval in moderation stage '
+    '"%(task)s"': (
+        "%(model_name)s « %(title)s » : soumission pour validation à l'étape « %(task)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been approved in workflow "%(workflow)s".': (
+        "%(model_name)s « %(title)s » : approbation dans le workflow « %(workflow)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been approved in "%(workflow)s".': (
+        "%(model_name)s « %(title)s » : approbation dans « %(workflow)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow '
+    '"%(workflow)s" by %(rejector)s.': (
+        "%(model_name)s « %(title)s » : refus à l'étape « %(task)s » du workflow "
+        "« %(workflow)s » par %(rejector)s."
+    ),
+    'The %(model_name)s "%(title)s" has been rejected during "%(task)s" in workflow '
+    '"%(workflow)s".': (
+        "%(model_name)s « %(title)s » : refus à l'étape « %(task)s » du workflow « %(workflow)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been rejected during "%(workflow)s".': (
+        "%(model_name)s « %(title)s » : refus dans « %(workflow)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted for moderation to workflow '
+    '"%(workflow)s" by %(requester)s.': (
+        "%(model_name)s « %(title)s » : soumission pour modération dans le workflow "
+        "« %(workflow)s » par %(requester)s."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted for moderation to workflow '
+    '"%(workflow)s".': (
+        "%(model_name)s « %(title)s » : soumission pour modération dans le workflow "
+        "« %(workflow)s »."
+    ),
+    'The %(model_name)s "%(title)s" has been submitted to workflow "%(workflow)s"': (
+        "%(model_name)s « %(title)s » : soumission dans le workflow « %(workflow)s »."
+    ),
+    # Forms, choosers, buttons.
+    "Add %(label)s": "Ajouter : %(label)s",
+    "Add %(model_name)s": "Ajouter : %(model_name)s",
+    "New: %(model_name)s": "Nouvel élément : %(model_name)s",
+    "Create a new %(model_name)s": "Créer un nouvel élément : %(model_name)s",
+    "Choose another": "Changer",
+    "No %(model_name)s match your query.": (
+        "Aucun élément (%(model_name)s) ne correspond à votre recherche."
+    ),
+    "(Private %(object)s)": "(%(object)s, accès restreint)",
+    "Choose when this %(model_name)s should go live and/or expire": (
+        "Choisissez quand publier cet élément (%(model_name)s) et, si besoin, quand le retirer"
+    ),
+    'Why not <a class="create-one-now" href="#tab-new" data-action="w-tabs#select:prevent" '
+    'data-w-tabs-target="trigger" data-w-tabs-focus-param="true">create one now</a>?': (
+        'Pourquoi ne pas <a class="create-one-now" href="#tab-new" '
+        'data-action="w-tabs#select:prevent" data-w-tabs-target="trigger" '
+        'data-w-tabs-focus-param="true">en créer maintenant</a> ?'
+    ),
+    'Why not <a class="upload-one-now" href="#tab-upload" data-action="w-tabs#select:prevent" '
+    'data-w-tabs-target="trigger" data-w-tabs-focus-param="true">upload one now</a>?': (
+        'Pourquoi ne pas <a class="upload-one-now" href="#tab-upload" '
+        'data-action="w-tabs#select:prevent" data-w-tabs-target="trigger" '
+        'data-w-tabs-focus-param="true">en transférer maintenant</a> ?'
+    ),
+    "Tag(s) %(value_too_long)s are over %(max_tag_length)d characters.": (
+        "Mots-clés de plus de %(max_tag_length)d caractères : %(value_too_long)s."
+    ),
+    "Search term(s)/phrase": "Termes ou expression de recherche",
+    "Search term(s)": "Termes de recherche",
+    "the %(model_name)s will also be deleted": (
+        "cet élément (%(model_name)s) sera également supprimé"
+    ),
+    "will be set to the default %(model_name)s": ("prendra la valeur par défaut (%(model_name)s)"),
+    "will be set to a %(model_name)s specified by the system": (
+        "prendra une valeur (%(model_name)s) fixée par le système"
+    ),
+    (
+        "It will also delete 1 translation and its combined "
+        "%(translation_descendant_count)s translated child page.",
+        "It will also delete 1 translation and its combined "
+        "%(translation_descendant_count)s translated child pages.",
+    ): (
+        "Cela supprimera également 1 traduction et %(translation_descendant_count)s sous-page "
+        "traduite.",
+        "Cela supprimera également 1 traduction et %(translation_descendant_count)s sous-pages "
+        "traduites.",
+    ),
+    (
+        "It will also delete %(translation_count)s translations and their combined "
+        "%(translation_descendant_count)s translated child page.",
+        "It will also delete %(translation_count)s translations and their combined "
+        "%(translation_descendant_count)s translated child pages.",
+    ): (
+        "Cela supprimera également %(translation_count)s traductions et "
+        "%(translation_descendant_count)s sous-page traduite.",
+        "Cela supprimera également %(translation_count)s traductions et "
+        "%(translation_descendant_count)s sous-pages traduites.",
+    ),
+    (
+        "Deleting this page will also delete 1 translation and its combined "
+        "%(translation_descendant_count)s translated child page.",
+        "Deleting this page will also delete 1 translation and its combined "
+        "%(translation_descendant_count)s translated child pages.",
+    ): (
+        "Supprimer cette page supprimera également 1 traduction et "
+        "%(translation_descendant_count)s sous-page traduite.",
+        "Supprimer cette page supprimera également 1 traduction et "
+        "%(translation_descendant_count)s sous-pages traduites.",
+    ),
+    (
+        "Deleting this page will also delete %(translation_count)s translations and their "
+        "combined %(translation_descendant_count)s translated child page.",
+        "Deleting this page will also delete %(translation_count)s translations and their "
+        "combined %(translation_descendant_count)s translated child pages.",
+    ): (
+        "Supprimer cette page supprimera également %(translation_count)s traductions et "
+        "%(translation_descendant_count)s sous-page traduite.",
+        "Supprimer cette page supprimera également %(translation_count)s traductions et "
+        "%(translation_descendant_count)s sous-pages traduites.",
+    ),
+    (
+        "Deleting this page will also delete %(translation_count)s translation of this page.",
+        "This will also delete %(descendant_count)s more child pages. Deleting this page will "
+        "also delete %(translation_count)s translations of this page.",
+    ): (
+        "Supprimer cette page supprimera également %(translation_count)s traduction associée.",
+        "Cela supprimera également %(descendant_count)s sous-pages et les "
+        "%(translation_count)s traductions associées.",
+    ),
 }
+
+
+def french_spaces(text):
+    """Non-breaking spaces where French typography wants them (« … », before : ; ? !)."""
+    for before, after in (("« ", "«\xa0"), (" »", "\xa0»"), (" :", "\xa0:"), (" ;", "\xa0;")):
+        text = text.replace(before, after)
+    return text.replace(" ?", "\xa0?").replace(" !", "\xa0!")
+
+
+OVERRIDES = {
+    key: tuple(map(french_spaces, value)) if isinstance(value, tuple) else french_spaces(value)
+    for key, value in OVERRIDES.items()
+}
+
+
+def override_msgids():
+    """The first msgid of each override (for its obsolete copy in the catalogue)."""
+    return [key[0] if isinstance(key, tuple) else key for key in OVERRIDES]
+
 
 KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$')
 
@@ -100,6 +504,23 @@ def fill_header(entry):
     entry["comments"] = [c for c in without_fuzzy(entry["comments"]) if not c.startswith("#, ")]
 
 
+def override_entry(key, value):
+    """A catalogue entry for an override that makemessages did not keep."""
+    if isinstance(key, tuple):
+        fields = {
+            "msgid": quote(key[0]),
+            "msgid_plural": quote(key[1]),
+            "msgstr[0]": quote(value[0]),
+            "msgstr[1]": quote(value[1]),
+        }
+    else:
+        fields = {"msgid": quote(key), "msgstr": quote(value)}
+    comments = ["# Override of Wagtail's French (scripts/french_catalogue.py)."]
+    if any("%(" in part for part in (key if isinstance(key, tuple) else (key,))):
+        comments.append("#, python-format")
+    return {"comments": comments, "fields": fields}
+
+
 def fill(entries):
     """The filled entries and the msgids that were changed."""
     changed = []
@@ -109,7 +530,7 @@ def fill(entries):
         fields = entry["fields"]
         obsolete = not fields and any(line.startswith("#~") for line in entry["comments"])
         if obsolete and any(
-            f'msgid "{msgid}"' in line for line in entry["comments"] for msgid in OVERRIDES
+            f'msgid "{msgid}"' in line for line in entry["comments"] for msgid in override_msgids()
         ):
             changed.append("(obsolete override)")
             continue
@@ -121,6 +542,11 @@ def fill(entries):
         before = serialise([entry])
         if msgid == "":
             fill_header(entry)
+        elif "msgid_plural" in fields and (msgid, unquote(fields["msgid_plural"])) in OVERRIDES:
+            one, many = OVERRIDES[msgid, unquote(fields["msgid_plural"])]
+            fields["msgstr[0]"], fields["msgstr[1]"] = quote(one), quote(many)
+            entry["comments"] = without_fuzzy(entry["comments"])
+            seen.add((msgid, unquote(fields["msgid_plural"])))
         elif "msgid_plural" in fields:
             fields["msgstr[0]"] = list(fields["msgid"])
             fields["msgstr[1]"] = list(fields["msgid_plural"])
@@ -135,15 +561,10 @@ def fill(entries):
         if serialise([entry]) != before:
             changed.append(msgid)
         filled.append(entry)
-    for msgid, msgstr in OVERRIDES.items():
-        if msgid not in seen:
-            filled.append(
-                {
-                    "comments": ["# Override of Wagtail's French (scripts/french_catalogue.py)."],
-                    "fields": {"msgid": quote(msgid), "msgstr": quote(msgstr)},
-                }
-            )
-            changed.append(msgid)
+    for key, value in OVERRIDES.items():
+        if key not in seen:
+            filled.append(override_entry(key, value))
+            changed.append(key)
     return filled, changed
 
 

@@ -7,10 +7,12 @@ import html
 import importlib.util
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.template import Context, Template
@@ -19,7 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import camel_case_to_spaces
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from wagtail.models import Task, Workflow
 
 from events import dates
@@ -31,6 +33,7 @@ from practices.models import PracticeAttachment, PracticeIndexPage
 from .factories import (
     add_page,
     make_community,
+    make_document,
     make_event_index,
     make_meeting,
     make_organization,
@@ -139,12 +142,19 @@ def test_fill_script_fills_plurals_drops_fuzzy_guesses_and_keeps_overrides(tmp_p
     assert french_catalogue.main([str(po)]) == 0
     assert french_catalogue.main(["--check", str(po)]) == 0
     entries = plural_entries(po)
-    assert entries == {
-        ("%(count)s rencontre", "%(count)s rencontres"): (
-            "%(count)s rencontre",
-            "%(count)s rencontres",
-        )
+    assert entries.pop(("%(count)s rencontre", "%(count)s rencontres")) == (
+        "%(count)s rencontre",
+        "%(count)s rencontres",
+    )
+    # What is left are the plural overrides of Wagtail's French, added once.
+    overrides = {
+        key: value for key, value in french_catalogue.OVERRIDES.items() if isinstance(key, tuple)
     }
+    assert entries == overrides
+    assert entries[("Used %(usage_count)s time", "Used %(usage_count)s times")] == (
+        "%(usage_count)s utilisation",
+        "%(usage_count)s utilisations",
+    )
     written = po.read_text(encoding="utf-8")
     assert "fuzzy" not in written
     assert 'msgid "Rencontres"\nmsgstr ""' in written
@@ -333,3 +343,49 @@ def test_default_workflow_groups_and_tasks_have_french_names(db):
     names |= set(Task.objects.values_list("name", flat=True))
     assert {"Éditeurs", "Modérateurs", "Validation par les modérateurs"} <= names
     assert not names & {"Editors", "Moderators", "Moderators approval"}
+
+
+# --- Wagtail's own French: no « (e) » nor « (s) » ------------------------------------------------
+
+
+@pytest.fixture
+def catalogue_with_overrides(tmp_path):
+    """The committed French catalogue as `make messages` leaves it (the fill script adds the
+    overrides of Wagtail's French), compiled the way compilemessages does (msgfmt)."""
+    folder = tmp_path / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    shutil.copy(CATALOGUE, folder / "django.po")
+    assert french_catalogue.main([str(folder / "django.po")]) == 0
+    subprocess.run(
+        ["msgfmt", "--check", "-o", str(folder / "django.mo"), str(folder / "django.po")],
+        check=True,
+        capture_output=True,
+    )
+    with override_settings(LOCALE_PATHS=[str(tmp_path / "locale")]):
+        yield
+
+
+def test_no_gender_or_plural_parentheses_in_the_overrides():
+    for key, value in french_catalogue.OVERRIDES.items():
+        for text in value if isinstance(value, tuple) else (value,):
+            assert not re.search(r"\((e|s|le|ne|tte)\)|/cette|\(la\)", text), key
+
+
+def test_admin_documents_list_reads_as_french(site_tree, catalogue_with_overrides, client):
+    """The documents list an editor sees: « 1 utilisation », « Création », not Wagtail's
+    « Utilisé(e) 1 fois » and « Créé(e) »."""
+    editor = get_user_model().objects.create_superuser("redactrice", "r@example.org", "x")
+    client.force_login(editor)
+    make_document()
+    with translation.override("fr"):
+        page = text(client.get(reverse("wagtaildocs:index"), HTTP_ACCEPT_LANGUAGE="fr"))
+        assert ngettext("Used %(usage_count)s time", "Used %(usage_count)s times", 2) == (
+            "%(usage_count)s utilisations"
+        )
+        assert gettext("Are you sure you want to delete this page?") == (
+            f"Voulez-vous vraiment supprimer cette page{NBSP}?"
+        )
+    assert "0 utilisation" in page
+    assert "Création" in page
+    for wrong in ("(e)", "(s)", "Utilisé", "Créé"):
+        assert wrong not in page
