@@ -18,15 +18,6 @@ from pathlib import Path
 
 import django
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 WIDTHS = (360, 1280)
 SHOT_BY_SLUG = {"community", "standard"}  # shot below by slug (Ségou, Kayes, À propos, ...)
 HEIGHT = 800
@@ -136,6 +127,9 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
+    # Importable once the project's root is on the path (``__main__`` below).
+    from tests.browser import launch_chromium
+
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     urls = public_urls()
@@ -145,9 +139,7 @@ def main():
         urls = {k: v for k, v in urls.items() if k in wanted}
         admin = {k: v for k, v in admin.items() if k in wanted}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         for width in WIDTHS:
             context = browser.new_context(
                 viewport={"width": width, "height": HEIGHT}, locale="fr-FR"

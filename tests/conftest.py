@@ -25,6 +25,7 @@ from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, Tool
 from search import facets
 from search.glossary import bump_version
 
+from .browser import CHROMIUM, launch_chromium
 from .factories import add_page, publish
 
 # Rows that data migrations create. Tests on live_server (transactional) flush every table,
@@ -598,17 +599,6 @@ def refetched(value):
 
 # --- Browser tests (headless Chromium from Debian; Playwright cannot download browsers here) ---
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
 
 @pytest.fixture(scope="session")
 def chromium(django_db_setup):
@@ -633,7 +623,7 @@ def chromium(django_db_setup):
             # (thread-critical storage): they need the data that serialized rollback restores.
             for alias, contents in serialized.items():
                 connections[alias]._test_serialized_contents = contents
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             yield browser
             browser.close()
     finally:

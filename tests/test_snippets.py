@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from home.models import Theme
+from home.models import Place, Theme
 from practices.models import MaterialLanguage
 from search.glossary import get_glossary
 from search.models import GlossaryTerm
@@ -120,3 +120,38 @@ def test_a_draft_glossary_term_does_not_change_search_until_published(editors):
     term.refresh_from_db()
     assert term.variants == "parcelles communes" and term.has_unpublished_changes
     assert term.revisions.count() == 3
+
+
+@pytest.mark.parametrize(
+    ("model", "data", "slug"),
+    [
+        (Theme, {"name": "Mariage d'enfants", "description": ""}, "mariage-denfants"),
+        (
+            Place,
+            {
+                "name": "Nioro-Tougouné Rangabé",
+                "other_names": "",
+                "region": "ML-5",
+                "latitude": "15.2300",
+                "longitude": "-9.5900",
+            },
+            "nioro-tougoune-rangabe",
+        ),
+    ],
+    ids=["theme", "commune"],
+)
+def test_a_slug_left_empty_comes_from_the_name_and_a_clash_is_a_form_error(
+    editors, model, data, slug
+):
+    """Themes and communes share this rule (``home.models.taxonomy.SlugFromNameMixin``)."""
+    awa, _binta = editors
+    add = reverse(f"wagtailsnippets_home_{model._meta.model_name}:add")
+    response = awa.post(add, {**data, "slug": ""})
+    assert response.status_code == 302, response.context["form"].errors
+    assert model.objects.get(name=data["name"]).slug == slug
+    # Another name giving the same slug: the form says so, nothing is created.
+    other = {**data, "name": data["name"].upper(), "slug": ""}
+    response = awa.post(add, other)
+    assert response.status_code == 200
+    assert response.context["form"].errors.get("slug")
+    assert not model.objects.filter(name=other["name"]).exists()

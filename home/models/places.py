@@ -1,9 +1,10 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
+
+from .taxonomy import SlugFromNameMixin
 
 
 class MaliRegion(models.TextChoices):
@@ -22,7 +23,7 @@ class MaliRegion(models.TextChoices):
     BAMAKO = "ML-BKO", "District de Bamako"
 
 
-class Place(index.Indexed, models.Model):
+class Place(SlugFromNameMixin, index.Indexed, models.Model):
     """A commune the actor map can place: an organisation's « commune » and a practice's
     « lieux » are matched to it by name (accents and case aside, home.places)."""
 
@@ -72,15 +73,6 @@ class Place(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        if not self.slug and self.name:
-            self.slug = slugify(self.name)[:120]
 
     @property
     def names(self):

@@ -9,7 +9,25 @@ from wagtail.models import LockableMixin, RevisionMixin
 from wagtail.search import index
 
 
-class Theme(LockableMixin, RevisionMixin, index.Indexed, models.Model):
+class SlugFromNameMixin:
+    """For a model with a ``name`` and a ``slug`` (themes, communes): the slug left empty is
+    derived from the name, on save and before the form's uniqueness check (so that a clash is
+    a form error, not a crash)."""
+
+    def fill_slug(self):
+        if not self.slug and self.name:
+            self.slug = slugify(self.name)[: self._meta.get_field("slug").max_length]
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+
+class Theme(SlugFromNameMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """A controlled theme (child marriage, VBG prevention, women's participation…).
 
     Editors get revisions (history, compare, revert) and locking. No draft state: a theme is
@@ -38,18 +56,8 @@ class Theme(LockableMixin, RevisionMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("theme_detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        # Filled before validate_unique so that a clash is a form error, not a crash.
-        if not self.slug and self.name:
-            self.slug = slugify(self.name)[:120]
 
 
 class ClassifiedPageMixin(models.Model):
