@@ -8,7 +8,6 @@ BENCHMARKS.md.
 import itertools
 import re
 import threading
-import time
 from functools import reduce
 from operator import and_, or_
 
@@ -16,6 +15,8 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.models import Page
+
+from home.content_version import cached_by_key
 
 from .engines.base import FACETS, FacetValue
 from .models import IndexState, SearchEntry, SearchFacet
@@ -78,9 +79,6 @@ def clean_filters(params):
 
 # --- Labels ------------------------------------------------------------------------------
 
-_LABEL_TTL = 300
-_labels = {}  # (facet, value) -> (label, expires)
-
 
 def _lookup(facet, values):
     if facet in ("community", "organization"):
@@ -107,28 +105,13 @@ def _lookup(facet, values):
 
 
 def facet_labels(facet, values):
-    """``{value: label}`` for values of one facet (cached a few minutes)."""
+    """``{value: label}`` for values of one facet (kept until the content changes)."""
     if facet == "type":
         return {value: str(TYPE_LABELS.get(value, value)) for value in values}
     if facet == "year":
         return {value: value for value in values}
-    now = time.monotonic()
-    found, missing = {}, []
-    for value in values:
-        cached = _labels.get((facet, value))
-        if cached and cached[1] > now:
-            found[value] = cached[0]
-        else:
-            missing.append(value)
-    if missing:
-        looked_up = _lookup(facet, missing)
-        if len(_labels) > 20_000:
-            _labels.clear()
-        for value in missing:
-            label = looked_up.get(value, value)
-            _labels[(facet, value)] = (label, now + _LABEL_TTL)
-            found[value] = label
-    return found
+    values = sorted(values)
+    return cached_by_key("facet-labels", (facet, *values), lambda: _lookup(facet, values))
 
 
 def facet_values(counts, filters):

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 
 from .analysis import STOPWORDS, acronym_marks, fold, word_forms, words
 from .engines import EngineUnavailable, get_elasticsearch_engine
+from .engines.base import FACET_FIELDS
 from .engines.sqlite_fts import entry_terms
 from .glossary import get_glossary
 from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
@@ -27,14 +28,11 @@ VOCABULARY_MIN_LENGTH = 4
 
 def facet_rows(record):
     """(facet, value) pairs of a record, as the ``FACETS`` keys name them."""
-    rows = [("type", record["content_type"])]
-    if record.get("year"):
-        rows.append(("year", str(record["year"])))
-    rows += [("community", str(value)) for value in record.get("communities", [])]
-    rows += [("theme", str(value)) for value in record.get("themes", [])]
-    rows += [("tag", str(value)[:100]) for value in record.get("tags", [])]
-    rows += [("organization", str(value)) for value in record.get("organizations", [])]
-    rows += [("language", str(value)[:100]) for value in record.get("languages", [])]
+    rows = []
+    for facet, key in FACET_FIELDS.items():
+        values = record.get(key)
+        values = values if isinstance(values, list) else [values] if values else []
+        rows += [(facet, str(value)[:100]) for value in values]
     return list(dict.fromkeys(rows))
 
 

@@ -1131,6 +1131,7 @@ def fake_es():
     server.server_close()
 
 
+@pytest.mark.django_db
 def test_search_over_http_sends_the_built_body_to_the_alias(fake_es):
     engine = ElasticsearchEngine(f"http://127.0.0.1:{fake_es.server_port}", index_prefix="test")
     request = SearchRequest(query="fiche vbj", filters={"type": ("tool",)}, page=2)

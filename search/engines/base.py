@@ -5,10 +5,20 @@ from typing import TypedDict
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
 
-# Facet keys, in the order the page shows them. Values are strings: a content type label
+# Facet keys, in the order the page shows them, and the SearchRecord key (also the
+# Elasticsearch field) holding their values. Values are strings: a content type label
 # ("practice", "tool", "frame", "meeting", "organization", "community", "page"), a
 # community/theme/organisation page or object id, a tag slug, a year, a language code.
-FACETS = ("type", "community", "theme", "tag", "organization", "year", "language")
+FACET_FIELDS = {
+    "type": "content_type",
+    "community": "communities",
+    "theme": "themes",
+    "tag": "tags",
+    "organization": "organizations",
+    "year": "year",
+    "language": "languages",
+}
+FACETS = tuple(FACET_FIELDS)
 
 
 class SearchRecord(TypedDict):

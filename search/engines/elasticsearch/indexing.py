@@ -15,20 +15,11 @@ from elasticsearch import ApiError, NotFoundError, TransportError
 from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, MetaField, Text
 
 from ...analysis import PREFIX_MIN_LENGTH, clean_query
+from ..base import FACET_FIELDS
 from . import analysis
 
 logger = logging.getLogger(__name__)
 
-# Facet key (search.engines.base.FACETS) -> keyword field holding its values.
-FACET_FIELDS = {
-    "type": "content_type",
-    "community": "communities",
-    "theme": "themes",
-    "tag": "tags",
-    "organization": "organizations",
-    "year": "year",
-    "language": "languages",
-}
 
 SUGGEST_MAX_INPUT = 50
 SUGGEST_MAX_SUFFIXES = 6

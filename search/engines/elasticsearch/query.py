@@ -12,8 +12,7 @@ import re
 
 from ...analysis import PREFIX_MIN_LENGTH, STOPWORDS, clean_query, fold, words
 from ...facets import facet_values
-from ..base import FACETS, SORT_DATE, Hit, SearchRequest, SearchResponse
-from .indexing import FACET_FIELDS
+from ..base import FACET_FIELDS, FACETS, SORT_DATE, Hit, SearchRequest, SearchResponse
 
 MAX_RESULT_WINDOW = 10_000  # the index's max_result_window
 MAX_QUERY_WORDS = 32  # bounds the clauses (and synonym expansions) of any pasted text
