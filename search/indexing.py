@@ -10,6 +10,7 @@ Elasticsearch, when configured, is written through its module's ``index_records`
 import logging
 import time
 from collections import Counter
+from functools import lru_cache
 
 from django.db import connection, transaction
 
@@ -76,6 +77,18 @@ UPDATE_FIELDS = [
 ]
 
 
+def _delete_facets(entry_ids):
+    """The facet rows of these entries, in one statement. ``QuerySet.delete()`` would load
+    every row to send ``post_delete`` (receivers for every model are connected), which cost
+    a quarter of ``write_records`` when re-indexing pages already in the index."""
+    placeholders = ", ".join(["%s"] * len(entry_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {SearchFacet._meta.db_table} WHERE entry_id IN ({placeholders})",
+            entry_ids,
+        )
+
+
 def write_records(records, vocabulary=True):
     """Upsert the database entries of ``records`` (facets included; the database updates
     the full-text columns)."""
@@ -92,7 +105,7 @@ def write_records(records, vocabulary=True):
             update_fields=UPDATE_FIELDS,
             batch_size=200,
         )
-        SearchFacet.objects.filter(entry_id__in=ids).delete()
+        _delete_facets(ids)
         SearchFacet.objects.bulk_create(
             [
                 SearchFacet(entry_id=record["page_id"], facet=facet, value=value)
@@ -115,22 +128,30 @@ def remove_pages(page_ids):
     return removed
 
 
+@lru_cache(maxsize=200_000)
+def _vocabulary_word(word):
+    """(folded key, lowercased word) of a word suggestions may offer, else None. Cached:
+    the same words recur on every page (folding each occurrence was a fifth of the build)."""
+    word = word.lower()
+    if (
+        len(word) < VOCABULARY_MIN_LENGTH
+        or len(word) > 40
+        or word in STOPWORDS
+        or not word.isalpha()
+    ):
+        return None
+    return fold(word), word
+
+
 def _vocabulary_counts(records):
     counts, display = Counter(), {}
     for record in records:
         text = " ".join((record["title"], record["summary"], record["body"][:20_000]))
         seen = set()
-        for word in words(text):
-            word = word.lower()
-            if (
-                len(word) < VOCABULARY_MIN_LENGTH
-                or len(word) > 40
-                or word in STOPWORDS
-                or not word.isalpha()
-            ):
-                continue
-            key = fold(word)
-            if key not in seen:
+        for word in dict.fromkeys(words(text)):
+            found = _vocabulary_word(word)
+            if found is not None and found[0] not in seen:
+                key, word = found
                 seen.add(key)
                 counts[key] += 1
                 display.setdefault(key, word)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Prefetch
 from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from home.search_spec import SearchSpec
@@ -79,6 +80,31 @@ def spec_paths(spec):
     return paths
 
 
+# Prefix of the attributes that hold a relation's objects prefetched as a list (``values``).
+PREFETCHED = "prefetched_"
+
+
+def prefetches(model, lookups):
+    """``prefetch_related`` arguments for ``lookups``: each relation holding many objects
+    into a plain list (``Prefetch(to_attr=…)``). A prefetch into the relation's manager builds
+    a queryset per page and per relation (a third of the index build: BENCHMARKS.md)."""
+    parts = [lookup.split("__") for lookup in lookups]
+    paths = {tuple(names[:end]) for names in parts for end in range(1, len(names) + 1)}
+    out = []
+    for names in sorted(paths):  # a relation before the ones reached through it
+        current, through = model, []
+        for name in names:
+            field = current._meta.get_field(name)
+            many = field.many_to_many or field.one_to_many
+            through.append(PREFETCHED + name if many else name)
+            current = field.related_model
+        if many:
+            out.append(Prefetch("__".join([*through[:-1], names[-1]]), to_attr=through[-1]))
+        else:
+            out.append("__".join(through))
+    return out
+
+
 def queryset(model, spec):
     """``model``'s live pages with every relation the declaration names loaded in bulk."""
     select, prefetch = set(), set()
@@ -90,7 +116,7 @@ def queryset(model, spec):
     if select:
         qs = qs.select_related(*sorted(select))
     if prefetch:
-        qs = qs.prefetch_related(*sorted(prefetch))
+        qs = qs.prefetch_related(*prefetches(model, prefetch))
     return qs
 
 
@@ -102,6 +128,10 @@ def values(obj, path):
     for part in parts[:-1]:
         found = []
         for item in objects:
+            prefetched = getattr(item, PREFETCHED + part, None)
+            if prefetched is not None:
+                found.extend(prefetched)
+                continue
             value = getattr(item, part)
             if isinstance(value, models.Manager):
                 found.extend(value.all())
@@ -110,6 +140,10 @@ def values(obj, path):
         objects = found
     name, out = parts[-1], []
     for item in objects:
+        prefetched = getattr(item, PREFETCHED + name, None)
+        if prefetched is not None:
+            out.extend(related.pk for related in prefetched)
+            continue
         field = field_or_none(type(item), name)
         if field is not None and field.is_relation and field.many_to_one:
             value = getattr(item, field.attname)
