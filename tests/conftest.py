@@ -185,6 +185,146 @@ class DemoDatabase:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
 
 
+class MigratedDatabase:
+    """The test database migrated once per pytest-xdist run and copied by the other workers.
+
+    Each worker of a run sets up a test database of its own (pytest-django's
+    ``django_db_setup``). The first to get the lock (``shared_folder/lock``) runs the migrations
+    as usual (all of them, RunSQL and RunPython included) and leaves a copy: on SQLite the
+    database through the sqlite3 backup API, on PostgreSQL a template database
+    (``<test database>_migrated``, ``CREATE DATABASE … TEMPLATE``). The others create theirs
+    without migrations (Django's ``TEST["MIGRATE"] = False``: tables from the models) and then
+    replace it whole with that copy, schema, triggers, full-text tables and data-migration rows
+    included. Without xdist, with ``--reuse-db`` or ``--nomigrations``, nothing changes."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.lock = None
+        self.copy = False  # True: this worker takes the first one's copy
+        self.migrate = True  # the setting's value before
+        self.template = None  # PostgreSQL, first worker: the template it made
+
+    @classmethod
+    def for_setup(cls, request):
+        """None where the workers do not share (see the class's description)."""
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        options = request.config.option
+        if not run or not os.environ.get("PYTEST_XDIST_WORKER"):
+            return None
+        if getattr(options, "reuse_db", False) or getattr(options, "nomigrations", False):
+            return None
+        if connection.vendor not in ("sqlite", "postgresql"):
+            return None
+        if connection.vendor == "sqlite" and connection.settings_dict["TEST"].get("NAME") not in (
+            None,
+            "",
+            ":memory:",
+        ):
+            return None
+        base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+        # base: <run's temporary folder>/popen-gwN
+        return cls(base.parent / f"shared-migrated-{run}")
+
+    def before(self):
+        """Waits for the lock (held by the worker that migrates, while it migrates)."""
+        self.folder.mkdir(exist_ok=True)
+        self.lock = open(self.folder / "lock", "w")
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.copy = (self.folder / "ready").exists()
+        self.migrate = connection.settings_dict["TEST"].get("MIGRATE", True)
+        if self.copy:
+            connection.settings_dict["TEST"]["MIGRATE"] = False
+
+    def after(self):
+        """The migrated database saved (first worker) or taken (the others)."""
+        try:
+            connection.settings_dict["TEST"]["MIGRATE"] = self.migrate
+            if self.copy:
+                self._take()
+            else:
+                # PostgreSQL: the template's name, for the others
+                (self.folder / "ready").write_text(self._save())
+        finally:
+            self.release()
+
+    def release(self):
+        if self.lock is not None:
+            fcntl.flock(self.lock, fcntl.LOCK_UN)
+            self.lock.close()
+            self.lock = None
+        connection.settings_dict["TEST"]["MIGRATE"] = self.migrate
+
+    def _save(self):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            saved = sqlite3.connect(self.folder / "migrated.sqlite3")
+            DemoDatabase._sqlite_copy(connection.connection, saved)
+            saved.close()
+            return ""
+        name = connection.settings_dict["NAME"]
+        self.template = f"{name}_migrated"
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+            cursor.execute(f'CREATE DATABASE "{self.template}" TEMPLATE "{name}"')
+        return self.template
+
+    def _take(self):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(self.folder / "migrated.sqlite3") as saved:
+                DemoDatabase._sqlite_copy(saved, connection.connection)
+            saved.close()
+        else:
+            name = connection.settings_dict["NAME"]
+            template = (self.folder / "ready").read_text()
+            connection.close()
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE "{name}"')
+                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        ContentType.objects.clear_cache()
+        # Serialized rollback (live_server tests) restores what the database held after its
+        # setup: the copy's rows, not those of the tables made from the models.
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+    def drop(self):
+        """PostgreSQL: the template, dropped by the worker that made it, at its end."""
+        if self.template is not None:
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+
+
+# This worker's MigratedDatabase (None: not shared), made before its test database.
+_migrated = {"database": None}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """pytest-django's hook before the test databases are set up: the lock of
+    ``MigratedDatabase`` taken (the first worker of a run migrates, the others wait for its
+    copy; released in ``django_db_setup`` below, or at the end of the session if the setup
+    failed)."""
+    shared = _migrated["database"] = MigratedDatabase.for_setup(request)
+    if shared is not None:
+        shared.before()
+        request.addfinalizer(shared.release)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's ``django_db_setup``, then the migrated database saved for the other
+    workers or taken from the first (``MigratedDatabase``)."""
+    shared = _migrated["database"]
+    if shared is not None:
+        with django_db_blocker.unblock():
+            shared.after()
+    yield
+    if shared is not None:
+        with django_db_blocker.unblock():
+            shared.drop()
+
+
 # The worker's DemoDatabase, made by the first ``loaded_demo`` (dropped in pytest_sessionfinish).
 _demo = {"database": None}
 
