@@ -53,10 +53,11 @@ class DemoDatabase:
     own content being put back afterwards. Each module works inside a transaction rolled back
     at its end, so every module finds the demo as loaded.
 
-    On SQLite under pytest-xdist, the workers of a run share one load: the first worker that
-    needs the demo loads it and leaves a copy (database file, media files, output) in a folder
-    of the run (``shared_folder``), under a file lock; the others copy it in a second instead
-    of loading it again."""
+    Under pytest-xdist, the workers of a run share one load: the first worker that needs the
+    demo loads it and leaves a copy (SQLite: a database file; PostgreSQL: a template database
+    that nobody connects to; the media files and the output) in a folder of the run
+    (``shared_folder``), under a file lock; the others copy it in a second instead of loading
+    it again."""
 
     def __init__(self, blocker, media_root):
         self.blocker = blocker
@@ -67,6 +68,7 @@ class DemoDatabase:
         self.test_name = connection.settings_dict["NAME"]
         self.demo_name = f"{self.test_name}_demo"
         self.snapshot = None  # SQLite: the test database with the demo in it
+        self.template = None  # PostgreSQL: the copy made for the other workers (``_save``)
 
     @staticmethod
     def _sqlite_copy(source, target=None):
@@ -92,44 +94,87 @@ class DemoDatabase:
         self.loaded = True
 
     def shared_folder(self):
-        """SQLite under pytest-xdist: the folder where this run's workers share the demo (in
-        the run's temporary folder, named after xdist's id of the run); None otherwise."""
+        """Under pytest-xdist: the folder where this run's workers share the demo (in the
+        run's temporary folder, named after xdist's id of the run); None otherwise."""
         run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-        if self.vendor != "sqlite" or not run or not os.environ.get("PYTEST_XDIST_WORKER"):
+        if not run or not os.environ.get("PYTEST_XDIST_WORKER"):
             return None
         # media_root: <run's temporary folder>/popen-gwN/demo-media0
         return Path(self.media_root).parent.parent / f"shared-demo-{run}"
 
-    def _load_sqlite(self):
-        """The demo into the SQLite test database: loaded, or copied from the worker that
-        loaded it first in this run (see the class's description)."""
-        folder = self.shared_folder()
-        if folder is None:
-            self._load()
+    def _load_here(self):
+        """``load_demo`` run by this worker (PostgreSQL: into a copy of its test database)."""
+        if self.vendor != "sqlite":
+            restore_base_data()
+            connection.close()
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
+                cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{self.test_name}"')
+            self._use(self.demo_name)
+        self._load()
+
+    def _save(self, folder):
+        """A copy of the loaded demo for the other workers: its name."""
+        if self.vendor == "sqlite":
+            saved = sqlite3.connect(folder / "demo.sqlite3")
+            self._sqlite_copy(connection.connection, saved)
+            saved.close()
+            return str(folder / "demo.sqlite3")
+        # A template database may have no other connection while it is copied: the demo
+        # database has this worker's, so the others copy this copy, that nobody uses.
+        self.template = f"{self.demo_name}_shared"
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+            cursor.execute(f'CREATE DATABASE "{self.template}" TEMPLATE "{self.demo_name}"')
+        return self.template
+
+    def _take(self, copy):
+        """The demo from another worker's copy (``_save``)."""
+        if self.vendor == "sqlite":
+            with sqlite3.connect(copy) as saved:
+                self._sqlite_copy(saved, connection.connection)
+            saved.close()
             return
-        folder.mkdir(exist_ok=True)
-        database, media, about = folder / "demo.sqlite3", folder / "media", folder / "demo.json"
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
+            cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{copy}"')
+        self._use(self.demo_name)
+
+    @contextmanager
+    def _shared_lock(self, folder):
         with open(folder / "lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                if about.exists():
-                    with sqlite3.connect(database) as saved:
-                        self._sqlite_copy(saved, connection.connection)
-                    saved.close()
-                    shutil.copytree(media, self.media_root, dirs_exist_ok=True)
-                    loaded = json.loads(about.read_text())
-                    self.output, self.seconds = loaded["output"], loaded["seconds"]
-                    self.loaded = True
-                    ContentType.objects.clear_cache()
-                else:
-                    self._load()
-                    saved = sqlite3.connect(database)
-                    self._sqlite_copy(connection.connection, saved)
-                    saved.close()
-                    shutil.copytree(self.media_root, media, dirs_exist_ok=True)
-                    about.write_text(json.dumps({"output": self.output, "seconds": self.seconds}))
+                yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _load_shared(self):
+        """The demo into this worker's database: loaded, or copied from the worker that
+        loaded it first in this run (see the class's description)."""
+        folder = self.shared_folder()
+        if folder is None:
+            self._load_here()
+            return
+        folder.mkdir(exist_ok=True)
+        media, about = folder / "media", folder / "demo.json"
+        with self._shared_lock(folder):
+            if about.exists():
+                loaded = json.loads(about.read_text())
+                self._take(loaded["copy"])
+                shutil.copytree(media, self.media_root, dirs_exist_ok=True)
+                self.output, self.seconds = loaded["output"], loaded["seconds"]
+                self.loaded = True
+                ContentType.objects.clear_cache()
+            else:
+                self._load_here()
+                copy = self._save(folder)
+                shutil.copytree(self.media_root, media, dirs_exist_ok=True)
+                about.write_text(
+                    json.dumps({"output": self.output, "seconds": self.seconds, "copy": copy})
+                )
 
     @contextmanager
     def active(self):
@@ -144,20 +189,12 @@ class DemoDatabase:
                 if self.loaded:
                     self._sqlite_copy(self.snapshot, connection.connection)
                 else:
-                    self._load_sqlite()
+                    self._load_shared()
                     self.snapshot = self._sqlite_copy(connection.connection)
             else:
                 if not self.loaded:
-                    restore_base_data()
-                    connection.close()
-                    with connection._nodb_cursor() as cursor:
-                        cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
-                        cursor.execute(
-                            f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{self.test_name}"'
-                        )
+                    self._load_shared()
                 self._use(self.demo_name)
-                if not self.loaded:
-                    self._load()
             try:
                 cache.clear()
                 bump_version()
@@ -184,6 +221,161 @@ class DemoDatabase:
         elif self.loaded:
             with self.blocker.unblock(), connection._nodb_cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
+        if self.template is not None:
+            # Under the lock, with the note that says it is there: a worker that needs the
+            # demo later loads it itself.
+            folder = self.shared_folder()
+            with self._shared_lock(folder), self.blocker.unblock():
+                (folder / "demo.json").unlink(missing_ok=True)
+                with connection._nodb_cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+
+
+class MigratedDatabase:
+    """The test database migrated once per pytest-xdist run and copied by the other workers.
+
+    Each worker of a run sets up a test database of its own (pytest-django's
+    ``django_db_setup``). The first to get the lock (``shared_folder/lock``) runs the migrations
+    as usual (all of them, RunSQL and RunPython included) and leaves a copy: on SQLite the
+    database through the sqlite3 backup API, on PostgreSQL a template database
+    (``<test database>_migrated``, ``CREATE DATABASE … TEMPLATE``). The others create theirs
+    without migrations (Django's ``TEST["MIGRATE"] = False``: tables from the models) and then
+    replace it whole with that copy, schema, triggers, full-text tables and data-migration rows
+    included. Without xdist, with ``--reuse-db`` or ``--nomigrations``, nothing changes."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.lock = None
+        self.copy = False  # True: this worker takes the first one's copy
+        self.migrate = True  # the setting's value before
+        self.template = None  # PostgreSQL, first worker: the template it made
+
+    @classmethod
+    def for_setup(cls, request):
+        """None where the workers do not share (see the class's description)."""
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+        options = request.config.option
+        if not run or not os.environ.get("PYTEST_XDIST_WORKER"):
+            return None
+        if getattr(options, "reuse_db", False) or getattr(options, "nomigrations", False):
+            return None
+        if connection.vendor not in ("sqlite", "postgresql"):
+            return None
+        if connection.vendor == "sqlite" and connection.settings_dict["TEST"].get("NAME") not in (
+            None,
+            "",
+            ":memory:",
+        ):
+            return None
+        base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+        # base: <run's temporary folder>/popen-gwN
+        return cls(base.parent / f"shared-migrated-{run}")
+
+    def before(self):
+        """Waits for the lock (held by the worker that migrates, while it migrates)."""
+        self.folder.mkdir(exist_ok=True)
+        self.lock = open(self.folder / "lock", "w")
+        fcntl.flock(self.lock, fcntl.LOCK_EX)
+        self.copy = (self.folder / "ready").exists()
+        self.migrate = connection.settings_dict["TEST"].get("MIGRATE", True)
+        if self.copy:
+            connection.settings_dict["TEST"]["MIGRATE"] = False
+
+    def after(self):
+        """The migrated database saved (first worker) or taken (the others)."""
+        try:
+            connection.settings_dict["TEST"]["MIGRATE"] = self.migrate
+            if self.copy:
+                self._take()
+            else:
+                # PostgreSQL: the template's name, for the others
+                (self.folder / "ready").write_text(self._save())
+        finally:
+            self.release()
+
+    def release(self):
+        if self.lock is not None:
+            fcntl.flock(self.lock, fcntl.LOCK_UN)
+            self.lock.close()
+            self.lock = None
+        connection.settings_dict["TEST"]["MIGRATE"] = self.migrate
+
+    def _save(self):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            saved = sqlite3.connect(self.folder / "migrated.sqlite3")
+            DemoDatabase._sqlite_copy(connection.connection, saved)
+            saved.close()
+            return ""
+        name = connection.settings_dict["NAME"]
+        self.template = f"{name}_migrated"
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+            cursor.execute(f'CREATE DATABASE "{self.template}" TEMPLATE "{name}"')
+        return self.template
+
+    def _take(self):
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(self.folder / "migrated.sqlite3") as saved:
+                DemoDatabase._sqlite_copy(saved, connection.connection)
+            saved.close()
+        else:
+            name = connection.settings_dict["NAME"]
+            template = (self.folder / "ready").read_text()
+            connection.close()
+            with connection._nodb_cursor() as cursor:
+                cursor.execute(f'DROP DATABASE "{name}"')
+                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        ContentType.objects.clear_cache()
+        # Serialized rollback (live_server tests) restores what the database held after its
+        # setup: the copy's rows, not those of the tables made from the models.
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+    def drop(self):
+        """PostgreSQL: the template, dropped by the worker that made it, at its end."""
+        if self.template is not None:
+            # Under the lock, with the note that says it is there: a worker that sets up its
+            # database later migrates it itself.
+            self.before()
+            try:
+                (self.folder / "ready").unlink(missing_ok=True)
+                with connection._nodb_cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+            finally:
+                self.release()
+
+
+# This worker's MigratedDatabase (None: not shared), made before its test database.
+_migrated = {"database": None}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """pytest-django's hook before the test databases are set up: the lock of
+    ``MigratedDatabase`` taken (the first worker of a run migrates, the others wait for its
+    copy; released in ``django_db_setup`` below, or at the end of the session if the setup
+    failed)."""
+    shared = _migrated["database"] = MigratedDatabase.for_setup(request)
+    if shared is not None:
+        shared.before()
+        request.addfinalizer(shared.release)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's ``django_db_setup``, then the migrated database saved for the other
+    workers or taken from the first (``MigratedDatabase``)."""
+    shared = _migrated["database"]
+    if shared is not None:
+        with django_db_blocker.unblock():
+            shared.after()
+    yield
+    if shared is not None:
+        with django_db_blocker.unblock():
+            shared.drop()
 
 
 # The worker's DemoDatabase, made by the first ``loaded_demo`` (dropped in pytest_sessionfinish).
