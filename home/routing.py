@@ -16,6 +16,8 @@ from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from home.content_version import cached_by_key
+
 
 def _routes_by_default(content_type_id):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -38,6 +40,44 @@ def _routes_rest_by_default(content_type_id, rest):
     return False
 
 
+def _find_chain(root, prefixes):
+    chain = list(
+        Page.objects.filter(
+            path__startswith=root.path, depth__gt=root.depth, url_path__in=prefixes
+        ).order_by("depth")
+    )
+    if len(chain) != len(prefixes) or any(
+        page.depth != root.depth + i + 1 or page.url_path != prefixes[i]
+        for i, page in enumerate(chain)
+    ):
+        return None
+    return chain
+
+
+def _chain(root, prefixes, request=None):
+    """The pages from below ``root`` down to the last prefix, or None. An address that
+    exists is read once per content change (a publication, move or unpublication draws a
+    new version); one that does not is looked up each time (nothing kept for it, so made-up
+    addresses cannot fill the cache)."""
+    if getattr(request, "is_preview", False):
+        return _find_chain(root, prefixes)
+
+    def compute():
+        chain = _find_chain(root, prefixes)
+        if chain is None:
+            raise _NoChain
+        return chain
+
+    try:
+        return cached_by_key("route-chain", [root.pk, *prefixes], compute)
+    except _NoChain:
+        return None
+
+
+class _NoChain(Exception):
+    pass
+
+
 def route_in_one(root, request, path_components):
     """The ``RouteResult`` for ``path_components`` below ``root``, or None to let Wagtail
     walk the tree. The ancestors found on the way are kept on the page as
@@ -46,15 +86,8 @@ def route_in_one(root, request, path_components):
         root.url_path + "".join(f"{slug}/" for slug in path_components[: i + 1])
         for i in range(len(path_components))
     ]
-    chain = list(
-        Page.objects.filter(
-            path__startswith=root.path, depth__gt=root.depth, url_path__in=prefixes
-        ).order_by("depth")
-    )
-    if len(chain) != len(path_components) or any(
-        page.depth != root.depth + i + 1 or page.url_path != prefixes[i]
-        for i, page in enumerate(chain)
-    ):
+    chain = _chain(root, prefixes, request)
+    if chain is None:
         return None
     for i, page in enumerate(chain[:-1]):
         if not _routes_rest_by_default(page.content_type_id, path_components[i + 1 :]):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.api_fields import ChoiceField, PageListField, RichTextHTMLField
-from home.content_version import public
+from home.content_version import cached_for_page, public
 from home.listing import PARAM_ORGANIZATION, with_card_relations
 from home.page_forms import PortalPageForm
 from home.rich_text import LISTS
@@ -153,7 +153,12 @@ class OrganizationPage(SafetyGatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = list(public(self.communities.live()).order_by("title"))
+        context["communities"] = cached_for_page(
+            self,
+            request,
+            "organization-communities",
+            lambda: list(public(self.communities.live()).order_by("title")),
+        )
         context["sections"] = cached_sections(
             self,
             request,
