@@ -12,12 +12,14 @@ libraries (Pango) that ``make install`` cannot install on a fresh machine, and e
 and computer browser already prints HTML to PDF.
 """
 
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import PortalSettings
-from home.qr import qr_figure
+from home.qr import qr_figure, qr_image_figure, qr_svg_file
 
 # Words kept of each long text: with the facts and the figures, two A4 pages at most.
 SHEET_WORDS = 170
@@ -44,6 +46,21 @@ class PrintSheetMixin(RoutablePageMixin):
             }
         )
         return TemplateResponse(request, "practices/print_sheet.html", context)
+
+    @path("fiche/qr/", name="print_sheet_qr")
+    def print_sheet_qr(self, request):
+        """The sheet's QR code as an SVG file (the booklet shows it as an image): a route of
+        the page, so it is served only where the page itself is."""
+        response = HttpResponse(
+            qr_svg_file(self.get_full_url(request), QR_TITLE), content_type="image/svg+xml"
+        )
+        patch_cache_control(response, private=True, max_age=86400)
+        return response
+
+    def sheet_qr_image(self, request):
+        """The QR code figure of the booklet: an image of the route above, the address under it."""
+        src = self.get_url(request) + self.reverse_subpage("print_sheet_qr")
+        return qr_image_figure(src, self.get_full_url(request), QR_TITLE)
 
 
 def sheet_contact(page, request):

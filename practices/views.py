@@ -14,12 +14,11 @@ from wagtail.models import Page
 
 from home.content_version import public
 from home.member_spaces import organizations_of
-from home.qr import qr_figure
 
 from .filters import PracticeFilterSet
 from .forms import PracticeProposalForm, ToolProposalForm
 from .models import PracticePage
-from .print_sheet import QR_TITLE, SHEET_WORDS, sheet_contact
+from .print_sheet import SHEET_WORDS, sheet_contact
 from .proposals import ProposalNotPossible, submit_proposal
 
 
@@ -142,7 +141,7 @@ def booklet(request):
     sheets = [
         {
             "item": practice,
-            "qr": qr_figure(practice.get_full_url(request), QR_TITLE),
+            "qr": practice.sheet_qr_image(request),
             "contact": sheet_contact(practice, request),
         }
         for practice in practices

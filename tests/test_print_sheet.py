@@ -166,6 +166,54 @@ def test_booklet_prints_the_practices_of_a_theme_with_a_table_of_contents(client
         assert absent not in booklet, absent
 
 
+def test_booklet_of_eight_sheets_fits_the_html_budget_with_every_qr_code(client, world):
+    """Eight sheets as long as the demo's (its booklet: about 3 KB of text each) stay under
+    35 KB of HTML (the demo's booklet weighed 49 KB with its QR codes inline): each QR code is a
+    small SVG image of the site (a route of its page), its address still written under it,
+    and the « Fiche abrégée » note is said once for the booklet."""
+    practices = [world.practice] + [
+        make_practice(
+            world.org,
+            title=f"Pratique numéro {number} de la communauté de pratique",
+            summary="Des causeries débats dans les villages sur les droits des femmes. " * 3,
+            themes=[world.theme],
+            places="Ségou, Markala, Niono, Macina, San, Tominian, Bla",
+            approach=f"<p>{words(60)}</p><ul><li>{words(15, 'session')}</li></ul>",
+            results=f"<p>{words(30, 'résultat')}</p>",
+            result_figures=[("figure", {"value": "90", "label": "participantes"})] * 3,
+            lessons_learned=f"<p>{words(25, 'leçon')}</p>",
+        )
+        for number in range(7)
+    ]
+    response = client.get(reverse("practice_booklet"), {"theme": world.theme.slug})
+    booklet = text(response)
+    assert len(response.content) <= 35 * 1024, len(response.content)
+    assert "8 pratiques publiées sur le portail" in booklet
+    assert booklet.count("Fiche abrégée") + booklet.count("Fiches abrégées") == 1
+    for practice in practices:
+        assert f'id="sheet-{practice.pk}"' in booklet
+        assert f"<figcaption>{practice.get_full_url()}</figcaption>" in booklet
+        src = practice.url + "fiche/qr/"
+        assert f'<img class="qr-code" src="{src}" alt="Adresse de cette fiche sur le portail"' in (
+            booklet
+        )
+        image = client.get(src)
+        assert image.status_code == 200 and image["Content-Type"] == "image/svg+xml"
+        assert b"<svg" in image.content and b"Adresse de cette fiche" in image.content
+    assert "démarche59" in booklet and "leçon24" in booklet
+
+
+def test_qr_image_follows_the_privacy_of_its_page(client, world):
+    draft = make_practice(world.org, title="Pratique en préparation")
+    draft.unpublish()
+    assert client.get(draft.url + "fiche/qr/").status_code == 404
+    private = make_practice(world.org, title="Pratique réservée aux membres")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    response = client.get(private.url + "fiche/qr/")
+    assert response.status_code == 302 and "/login" in response["Location"]
+    assert client.get(world.practice.url + "fiche/qr/x/").status_code == 404
+
+
 def test_booklet_of_a_community_is_linked_from_its_page(client, world):
     page = text(client.get(world.segou.url))
     assert f"{reverse('practice_booklet')}?communaute={world.segou.slug}" in page
