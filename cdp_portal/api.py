@@ -229,10 +229,14 @@ def related_lookups(model, api_fields):
     """``select_related`` and ``prefetch_related`` lookups for the ``api_fields`` of
     ``model``: its foreign keys, its lists of related objects, the foreign keys of the
     inline rows it lists (an attachment's document) and what a serializer says it reads
-    (its ``prefetch``)."""
+    (its ``prefetch``, or the ``Prefetch`` its ``prefetch_for`` builds)."""
     select, prefetch = [], []
     for api_field in api_fields:
         name = api_field.name
+        if hasattr(api_field.serializer, "prefetch_for"):
+            # The serializer knows how to read its rows (practices.voice_notes).
+            prefetch.append(api_field.serializer.prefetch_for(model, name))
+            continue
         prefetch += [
             f"{name}__{lookup}" for lookup in getattr(api_field.serializer, "prefetch", ())
         ]

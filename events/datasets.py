@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.datasets import dated_columns, live_titles, page_columns, page_row
 from home.opendata import Column, Dataset
+from practices.datasets import voice_note_column
+from practices.voice_notes import voice_note_urls
 
 from . import stats
 from .models.meetings import COUNT_FIELDS, MeetingPage, visible_meetings
@@ -30,12 +32,18 @@ def meeting_row(meeting, root):
         **{name: getattr(meeting, name) for name in COUNT_FIELDS},
         "themes": [theme.name for theme in meeting.themes.all()],
         "tags": [tag.name for tag in meeting.tags.all()],
+        "voice_notes": voice_note_urls(meeting, root),
     }
 
 
 def prepare_meetings(queryset):
     return queryset.select_related("concertation_frame").prefetch_related(
-        "communities", "organizers", "participating_organizations", "themes", "tags"
+        "communities",
+        "organizers",
+        "participating_organizations",
+        "themes",
+        "tags",
+        "voice_notes",
     )
 
 
@@ -61,6 +69,7 @@ MEETINGS = Dataset(
         *(Column(name, MeetingPage._meta.get_field(name).verbose_name) for name in COUNT_FIELDS),
         Column("themes", _("Thèmes")),
         Column("tags", _("Mots-clés")),
+        voice_note_column(),
         *dated_columns(),
     ],
     queryset=lambda: visible_meetings().order_by("-start_date", "-pk"),

@@ -9,6 +9,12 @@ from home.listing import NEWEST_FIRST, with_card_relations
 from home.opendata import Column, Dataset
 
 from .models import PracticePage, ToolDocument, ToolPage
+from .voice_notes import voice_note_urls
+
+
+def voice_note_column():
+    """The addresses of a page's voice notes (their language and transcript are in the API)."""
+    return Column("voice_notes", _("Notes vocales"))
 
 
 def classified_columns():
@@ -44,7 +50,12 @@ def practice_row(page, root):
         "figures": [
             f"{block.value['value']} {block.value['label']}" for block in page.result_figures
         ],
+        "voice_notes": voice_note_urls(page, root),
     }
+
+
+def prepare_practices(queryset):
+    return with_card_relations(queryset).prefetch_related("voice_notes")
 
 
 PRACTICES = Dataset(
@@ -63,13 +74,14 @@ PRACTICES = Dataset(
         Column("period_start", _("Début")),
         Column("period_end", _("Fin")),
         Column("figures", _("Résultats chiffrés")),
+        voice_note_column(),
         *dated_columns(),
     ],
     queryset=lambda: public(PracticePage.objects.live()).order_by(*NEWEST_FIRST),
     row=practice_row,
     position=10,
     filterset="practices.filters.PracticeFilterSet",
-    prepare=with_card_relations,
+    prepare=prepare_practices,
 )
 
 
@@ -83,12 +95,14 @@ def tool_row(page, root):
         "licence": str(page.get_licence_display()),
         "languages": [language.name for language in page.languages.all()],
         "documents": [root + row.document.url for row in page.documents.all()],
+        "voice_notes": voice_note_urls(page, root),
     }
 
 
 def prepare_tools(queryset):
     return with_card_relations(queryset).prefetch_related(
-        Prefetch("documents", queryset=ToolDocument.objects.select_related("document"))
+        Prefetch("documents", queryset=ToolDocument.objects.select_related("document")),
+        "voice_notes",
     )
 
 
@@ -108,6 +122,7 @@ TOOLS = Dataset(
         Column("licence", _("Licence")),
         Column("languages", _("Langues")),
         Column("documents", _("Fichiers")),
+        voice_note_column(),
         *dated_columns(),
     ],
     queryset=lambda: public(ToolPage.objects.live()).order_by(*NEWEST_FIRST),

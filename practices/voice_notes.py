@@ -1,5 +1,7 @@
 """Voice notes in the admin and on the pages: the upload check, the conversion queue, the
-status editors read, and what a page shows (``notes_for_display``).
+status editors read, what a page shows (``notes_for_display``) and what the JSON API and the
+open-data files list (``VoiceNoteListField``, ``voice_note_urls``): always the published rows
+of a page, never a note that exists only in a draft.
 
 A conversion is queued once per uploaded file, whichever way the note arrives: a revision
 saved in the admin (a note added to a live page exists only there until it is published)
@@ -10,14 +12,18 @@ import logging
 
 from django import forms
 from django.db import transaction
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
+from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import get_form_for_model
+from wagtail.api.v2.utils import get_full_url
 
 from cdp_portal.audio_uploads import AUDIO_KINDS, check_audio_upload
+from home.api_fields import LanguageField
 from home.panels import PortalInlinePanel
 
 from .models.voice import AudioConversion, ConversionStatus
@@ -27,6 +33,8 @@ from .templatetags.voice_tags import audio_duration, audio_size
 logger = logging.getLogger(__name__)
 
 RELATION = "voice_notes"
+# The columns of a note's conversion that a player or a reuser needs.
+CONVERSION_COLUMNS = ("status", "converted", "source_kind", "duration", "size")
 
 
 def queue_conversion(name):
@@ -167,11 +175,37 @@ def audio_url(page_id, note):
 
 def notes_for_display(page):
     """The page's notes with what the player needs: address, content type, size, duration."""
-    notes = list(getattr(page, RELATION).select_related("language"))
-    conversions = conversions_for(note.audio.name for note in notes)
+    return with_playback(page.pk, list(getattr(page, RELATION).select_related("language")))
+
+
+def with_conversion_columns(queryset):
+    """Voice notes with their conversion's columns (``conversion_<column>``) read in the
+    same query: a listing of many pages costs no query per note."""
+    match = AudioConversion.objects.filter(source=OuterRef("audio"))
+    return queryset.annotate(
+        **{f"conversion_{name}": Subquery(match.values(name)[:1]) for name in CONVERSION_COLUMNS}
+    )
+
+
+def annotated_conversion(note):
+    """The conversion read by ``with_conversion_columns`` (unsaved), None if there is none."""
+    if note.conversion_status is None:
+        return None
+    columns = {name: getattr(note, f"conversion_{name}") for name in CONVERSION_COLUMNS}
+    return AudioConversion(source=note.audio.name, **columns)
+
+
+def with_playback(page_id, notes):
+    """``notes`` (of the page ``page_id``) given ``conversion``, ``url``, ``content_type``
+    and ``size`` (bytes, None if unknown)."""
+    others = [note.audio.name for note in notes if not hasattr(note, "conversion_status")]
+    conversions = conversions_for(others) if others else {}
     for note in notes:
-        note.conversion = conversions.get(note.audio.name)
-        note.url = audio_url(page.pk, note)
+        if hasattr(note, "conversion_status"):
+            note.conversion = annotated_conversion(note)
+        else:
+            note.conversion = conversions.get(note.audio.name)
+        note.url = audio_url(page_id, note)
         note.content_type = served_content_type(note.audio.name, note.conversion)
         note.size = note.conversion.size if note.conversion and note.conversion.size else None
         if note.size is None:
@@ -180,6 +214,46 @@ def notes_for_display(page):
             except OSError:
                 note.size = None
     return notes
+
+
+class VoiceNoteListField(Field):
+    """A page's voice notes in the JSON API: language, transcript, and the address that
+    sends the recording (``audio_views``, which checks the page again), with its content
+    type, size in bytes and duration in seconds (null while unknown). The API lists public
+    pages only, and their published notes only."""
+
+    def prefetch_for(self, model, name):
+        """The notes of every page of a listing, with their conversions, in one query
+        (``cdp_portal.api.related_lookups``)."""
+        notes = model._meta.get_field(name).related_model.objects.select_related("language")
+        return Prefetch(name, queryset=with_conversion_columns(notes))
+
+    def to_representation(self, manager):
+        notes = list(manager.all())
+        if not notes:
+            return []
+        request = self.context["request"]
+        return [
+            {
+                "id": note.pk,
+                "language": LanguageField().to_representation(note.language)
+                if note.language is not None
+                else None,
+                "transcript": note.transcript,
+                "audio_url": get_full_url(request, note.url),
+                "content_type": note.content_type,
+                "file_size": note.size,
+                "duration": round(note.conversion.duration, 1)
+                if note.conversion is not None and note.conversion.duration
+                else None,
+            }
+            for note in with_playback(notes[0].page_id, notes)
+        ]
+
+
+def voice_note_urls(page, root):
+    """Full addresses of a page's published voice notes (open-data files; prefetched)."""
+    return [root + audio_url(page.pk, note) for note in getattr(page, RELATION).all()]
 
 
 def served_file(name, conversion):

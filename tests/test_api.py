@@ -6,9 +6,11 @@ import datetime
 import json
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -516,6 +518,13 @@ def test_unknown_objects_are_a_404(client, w, path):
 # --- query budget -----------------------------------------------------------------------------
 
 
+def voice_note(page_model, language):
+    """A recording of a page of ``page_model`` (« app.Model »), not a convertible one."""
+    notes = apps.get_model(page_model)._meta.get_field("voice_notes").related_model
+    audio = ContentFile(b"OggS\x00\x02" + bytes(500), name="note.ogg")
+    return notes(audio=audio, language=language, transcript="Une note.")
+
+
 def queries_for(client, path):
     client.get(path)  # caches warm (content version, restrictions, renditions)
     with CaptureQueriesContext(connection) as queries:
@@ -531,6 +540,7 @@ def test_queries_per_listing_do_not_grow_with_the_items(client, w, model):
     before = queries_for(client, path)
     for number in range(3):
         document = make_document(f"Annexe {number}", size=1000)
+        notes = {"voice_notes": [voice_note(model, w.french)]}
         if model == "practices.PracticePage":
             page = make_practice(
                 w.org,
@@ -538,10 +548,13 @@ def test_queries_per_listing_do_not_grow_with_the_items(client, w, model):
                 themes=[w.theme],
                 tags=[f"t{number}"],
                 main_image=w.img_public,
+                **notes,
             )
             PracticeAttachment.objects.create(page=page, document=document)
         elif model == "practices.ToolPage":
-            page = make_tool(w.org, communities=[w.kayes], tags=["x"], languages=[w.french])
+            page = make_tool(
+                w.org, communities=[w.kayes], tags=["x"], languages=[w.french], **notes
+            )
             ToolDocument.objects.create(page=page, document=document, language=w.french)
         else:
             page = make_meeting(
@@ -550,6 +563,7 @@ def test_queries_per_listing_do_not_grow_with_the_items(client, w, model):
                 organizers=[w.org],
                 participating=[w.org],
                 sessions=[{"title": "S", "start_date": datetime.date(2025, 1, 1)}],
+                **notes,
             )
             make_recommendation(page, responsible_organization=w.org)
     assert queries_for(client, path) == before

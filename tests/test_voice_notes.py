@@ -425,6 +425,77 @@ def test_a_note_only_in_a_draft_revision_is_not_served_to_visitors(client, site_
     assert client.get(address).status_code == 200
 
 
+def voice_note(model, transcript, name="note.ogg"):
+    return model(
+        audio=ContentFile(b"OggS\x00\x02" + bytes(3000), name=name),
+        language=bambara(),
+        transcript=transcript,
+    )
+
+
+def test_the_api_and_open_data_list_the_notes_of_public_pages_only(client, site_tree):
+    """Language, transcript, the address that checks access, size; never a note of a
+    restricted or unpublished page, nor one that exists only in a draft revision."""
+    public = make_practice(
+        site_tree.practices,
+        title="Publique",
+        voice_notes=[voice_note(PracticeVoiceNote, "Note publique de Markala.")],
+    )
+    revised = PracticePage.objects.get(pk=public.pk)
+    revised.voice_notes.add(voice_note(PracticeVoiceNote, "Note en brouillon.", "draft.ogg"))
+    revised.save_revision()
+    private = make_practice(
+        site_tree.practices,
+        title="Réservée",
+        voice_notes=[voice_note(PracticeVoiceNote, "Note réservée aux membres.")],
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    unpublished = make_practice(
+        site_tree.practices,
+        title="Dépubliée",
+        voice_notes=[voice_note(PracticeVoiceNote, "Note dépubliée.")],
+    )
+    PracticePage.objects.get(pk=unpublished.pk).unpublish()
+    tool = make_tool(site_tree.tools, voice_notes=[voice_note(ToolVoiceNote, "Note de l'outil.")])
+    meeting = make_meeting(
+        make_event_index(site_tree),
+        voice_notes=[voice_note(MeetingVoiceNote, "Note de la rencontre.")],
+    )
+
+    [note] = client.get(f"/api/v2/pages/{public.pk}/").json()["voice_notes"]
+    assert note["language"] == {"code": "bm", "name": bambara().name}
+    assert note["transcript"] == "Note publique de Markala."
+    assert note["audio_url"].endswith(audio_address(public))
+    assert (note["content_type"], note["file_size"]) == ("audio/ogg", 3006)
+    assert client.get(audio_address(public)).status_code == 200
+    for page, transcript in ((tool, "Note de l'outil."), (meeting, "Note de la rencontre.")):
+        [note] = client.get(f"/api/v2/pages/{page.pk}/").json()["voice_notes"]
+        assert note["transcript"] == transcript
+
+    listing = client.get(
+        "/api/v2/pages/", {"type": "practices.PracticePage", "fields": "voice_notes"}
+    ).json()
+    notes = {item["title"]: item["voice_notes"] for item in listing["items"]}
+    assert [n["transcript"] for n in notes["Publique"]] == ["Note publique de Markala."]
+    assert "Réservée" not in notes and "Dépubliée" not in notes
+    everything = json.dumps(listing, ensure_ascii=False)
+    for hidden in ("brouillon", "réservée", "dépubliée"):
+        assert hidden not in everything.lower()
+    for page in (private, unpublished):
+        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+        assert client.get(audio_address(page)).status_code == 404
+
+    exported = {}
+    for slug in ("pratiques", "outils", "rencontres"):
+        response = client.get(reverse("open_data_json", args=[slug]))
+        exported.update({row["title"]: row["voice_notes"] for row in response.json()["rows"]})
+    assert [url.removeprefix("http://localhost") for url in exported["Publique"]] == [
+        audio_address(public)
+    ]
+    assert len(exported[tool.title]) == len(exported[meeting.title]) == 1
+    assert "Réservée" not in exported and "Dépubliée" not in exported
+
+
 @pytest.mark.parametrize(
     "address",
     [

@@ -29,7 +29,7 @@ from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.models import AttachmentBase, GalleryImageBase, VoiceNoteBase
 from practices.models.common import attachments_with_sizes
-from practices.voice_notes import notes_for_display, voice_notes_panel
+from practices.voice_notes import VoiceNoteListField, notes_for_display, voice_notes_panel
 
 from .. import dates
 from ..api_fields import ParticipantsField, RecommendationListField
@@ -324,6 +324,7 @@ class MeetingPage(SafetyGatedPageMixin, ClassifiedPageMixin, Page):
         *classification_api_fields(),
         APIField("attachments"),
         APIField("photos"),
+        APIField("voice_notes", serializer=VoiceNoteListField()),
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -37,7 +37,7 @@ from home.panels import PortalInlinePanel, attachments_panel
 from home.rich_text import FULL
 from home.search_spec import SearchSpec
 from practices.print_sheet import PrintSheetMixin
-from practices.voice_notes import notes_for_display, voice_notes_panel
+from practices.voice_notes import VoiceNoteListField, notes_for_display, voice_notes_panel
 
 from .common import (
     AttachmentBase,
@@ -265,6 +265,7 @@ class PracticePage(
         APIField("related_tools", serializer=PageListField()),
         APIField("attachments"),
         APIField("gallery_images"),
+        APIField("voice_notes", serializer=VoiceNoteListField()),
     ]
     parent_page_types = ["home.OrganizationPage", "practices.PracticeIndexPage"]
     subpage_types = []
@@ -498,6 +499,7 @@ class ToolPage(
         APIField("organization", serializer=OrganizationReferenceField()),
         *classification_api_fields(),
         APIField("documents"),
+        APIField("voice_notes", serializer=VoiceNoteListField()),
     ]
     parent_page_types = ["home.OrganizationPage", "practices.ToolIndexPage"]
     subpage_types = []
