@@ -20,7 +20,7 @@ from .engines.base import FACET_FIELDS
 from .engines.sqlite_fts import entry_terms
 from .glossary import get_glossary
 from .models import IndexState, SearchEntry, SearchFacet, VocabularyWord
-from .records import iter_records, records_for_pages, searchable_pages
+from .records import iter_records, record_batches, records_for_pages
 
 logger = logging.getLogger(__name__)
 
@@ -243,21 +243,14 @@ class Progress:
 
 def rebuild_database_index(progress=None, batch_size=500):
     """Write every searchable page into the database index and drop stale entries."""
-    ids = list(searchable_pages().values_list("pk", flat=True))
-    done, written = 0, 0
-    keep, counts, display = set(), Counter(), {}
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        records = records_for_pages(batch)
+    written, keep, counts, display = 0, set(), Counter(), {}
+    for records in record_batches(batch_size, progress):
         written += write_records(records, vocabulary=False)
         keep.update(record["page_id"] for record in records)
         batch_counts, batch_display = _vocabulary_counts(records)
         counts.update(batch_counts)
         for key, word in batch_display.items():
             display.setdefault(key, word)
-        done += len(batch)
-        if progress:
-            progress(done, len(ids))
     stale = set(SearchEntry.objects.values_list("page_id", flat=True)) - keep
     removed = remove_pages(sorted(stale))
     rebuild_vocabulary(counts, display)

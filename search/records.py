@@ -8,6 +8,7 @@ record. ``records_for_pages`` builds many records with a constant number of quer
 """
 
 import datetime
+import itertools
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
@@ -207,17 +208,18 @@ def record_for_page(page) -> SearchRecord | None:
     return records[0] if records else None
 
 
-def iter_records(batch_size=500, progress=None):
-    """Every searchable page's record, in batches (for rebuilds)."""
+def record_batches(batch_size=500, progress=None):
+    """Every searchable page's record, in lists of up to ``batch_size`` pages (rebuilds);
+    ``progress(done, total)`` after each."""
     ids = list(searchable_pages().order_by("pk").values_list("pk", flat=True))
-    done = 0
     for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        records = records_for_pages(batch)
-        done += len(batch)
+        yield records_for_pages(ids[start : start + batch_size])
         if progress:
-            progress(done, len(ids))
-        yield from records
+            progress(min(start + batch_size, len(ids)), len(ids))
+
+
+def iter_records(batch_size=500, progress=None):
+    return itertools.chain.from_iterable(record_batches(batch_size, progress))
 
 
 # --- Building ------------------------------------------------------------------------------

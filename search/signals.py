@@ -5,6 +5,7 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 from modelcluster.fields import ParentalKey
@@ -43,14 +44,17 @@ def _live_subtree_ids(page):
     )
 
 
+@receiver(page_published, dispatch_uid="search_page_published")
 def on_page_published(sender, instance, **kwargs):
     _enqueue(tasks.index_pages_task, [instance.pk])
 
 
+@receiver(page_unpublished, dispatch_uid="search_page_unpublished")
 def on_page_unpublished(sender, instance, **kwargs):
     _enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
+@receiver(post_page_move, dispatch_uid="search_page_moved")
 def on_page_moved(sender, instance, **kwargs):
     # URLs of the whole subtree changed, and the new place may be private.
     ids = _live_subtree_ids(instance)
@@ -58,6 +62,7 @@ def on_page_moved(sender, instance, **kwargs):
         _enqueue(tasks.index_pages_task, ids)
 
 
+@receiver(post_delete, dispatch_uid="search_page_deleted")
 def on_page_deleted(sender, instance, **kwargs):
     """The database entry goes with the page (cascade); Elasticsearch is told."""
     if not isinstance(instance, Page):
@@ -67,6 +72,8 @@ def on_page_deleted(sender, instance, **kwargs):
         _enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted")
 def on_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -75,6 +82,7 @@ def on_restriction_changed(sender, instance, **kwargs):
             _enqueue(tasks.index_pages_task, ids)
 
 
+@receiver(post_save, sender=get_document_model(), dispatch_uid="search_document_saved")
 def on_document_saved(sender, instance, update_fields=None, **kwargs):
     if not instance.file:
         return
@@ -83,6 +91,8 @@ def on_document_saved(sender, instance, update_fields=None, **kwargs):
     _enqueue(tasks.extract_document_text_task, instance.pk)
 
 
+@receiver(post_save, sender=GlossaryTerm, dispatch_uid="search_glossary_saved")
+@receiver(post_delete, sender=GlossaryTerm, dispatch_uid="search_glossary_deleted")
 def on_glossary_changed(sender, instance, **kwargs):
     before = get_glossary().case_sensitive
     bump_version()
@@ -122,39 +132,13 @@ def related_text_relations():
     return found
 
 
-_related_handlers = []
-
-
-def connect_related_texts():
-    """Re-index a meeting when one of its recommendations changes."""
+def connect():
+    """Re-index a meeting when one of its recommendations changes (the receivers above
+    connect when this module loads)."""
     for (model, name), relation in related_text_relations().items():
         handler = _related_text_handler(relation.field.attname)
-        _related_handlers.append(handler)
         uid = f"search_related_{model._meta.label_lower}_{name}"
-        post_save.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_saved")
-        post_delete.connect(handler, sender=relation.related_model, dispatch_uid=uid + "_deleted")
-
-
-def connect():
-    page_published.connect(on_page_published, dispatch_uid="search_page_published")
-    page_unpublished.connect(on_page_unpublished, dispatch_uid="search_page_unpublished")
-    post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
-    post_delete.connect(on_page_deleted, dispatch_uid="search_page_deleted")
-    post_save.connect(
-        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved"
-    )
-    post_delete.connect(
-        on_restriction_changed,
-        sender=PageViewRestriction,
-        dispatch_uid="search_restriction_deleted",
-    )
-    post_save.connect(
-        on_document_saved, sender=get_document_model(), dispatch_uid="search_document_saved"
-    )
-    post_save.connect(
-        on_glossary_changed, sender=GlossaryTerm, dispatch_uid="search_glossary_saved"
-    )
-    post_delete.connect(
-        on_glossary_changed, sender=GlossaryTerm, dispatch_uid="search_glossary_deleted"
-    )
-    connect_related_texts()
+        for signal in (post_save, post_delete):
+            signal.connect(
+                handler, relation.related_model, weak=False, dispatch_uid=f"{uid}_{signal}"
+            )

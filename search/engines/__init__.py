@@ -74,9 +74,6 @@ class FallbackEngine(SearchEngine):
         answered, suggestions = self._ask_primary(lambda: self.primary.autocomplete(prefix, limit))
         return suggestions if answered else self.fallback.autocomplete(prefix, limit)
 
-    def count(self):
-        return self.primary.count()
-
 
 def get_database_engine():
     from .database import DatabaseEngine

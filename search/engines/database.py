@@ -125,6 +125,3 @@ class DatabaseEngine(SearchEngine):
             return []
         module = postgres_fts if connection.vendor == "postgresql" else sqlite_fts
         return list(dict.fromkeys(module.autocomplete(prefix, limit)))[:limit]
-
-    def count(self):
-        return SearchEntry.objects.count()
