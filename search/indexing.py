@@ -89,6 +89,21 @@ def _delete_facets(entry_ids):
         )
 
 
+def _insert_facets(records):
+    """The facet rows of these records (about eight a page), without a model instance each:
+    building them and the ORM's insert cost more than the rows are worth (BENCHMARKS.md)."""
+    rows = [
+        (record["page_id"], facet, value)
+        for record in records
+        for facet, value in facet_rows(record)
+    ]
+    table = SearchFacet._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)", rows
+        )
+
+
 def write_records(records, vocabulary=True):
     """Upsert the database entries of ``records`` (facets included; the database updates
     the full-text columns)."""
@@ -106,14 +121,7 @@ def write_records(records, vocabulary=True):
             batch_size=200,
         )
         _delete_facets(ids)
-        SearchFacet.objects.bulk_create(
-            [
-                SearchFacet(entry_id=record["page_id"], facet=facet, value=value)
-                for record in records
-                for facet, value in facet_rows(record)
-            ],
-            batch_size=500,
-        )
+        _insert_facets(records)
         IndexState.bump()
     if vocabulary:
         add_vocabulary(records)
