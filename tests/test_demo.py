@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from cdp_portal.dates import long_date
 from demo.data.organisations import ORGANISATION_SLUGS
 from demo.data.practices import PRACTICES
 from demo.data.tags import TAGS
@@ -676,3 +677,33 @@ def test_demo_rich_text_keeps_french_punctuation_with_its_word():
     assert str(p("Le cadre « Mariage » : 41 participants !")) == (
         "<p>Le cadre «\xa0Mariage\xa0»\xa0: 41 participants\xa0!</p>"
     )
+
+
+def test_organisations_carry_their_sources_date_and_project_pages_none(demo, client):
+    """An organisation's page carries the date of the text that names it; the pages the
+    project writes (home, index and standard pages) carry none: no search result, sitemap
+    entry or data set dates them to the day the demo was loaded."""
+    care = page(OrganizationPage, "care-mali")
+    assert care.first_published_at.date() == care.last_published_at.date()
+    assert care.first_published_at.date() == datetime.date(2023, 7, 13)
+    aprofem = page(OrganizationPage, "aprofem")  # named by the undated Ségou text
+    assert (aprofem.first_published_at, aprofem.last_published_at) == (None, None)
+    project_pages = Page.objects.filter(
+        slug__in=["accueil", "organisations", "pratiques", "agenda", "resultats", "a-propos"]
+    )
+    assert project_pages.count() == 6
+    for item in project_pages:
+        assert (item.first_published_at, item.last_published_at) == (None, None), item.slug
+
+    found = client.get("/recherche/", {"q": "CARE Mali"}).content.decode()
+    hit = found[found.index('<article class="t-organization">') :]
+    hit = hit[: hit.index("</article>")]
+    assert "13 juillet 2023" in html.unescape(hit).replace("\xa0", " ")
+    today = datetime.date.today()
+    for query in ("CARE", "propos", "organisations", "pratiques"):
+        results = client.get("/recherche/", {"q": query}).content.decode()
+        assert f'datetime="{today:%Y-%m-%d}"' not in results, query
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"<lastmod>{today:%Y-%m-%d}</lastmod>" not in sitemap
+    open_data = text_of(client.get("/donnees-ouvertes/"))
+    assert long_date(today) not in open_data

@@ -6,10 +6,19 @@ Rule: a dated text dates its pages at noon of that day (for a text about a perio
 period's last day: 002). The Ségou text (004) gives no date of its own (only the CdP's start,
 February 2021, which is not when it was written): its pages carry no publication date at all
 (``first_published_at`` and ``last_published_at`` empty) rather than a made-up one or the day
-of the load; they come last in the « newest first » listings. Pages not written from one
-text (organisations, index and standard pages) keep the day they were loaded."""
+of the load; they come last in the « newest first » listings.
+
+An organisation's page is written from the text that names it (the first that does, for the
+few named by several: its section in demo.data.organisations) and carries that text's date.
+The pages the project writes itself (home, index and standard pages: « À propos », « Contact »…)
+come from no source text: they carry no publication date either, so that no search result,
+sitemap entry or data set dates them to the day of the load. A reader expects the date next to
+a search result to be when its text was written; a listing's items carry their own dates."""
 
 import datetime
+
+from demo.data.meetings import FOLLOW_UP, INDEX, RESULTS
+from demo.data.pages import HOME, INDEX_PAGES, STANDARD_PAGE_SLUGS
 
 SOURCE_DATES = {
     # Article of 2 October 2025 on the regional VBG steering committee in Ségou.
@@ -59,11 +68,40 @@ PAGE_SOURCES = {
     "application-de-la-loi-052": "004",
     "segou": "004",
     "kayes": "004",
+    # Organisations, by the text that names them (demo.data.organisations, by section).
+    **dict.fromkeys(("aprofem", "drpfef-segou"), "004"),
+    **dict.fromkeys(
+        (
+            "comite-regional-vbg-segou",
+            "gouvernorat-segou",
+            "mairie-segou",
+            "prefecture-segou",
+            "oxfam-g-force-segou",
+            "cafo",
+        ),
+        "000",
+    ),
+    **dict.fromkeys(("care-mali", "care-us", "amapros", "assafe", "sgn-vsla", "mpfef"), "001"),
+    **dict.fromkeys(("pnud", "crss"), "002"),
+    **dict.fromkeys(
+        ("cisp", "ue", "ministere-maliens-exterieur", "amsode", "atc", "aracem", "cas", "malijet"),
+        "003",
+    ),
+}
+
+# Written by the project, from no source text: no publication date.
+PROJECT_PAGES = {
+    HOME["slug"],
+    *(slug for _, slug, _, _ in INDEX_PAGES),
+    *(page["slug"] for page in (INDEX, FOLLOW_UP, RESULTS)),
+    *STANDARD_PAGE_SLUGS,
 }
 
 
 def source_date(slug):
     """``(True, date or None)`` for a page written from a source, ``(False, None)`` otherwise."""
+    if slug in PROJECT_PAGES:
+        return True, None
     if slug not in PAGE_SOURCES:
         return False, None
     return True, SOURCE_DATES[PAGE_SOURCES[slug]]
