@@ -57,6 +57,10 @@ def shared_version(found=None):
     cannot be read. ``found``: the value already read with other keys (``get_many``)."""
     if found is not None:
         return found
+    now = time.monotonic()
+    if _memo.get("version_at", -MEMO_SECONDS) + MEMO_SECONDS >= now:
+        # Read once per request (a page asks for it once per kept value or fragment).
+        return _memo["version"]
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -66,6 +70,7 @@ def shared_version(found=None):
     except Exception:  # noqa: BLE001 - any cache failure: compute without the cache
         logger.warning("content version unreadable (cache unavailable)", exc_info=True)
         return None
+    _memo.update(version=version, version_at=now)
     return version
 
 
@@ -83,6 +88,8 @@ def _process_local():
     return isinstance(caches["default"], (LocMemCache, DummyCache))
 
 
+# The shared version and the logged changes, read once per request: ``request_started``
+# clears them, and so does a bump (``_draw``).
 _memo = {}
 MEMO_SECONDS = 10.0  # outside requests; each request starts afresh
 
