@@ -59,16 +59,27 @@ def site_feed(request, kind="rss"):
     return serve_feed(request, site_feed_source(request), kind)
 
 
+# A theme's and a tag's pages: the model, the pages' relation to it, its feed.
+TAXONOMIES = {
+    "theme": (Theme, "themes", theme_feed_source),
+    "tag": (Tag, "tags", tag_feed_source),
+}
+
+
+def _taxonomy_feed(request, taxonomy, slug, kind):
+    model, _relation, feed_source = TAXONOMIES[taxonomy]
+    item = get_object_or_404(model, slug=slug)
+    return serve_feed(request, feed_source(request, item), kind)
+
+
 @require_GET
 def theme_feed(request, slug, kind="rss"):
-    theme = get_object_or_404(Theme, slug=slug)
-    return serve_feed(request, theme_feed_source(request, theme), kind)
+    return _taxonomy_feed(request, "theme", slug, kind)
 
 
 @require_GET
 def tag_feed(request, slug, kind="rss"):
-    tag = get_object_or_404(Tag, slug=slug)
-    return serve_feed(request, tag_feed_source(request, tag), kind)
+    return _taxonomy_feed(request, "tag", slug, kind)
 
 
 def _theme_counts():
@@ -101,38 +112,32 @@ def theme_list(request):
     )
 
 
-@require_GET
-def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    listing, type_counts = _carrying_listing(request, {"themes": theme}, ("theme", theme.pk))
+def _taxonomy_detail(request, taxonomy, slug):
+    """A theme's or a tag's page: every public page carrying it, by type."""
+    model, relation, feed_source = TAXONOMIES[taxonomy]
+    item = get_object_or_404(model, slug=slug)
+    listing, type_counts = _carrying_listing(request, {relation: item}, (taxonomy, item.pk))
     return render(
         request,
-        "home/theme_detail.html",
+        f"home/{taxonomy}_detail.html",
         {
-            "theme": theme,
-            "feeds": theme_feed_source(request, theme).alternates(),
+            taxonomy: item,
+            "feeds": feed_source(request, item).alternates(),
             "listing": listing,
             "type_counts": type_counts,
-            "page_title": theme.name,
+            "page_title": item.name,
         },
     )
+
+
+@require_GET
+def theme_detail(request, slug):
+    return _taxonomy_detail(request, "theme", slug)
 
 
 @require_GET
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    listing, type_counts = _carrying_listing(request, {"tags": tag}, ("tag", tag.pk))
-    return render(
-        request,
-        "home/tag_detail.html",
-        {
-            "tag": tag,
-            "feeds": tag_feed_source(request, tag).alternates(),
-            "listing": listing,
-            "type_counts": type_counts,
-            "page_title": tag.name,
-        },
-    )
+    return _taxonomy_detail(request, "tag", slug)
 
 
 def page_not_found(request, exception=None):

@@ -29,10 +29,10 @@ from home.panels import PortalInlinePanel
 from .models.voice import AudioConversion, ConversionStatus
 from .tasks import convert_voice_note_task
 from .templatetags.voice_tags import audio_duration, audio_size
+from .voice_storage import RELATION, names_in_revision
 
 logger = logging.getLogger(__name__)
 
-RELATION = "voice_notes"
 # The columns of a note's conversion that a player or a reuser needs.
 CONVERSION_COLUMNS = ("status", "converted", "source_kind", "duration", "size")
 
@@ -57,11 +57,6 @@ def _enqueue(task, *args):
         enqueue()
     else:
         transaction.on_commit(enqueue)
-
-
-def names_in_revision(content):
-    """The uploaded files of the voice notes in a revision's content."""
-    return [note.get("audio") for note in content.get(RELATION) or [] if note.get("audio")]
 
 
 def conversions_for(names):

@@ -34,7 +34,13 @@ from practices.models import (
 from practices.templatetags.voice_tags import audio_duration
 from search.engines import SearchRequest, get_database_engine
 
-from .factories import make_event_index, make_meeting, make_practice, make_tool
+from .factories import (
+    make_event_index,
+    make_meeting,
+    make_practice,
+    make_tool,
+    publish_revision,
+)
 
 FFMPEG = shutil.which("ffmpeg")
 needs_ffmpeg = pytest.mark.skipif(not FFMPEG, reason="ffmpeg is not installed (see .ci/run)")
@@ -508,6 +514,112 @@ def test_the_api_and_open_data_list_the_notes_of_public_pages_only(client, site_
 )
 def test_unknown_or_malformed_addresses_are_not_found(client, site_tree, address):
     assert client.get(address).status_code in (400, 404)  # never a redirect nor a 500
+
+
+# --- Storage -----------------------------------------------------------------------------
+
+
+def stored(name):
+    return default_storage.exists(name)
+
+
+def test_a_note_removed_in_the_admin_leaves_the_storage_once_published(
+    client, site_tree, editor, django_capture_on_commit_callbacks
+):
+    practice = make_practice(
+        site_tree.practices,
+        title="Pratique aux deux notes",
+        voice_notes=[
+            voice_note(PracticeVoiceNote, "À garder.", "garder.ogg"),
+            voice_note(PracticeVoiceNote, "Voix d'une survivante.", "retirer.ogg"),
+        ],
+    )
+    kept, removed = PracticePage.objects.get(pk=practice.pk).voice_notes.all()
+    assert stored(kept.audio.name) and stored(removed.audio.name)
+    client.force_login(editor)
+    edit = reverse("wagtailadmin_pages:edit", args=[practice.pk])
+    data = querydict_from_html(client.get(edit).content.decode(), form_id="page-edit-form")
+    data["result_figures-count"] = "0"
+    assert data["voice_notes-1-transcript"].strip() == "Voix d'une survivante."
+    data["voice_notes-1-DELETE"] = "1"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit, data).status_code == 302
+    assert stored(removed.audio.name)  # the page still plays it until the draft is published
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_revision(PracticePage.objects.get(pk=practice.pk).latest_revision)
+    assert [n.transcript for n in PracticePage.objects.get(pk=practice.pk).voice_notes.all()] == [
+        "À garder."
+    ]
+    assert not stored(removed.audio.name)
+    assert not AudioConversion.objects.filter(source=removed.audio.name).exists()
+    assert stored(kept.audio.name)
+    assert client.get(audio_address(practice)).status_code == 200
+
+
+def test_a_deleted_page_takes_its_recordings_and_opus_copies_away_unless_still_named(
+    site_tree, django_capture_on_commit_callbacks
+):
+    practice = make_practice(
+        site_tree.practices,
+        voice_notes=[
+            voice_note(PracticeVoiceNote, "Une.", "une.ogg"),
+            voice_note(PracticeVoiceNote, "Deux.", "deux.ogg"),
+        ],
+    )
+    first, second = PracticePage.objects.get(pk=practice.pk).voice_notes.all()
+    copy = default_storage.save("voice_notes/opus/une.opus", ContentFile(b"OggS" + bytes(100)))
+    AudioConversion.objects.filter(source=first.audio.name).update(
+        status=ConversionStatus.CONVERTED, converted=copy
+    )
+    # A tool names the second recording too: it stays as long as the tool's note does.
+    tool = make_tool(
+        site_tree.tools,
+        voice_notes=[ToolVoiceNote(audio=second.audio.name, language=bambara(), transcript="Id.")],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        PracticePage.objects.get(pk=practice.pk).delete()
+    assert not stored(first.audio.name) and not stored(copy)
+    assert not AudioConversion.objects.filter(source=first.audio.name).exists()
+    assert stored(second.audio.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        tool.voice_notes.get().delete()
+    assert not stored(second.audio.name)
+
+
+def test_a_new_upload_replaces_the_old_file_which_a_draft_may_still_keep(
+    site_tree, django_capture_on_commit_callbacks
+):
+    practice = make_practice(
+        site_tree.practices, voice_notes=[voice_note(PracticeVoiceNote, "V1.", "v1.ogg")]
+    )
+    note = PracticePage.objects.get(pk=practice.pk).voice_notes.get()
+    first = note.audio.name
+    with django_capture_on_commit_callbacks(execute=True):
+        note.audio = ContentFile(b"OggS\x00\x02" + bytes(3000), name="v2.ogg")
+        note.save()
+    assert not stored(first) and stored(note.audio.name)
+    # A draft waiting for publication still names the second file: replacing it keeps it.
+    PracticePage.objects.get(pk=practice.pk).save_revision()
+    second = note.audio.name
+    with django_capture_on_commit_callbacks(execute=True):
+        note.audio = ContentFile(b"OggS\x00\x02" + bytes(3000), name="v3.ogg")
+        note.save()
+    assert stored(second) and stored(note.audio.name)
+
+
+def test_a_note_only_a_draft_had_leaves_when_a_newer_draft_drops_it(
+    client, site_tree, editor, django_capture_on_commit_callbacks
+):
+    practice = make_practice(site_tree.practices, title="Pratique en brouillon")
+    revised = PracticePage.objects.get(pk=practice.pk)
+    revised.voice_notes = [voice_note(PracticeVoiceNote, "Essai.", "essai.ogg")]
+    with django_capture_on_commit_callbacks(execute=True):
+        name = revised.save_revision().content["voice_notes"][0]["audio"]
+    assert stored(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        PracticePage.objects.get(pk=practice.pk).save_revision()  # the live content: no note
+    assert not stored(name)
+    assert not AudioConversion.objects.filter(source=name).exists()
 
 
 # --- Safety review and formatting ---------------------------------------------------------

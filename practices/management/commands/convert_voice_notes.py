@@ -10,14 +10,14 @@ attempt fails. The command exits with an error when ffmpeg is missing or a note 
 
 import time
 
-from django.apps import apps
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
 from home.content_version import bump_content_version
 from practices.audio import convert, ffmpeg_missing_message, tools
-from practices.models.voice import AudioConversion, ConversionStatus, VoiceNoteBase
+from practices.models.voice import AudioConversion, ConversionStatus
 from practices.templatetags.voice_tags import audio_duration, audio_size
+from practices.voice_storage import voice_note_models
 
 KEPT_FIELDS = ("status", "converted", "duration", "size", "message")
 
@@ -26,9 +26,8 @@ def uploaded_names():
     """Every recording a voice note row or a conversion names (a note only in a draft
     revision has its conversion row)."""
     names = set(AudioConversion.objects.values_list("source", flat=True))
-    for model in apps.get_models():
-        if issubclass(model, VoiceNoteBase):
-            names.update(model.objects.exclude(audio="").values_list("audio", flat=True))
+    for model in voice_note_models():
+        names.update(model.objects.exclude(audio="").values_list("audio", flat=True))
     return sorted(name for name in names if name)
 
 
