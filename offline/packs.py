@@ -21,12 +21,13 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import timezone, translation
@@ -84,26 +85,37 @@ def holder(kind, slug):
     return None
 
 
-def sheets_of(kind, holder_object):
+def sheets_of(kind, holder_object, fingerprint_only=False):
     """The public practices then tools carrying the community or theme, each with its public
-    documents."""
+    documents: two queries per page type (the pages, then all their documents), whatever the
+    number of pages. ``fingerprint_only``: each page as only what ``fingerprint_of`` reads,
+    without building the page objects (a community's pack is described on its page: 9 400
+    sheets at 20 000 pages took 30 s and 50 MB of a worker as page objects)."""
     relation = "communities" if kind == COMMUNITY else "themes"
     restricted = CollectionViewRestriction.objects.values("collection")
     sheets = []
     for model, files in ((PracticePage, "attachments"), (ToolPage, "documents")):
+        file_model = model._meta.get_field(files).related_model
+        rows = file_model.objects.select_related("document").exclude(
+            document__collection__in=restricted
+        )
         pages = (
-            public(model.objects.live())
-            .filter(**{relation: holder_object})
-            .select_related("organization")
-            .order_by("title", "pk")
+            public(model.objects.live()).filter(**{relation: holder_object}).order_by("title", "pk")
+        )
+        if fingerprint_only:
+            by_page = {}
+            ordering = file_model._meta.ordering or ["pk"]
+            for row in rows.filter(page__in=pages.values("pk")).order_by("page_id", *ordering):
+                by_page.setdefault(row.page_id, []).append(row)
+            for pk, published in pages.values_list("pk", "last_published_at"):
+                item = SimpleNamespace(_meta=model._meta, pk=pk, last_published_at=published)
+                sheets.append({"item": item, "files": by_page.get(pk, [])})
+            continue
+        pages = pages.select_related("organization").prefetch_related(
+            Prefetch(files, queryset=rows)
         )
         for page in pages:
-            rows = (
-                getattr(page, files)
-                .select_related("document")
-                .exclude(document__collection__in=restricted)
-            )
-            sheets.append({"item": page, "files": list(rows)})
+            sheets.append({"item": page, "files": list(getattr(page, files).all())})
     return sheets
 
 
@@ -133,7 +145,7 @@ def describe(kind, slug):
     found = holder(kind, slug)
     if found is None:
         return None
-    sheets = sheets_of(kind, found)
+    sheets = sheets_of(kind, found, fingerprint_only=True)
     if not sheets:
         return None
     documents = {row.document.pk: row.document for sheet in sheets for row in sheet["files"]}
