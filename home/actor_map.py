@@ -28,6 +28,7 @@ from .listing import (
     PARAM_KIND,
     PARAM_ORGANIZATION,
     PARAM_THEME,
+    FilterFormMixin,
 )
 from .models import CommunityPage, OrganizationIndexPage, OrganizationKind, OrganizationPage
 from .models.places import MaliRegion
@@ -128,8 +129,8 @@ def _with_query(url, pairs):
     return f"{url}?{urlencode(pairs)}" if url else ""
 
 
-class ActorMap:
-    """The points, the table and the filter form of the map for ``request``; quacks like a
+class ActorMap(FilterFormMixin):
+    """The points, the table and the filter form of the map for ``request``; reads like a
     ``home.listing.Listing`` for the shared filter form (tags/listing_filters.html)."""
 
     def __init__(self, request):
@@ -154,16 +155,6 @@ class ActorMap:
         )
         self.organization_total = sum(row.organizations for row in self.rows)
         self.practice_total = sum(row.practices for row in self.rows)
-
-    # The shared filter form's interface ---------------------------------------------------
-
-    @property
-    def is_filtered(self):
-        return self.filterset.is_filtered
-
-    @property
-    def active_filter_count(self):
-        return sum(len(bound.selected) for bound in self.filters)
 
     # What the map shows --------------------------------------------------------------------
 

@@ -145,7 +145,21 @@ def attach_card_images(items):
     return items
 
 
-class Listing:
+class FilterFormMixin:
+    """What the shared filter form (tags/listing_filters.html) reads besides ``filters``
+    (the ``filterset``'s bound filters): a listing's, the actor map's."""
+
+    @property
+    def is_filtered(self):
+        return self.filterset.is_filtered
+
+    @property
+    def active_filter_count(self):
+        """How many filter values are chosen (the « Filtrer » button says it on a phone)."""
+        return sum(len(bound.selected) for bound in self.filters)
+
+
+class Listing(FilterFormMixin):
     """A filtered, paginated queryset and everything its template needs."""
 
     def __init__(
@@ -187,15 +201,6 @@ class Listing:
         # The day too: cards may say whether a meeting is still to come.
         page = (self.paginator.per_page, self.page.number)
         return cached_by_key("listing-items", (*key, *page), read, per_day=True)
-
-    @property
-    def is_filtered(self):
-        return self.filterset.is_filtered
-
-    @property
-    def active_filter_count(self):
-        """How many filter values are chosen (the « Filtrer » button says it on a phone)."""
-        return sum(len(bound.selected) for bound in self.filters)
 
     def query_pairs(self):
         return self.filterset.query_pairs()
