@@ -221,6 +221,20 @@ def test_record_carries_facets_and_text(site_tree):
     assert record["keywords"] == "clubs scolaires"
 
 
+def test_facets_follow_a_republished_page(site_tree):
+    segou = make_community(site_tree)
+    kayes = make_community(site_tree, title="Kayes", region="Kayes")
+    practice = make_practice(site_tree.practices, "Foyers améliorés", communities=[segou])
+    assert practice.pk in found("foyers", community=[str(segou.pk)])
+    practice.communities.set([kayes])
+    publish(practice)
+    assert practice.pk not in found("foyers", community=[str(segou.pk)])
+    assert practice.pk in found("foyers", community=[str(kayes.pk)])
+    response = get_database_engine().search(SearchRequest(query="foyers"))
+    counts = {value.value: value.count for value in response.facets["community"]}
+    assert counts.get(str(segou.pk), 0) == 0 and counts[str(kayes.pk)] == 1
+
+
 def test_records_are_built_with_a_constant_number_of_queries(site_tree):
     segou = make_community(site_tree)
     pages = [make_tool(site_tree.tools, communities=[segou], tags=["a", "b"]) for _ in range(3)]
