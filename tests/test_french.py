@@ -27,7 +27,7 @@ from wagtail.models import Task, Workflow
 from events import dates
 from events.models import EventIndexPage, FollowUpPage, MeetingAttachment, RecommendationStatus
 from home.listing import COUNT_RESULTS, format_count
-from home.models import FeaturedItem, HomePage, OrganizationIndexPage
+from home.models import FeaturedItem, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import PracticeAttachment, PracticeIndexPage
 
 from .factories import (
@@ -35,8 +35,10 @@ from .factories import (
     make_community,
     make_document,
     make_event_index,
+    make_frame,
     make_meeting,
     make_organization,
+    make_practice,
     make_recommendation,
 )
 
@@ -209,8 +211,8 @@ def test_dates_in_french_with_non_breaking_spaces():
 
 def test_search_results_count_in_the_singular_at_zero(site_tree, client):
     page = text(client.get(reverse("search"), {"q": "zzzqqqxxyy"}))
-    assert "0 résultat pour «\xa0zzzqqqxxyy\xa0»" in page  # no line break before « » »
-    assert "0 résultats" not in page
+    assert "0\xa0résultat pour «\xa0zzzqqqxxyy\xa0»" in page  # no line break before « » »
+    assert "0 résultats" not in page and "0\xa0résultats" not in page
 
 
 # --- Meetings, follow-up -----------------------------------------------------------------------
@@ -389,3 +391,38 @@ def test_admin_documents_list_reads_as_french(site_tree, catalogue_with_override
     assert "Création" in page
     for wrong in ("(e)", "(s)", "Utilisé", "Créé"):
         assert wrong not in page
+
+
+# --- Plain-text fields: non-breaking spaces ------------------------------------------------------
+
+PLAIN = "Plus de 1 000 femmes ; 90 participantes : 25 % de hausse ! Et « la suite » ?"
+WITH_NBSP = (
+    f"Plus de 1{NBSP}000{NBSP}femmes{NBSP}; 90{NBSP}participantes{NBSP}: 25{NBSP}% de hausse{NBSP}!"
+    f" Et «{NBSP}la suite{NBSP}»{NBSP}?"
+)
+
+
+def test_plain_text_fields_keep_numbers_and_french_punctuation_together(site_tree, client):
+    """Summaries, introductions, roles and figure labels are plain text an editor types with
+    ordinary spaces: shown on the page, a number stays with what it counts and « : ; ! ? »
+    with the word before them, as on the rich-text fields the demo writes."""
+    org = make_organization(site_tree, title="Association des femmes", role=PLAIN)
+    practice = make_practice(
+        org,
+        title="Pratique chiffrée",
+        summary=PLAIN,
+        target_groups=PLAIN,
+        result_figures=[("figure", {"value": "1 000", "label": "femmes : touchées"})],
+    )
+    frame = make_frame(site_tree, title="Cadre chiffré", summary=PLAIN)
+    community = make_community(site_tree, title="Communauté chiffrée", summary=PLAIN)
+    standard = add_page(site_tree.home, StandardPage(title="Page chiffrée", introduction=PLAIN))
+    for page in (org, practice, frame, community, standard):
+        shown = text(client.get(page.url))
+        assert WITH_NBSP in shown, page.title
+        assert PLAIN not in shown, page.title
+    sheet = text(client.get(practice.url + "fiche/"))
+    assert WITH_NBSP in sheet
+    assert f"1{NBSP}000{NBSP}femmes{NBSP}: touchées" in text(client.get(practice.url))
+    # Only spaces change: the words, the numbers and the signs are the same.
+    assert WITH_NBSP.replace(NBSP, " ") == PLAIN

@@ -102,7 +102,7 @@ def test_practice_page_shows_every_filled_field(client, world):
         "Les femmes n'ont pas accès au crédit.",
         "Zones rurales touchées par la crise.",
         "Formation de groupes de 25 femmes.",
-        "<strong>1 200</strong> femmes membres",
+        "<strong>1\xa0200</strong>\xa0femmes membres",
         "Les membres financent des activités génératrices de revenus.",
         "Leçons apprises",
         "La confiance se construit lentement.",

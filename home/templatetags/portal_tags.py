@@ -335,10 +335,16 @@ def breadcrumb_ancestors(page):
 
 
 _SPACE_BEFORE = re.compile(r" ([;:!?»])")
+# A space after a number, before a digit, a word or a unit (« 1 000 », « 90 participantes »,
+# « 25 %, « 5 000 FCFA »): a number is never left at the end of a line without what it counts.
+_SPACE_AFTER_NUMBER = re.compile(r"(?<=\d) (?=[\w%€$])")
 
 
 @register.filter(is_safe=True)
 def french_spaces(text):
-    """No line break inside « … » or before ; : ! ? (a lone « » » on the next line):
-    the spaces there become non-breaking. For translated text that holds those signs."""
-    return _SPACE_BEFORE.sub("\xa0\\1", str(text)).replace("« ", "«\xa0")
+    """No line break inside « … », before ; : ! ? (a lone « » » on the next line) nor between a
+    number and what follows it (« 1 / 000 », « 90 / participantes »): those spaces become
+    non-breaking. For translated text that holds those signs and for every plain-text field
+    an editor writes (summaries, introductions, roles), shown as text."""
+    text = _SPACE_AFTER_NUMBER.sub("\xa0", str(text))
+    return _SPACE_BEFORE.sub("\xa0\\1", text).replace("« ", "«\xa0")
