@@ -32,6 +32,11 @@ class FigureBlock(blocks.StructBlock):
         template = "blocks/figure_block.html"
         preview_value = {"value": "41", "label": "participants au cadre sur le mariage d'enfants"}
 
+    def get_searchable_content(self, value):
+        # One text, so that a search excerpt reads « 41 participants … », the figure and what
+        # it counts kept together (the search record puts « · » between separate texts).
+        return [" ".join(str(value.get(name) or "").strip() for name in ("value", "label")).strip()]
+
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))

@@ -5,7 +5,7 @@ import re
 
 from search.records import record_for_page
 
-from .factories import make_event_index, make_meeting
+from .factories import make_event_index, make_meeting, make_organization, make_practice
 
 
 def test_meeting_excerpt_separates_its_fields(site_tree, client):
@@ -25,3 +25,21 @@ def test_meeting_excerpt_separates_its_fields(site_tree, client):
     assert response.status_code == 200
     text = re.sub(r"<[^>]+>", "", response.content.decode())
     assert "Ségou · Structures et organisations membres des CdP · Un plan adopté." in text
+
+
+def test_a_key_figure_reads_with_what_it_counts_in_the_excerpt(site_tree, client):
+    practice = make_practice(
+        make_organization(site_tree, "APROFEM"),
+        "Fresques murales",
+        summary="Des fresques peintes sur les murs des écoles.",
+        result_figures=[
+            ("figure", {"value": "41", "label": "participants au cadre sur le mariage d'enfants"})
+        ],
+    )
+    body = record_for_page(practice)["body"]
+    assert "41 participants au cadre sur le mariage d'enfants" in body
+    assert "41 · participants" not in body
+    response = client.get("/recherche/", {"q": "participants mariage"})
+    text = re.sub(r"<[^>]+>", "", response.content.decode())
+    assert "Fresques murales" in text
+    assert "41 · participants" not in text
