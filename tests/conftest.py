@@ -42,6 +42,31 @@ MIGRATION_DATA = [
 ]
 
 
+def copy_postgres_database(name, template):
+    """PostgreSQL: the database ``name`` made anew as a copy of ``template`` (which may have no
+    other connection while it is copied, hence the default connection closed first)."""
+    connection.close()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+def save_sqlite_database(path):
+    """SQLite: the test database written whole to the file ``path`` (sqlite3 backup API)."""
+    connection.ensure_connection()
+    saved = sqlite3.connect(path)
+    DemoDatabase._sqlite_copy(connection.connection, saved)
+    saved.close()
+
+
+def take_sqlite_database(path):
+    """SQLite: the test database replaced whole by the file ``path`` (``save_sqlite_database``)."""
+    connection.ensure_connection()
+    with sqlite3.connect(path) as saved:
+        DemoDatabase._sqlite_copy(saved, connection.connection)
+    saved.close()
+
+
 class DemoDatabase:
     """``load_demo`` run once per xdist worker, into a database of its own, and lent to the
     modules that read the demo (``loaded_demo``).
@@ -106,40 +131,27 @@ class DemoDatabase:
         """``load_demo`` run by this worker (PostgreSQL: into a copy of its test database)."""
         if self.vendor != "sqlite":
             restore_base_data()
-            connection.close()
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
-                cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{self.test_name}"')
+            copy_postgres_database(self.demo_name, self.test_name)
             self._use(self.demo_name)
         self._load()
 
     def _save(self, folder):
         """A copy of the loaded demo for the other workers: its name."""
         if self.vendor == "sqlite":
-            saved = sqlite3.connect(folder / "demo.sqlite3")
-            self._sqlite_copy(connection.connection, saved)
-            saved.close()
+            save_sqlite_database(folder / "demo.sqlite3")
             return str(folder / "demo.sqlite3")
         # A template database may have no other connection while it is copied: the demo
         # database has this worker's, so the others copy this copy, that nobody uses.
         self.template = f"{self.demo_name}_shared"
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
-            cursor.execute(f'CREATE DATABASE "{self.template}" TEMPLATE "{self.demo_name}"')
+        copy_postgres_database(self.template, self.demo_name)
         return self.template
 
     def _take(self, copy):
         """The demo from another worker's copy (``_save``)."""
         if self.vendor == "sqlite":
-            with sqlite3.connect(copy) as saved:
-                self._sqlite_copy(saved, connection.connection)
-            saved.close()
+            take_sqlite_database(copy)
             return
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{self.demo_name}"')
-            cursor.execute(f'CREATE DATABASE "{self.demo_name}" TEMPLATE "{copy}"')
+        copy_postgres_database(self.demo_name, copy)
         self._use(self.demo_name)
 
     @contextmanager
@@ -302,32 +314,19 @@ class MigratedDatabase:
 
     def _save(self):
         if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            saved = sqlite3.connect(self.folder / "migrated.sqlite3")
-            DemoDatabase._sqlite_copy(connection.connection, saved)
-            saved.close()
+            save_sqlite_database(self.folder / "migrated.sqlite3")
             return ""
         name = connection.settings_dict["NAME"]
         self.template = f"{name}_migrated"
-        connection.close()
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
-            cursor.execute(f'CREATE DATABASE "{self.template}" TEMPLATE "{name}"')
+        copy_postgres_database(self.template, name)
         return self.template
 
     def _take(self):
         if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            with sqlite3.connect(self.folder / "migrated.sqlite3") as saved:
-                DemoDatabase._sqlite_copy(saved, connection.connection)
-            saved.close()
+            take_sqlite_database(self.folder / "migrated.sqlite3")
         else:
-            name = connection.settings_dict["NAME"]
             template = (self.folder / "ready").read_text()
-            connection.close()
-            with connection._nodb_cursor() as cursor:
-                cursor.execute(f'DROP DATABASE "{name}"')
-                cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+            copy_postgres_database(connection.settings_dict["NAME"], template)
         ContentType.objects.clear_cache()
         # Serialized rollback (live_server tests) restores what the database held after its
         # setup: the copy's rows, not those of the tables made from the models.
