@@ -18,6 +18,7 @@ from home.models import ActorMapPage, OrganizationKind, Place
 from home.workflows import EDITORS_GROUP, MODERATORS_GROUP
 from practices.models import PracticePage
 
+from .conftest import shared_data
 from .factories import ThemeFactory, add_page, make_community, make_organization, make_practice
 from .test_listings import card_titles
 
@@ -49,8 +50,13 @@ def ensure_places():
 
 
 @pytest.fixture
-def atlas(site_tree):
-    """Two communities, three organisations with a commune, three practices with places."""
+def atlas(request, _site_tree_pks):
+    """Two communities, three organisations with a commune, three practices with places: built
+    once for consecutive tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_atlas)
+
+
+def build_atlas(site_tree):
     ensure_places()
     a = SimpleNamespace(tree=site_tree)
     a.page = add_page(

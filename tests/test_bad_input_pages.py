@@ -308,13 +308,24 @@ def assert_clear_answer(client, url, allowed):
     return response.status_code
 
 
+def build_every_page(site_tree):
+    site_tree.urls = page_urls(site_tree)
+    return site_tree
+
+
 @pytest.fixture
-def hostile_client(site_tree):
+def every_page(request, _site_tree_pks):
+    """One page of each type (``page_urls``): built once for consecutive tests
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_every_page)
+
+
+@pytest.fixture
+def hostile_client(every_page):
     from django.test import Client
 
-    site_tree.urls = page_urls(site_tree)
     # A crash must show up as a 500 here, not as an exception stopping the loop.
-    return Client(raise_request_exception=False), site_tree
+    return Client(raise_request_exception=False), every_page
 
 
 def test_every_route_refuses_unreadable_values(hostile_client):

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from home.models import PortalSettings
 
+from .conftest import shared_data
 from .factories import every_page_type
 from .html_checks import elements, focusable_links
 
@@ -16,7 +17,13 @@ NEUTRAL = "https://meteo.example.org/"
 
 
 @pytest.fixture
-def pages(site_tree):
+def pages(request, _site_tree_pks):
+    """One page of each type, the quick exit leading to NEUTRAL: built once for consecutive
+    tests (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_pages)
+
+
+def build_pages(site_tree):
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.quick_exit_url = NEUTRAL
     settings.save()
@@ -44,6 +51,15 @@ def test_quick_exit_note_is_linked_from_the_footer_and_the_bar(client, pages):
     assert 'href="/sortie-rapide/"' in bar
 
 
+def test_shortcut_script_is_same_origin_and_deferred_and_nothing_inline(client, pages):
+    html = client.get("/").content.decode()
+    scripts = elements(html, "script")
+    quick_exit = [attrs for _, attrs in scripts if "quick-exit" in attrs.get("src", "")]
+    assert quick_exit and quick_exit[0]["src"].startswith("/static/") and "defer" in quick_exit[0]
+    assert all(attrs.get("src") for _, attrs in scripts), "inline scripts are forbidden by the CSP"
+    assert not [attrs for _, attrs in elements(html) if "style" in attrs]
+
+
 def test_quick_exit_target_follows_the_site_setting(client, site_tree):
     assert (
         f'href="{PortalSettings._meta.get_field("quick_exit_url").default}"'
@@ -53,15 +69,6 @@ def test_quick_exit_target_follows_the_site_setting(client, site_tree):
     settings.quick_exit_url = "https://www.rfi.fr/fr/"
     settings.save()
     assert 'href="https://www.rfi.fr/fr/"' in client.get("/").content.decode()
-
-
-def test_shortcut_script_is_same_origin_and_deferred_and_nothing_inline(client, pages):
-    html = client.get("/").content.decode()
-    scripts = elements(html, "script")
-    quick_exit = [attrs for _, attrs in scripts if "quick-exit" in attrs.get("src", "")]
-    assert quick_exit and quick_exit[0]["src"].startswith("/static/") and "defer" in quick_exit[0]
-    assert all(attrs.get("src") for _, attrs in scripts), "inline scripts are forbidden by the CSP"
-    assert not [attrs for _, attrs in elements(html) if "style" in attrs]
 
 
 def test_screen_reader_messages_are_in_french_and_announced_politely(client, site_tree):
