@@ -6,12 +6,19 @@ from axe_playwright_python.sync_playwright import Axe
 
 from home.models import StandardPage
 
+from .conftest import shared_data
 from .factories import add_page, body_with_every_block, every_page_type, make_document, make_image
 from .html_checks import elements
 
 
 @pytest.fixture
-def body_html(site_tree):
+def body_html(request, _site_tree_pks):
+    """A page's body with every block, as HTML: built once for the consecutive tests that ask
+    for it (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_body_html)
+
+
+def build_body_html(site_tree):
     page = add_page(
         site_tree.home,
         StandardPage(

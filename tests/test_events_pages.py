@@ -443,19 +443,37 @@ def _add_meetings(tree, n, start):
         FollowUpNote.objects.create(recommendation=meeting.recommendations.get(), text="Note")
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/agenda/",
-        "/suivi-des-recommandations/",
-        "/resultats/",
-        "/communautes/segou/",
-        "/agenda/?communaute=segou&annee=2024",
-    ],
-)
-def test_query_count_does_not_grow_with_items(client, agenda, url):
-    _add_meetings(agenda, 3, 0)
-    few = _count_queries(client, url)
-    _add_meetings(agenda, 9, 3)
+QUERY_COUNT_URLS = [
+    "/agenda/",
+    "/suivi-des-recommandations/",
+    "/resultats/",
+    "/communautes/segou/",
+    "/agenda/?communaute=segou&annee=2024",
+]
+
+
+def build_grown_agenda(site_tree):
+    """``build_agenda`` with 3 more meetings, each page's queries counted then (``few``), and
+    9 more meetings added afterwards (12 in all)."""
+    from django.test import Client
+
+    tree = build_agenda(site_tree)
+    _add_meetings(tree, 3, 0)
+    client = Client()
+    tree.few = {url: _count_queries(client, url) for url in QUERY_COUNT_URLS}
+    _add_meetings(tree, 9, 3)
+    return tree
+
+
+@pytest.fixture
+def grown_agenda(request, _site_tree_pks):
+    """``build_grown_agenda``, built once for the consecutive tests that ask for it
+    (tests/conftest.py, ``shared_data``): the meetings are added once, not once per test."""
+    return shared_data(request, _site_tree_pks, build_grown_agenda)
+
+
+@pytest.mark.parametrize("url", QUERY_COUNT_URLS)
+def test_query_count_does_not_grow_with_items(client, grown_agenda, url):
+    few = grown_agenda.few[url]
     many = _count_queries(client, url)
     assert many == few, f"{url}: {few} queries for 3 meetings, {many} for 12"

@@ -5,6 +5,7 @@ import pytest
 
 from home.models import StandardPage
 
+from .conftest import shared_data
 from .factories import add_page, every_page_type, make_organization, make_practice, publish
 from .html_checks import elements
 
@@ -124,11 +125,18 @@ def test_not_found_is_french_not_indexed_and_offers_search(client, site_tree):
     assert "Quitter ce site" in html
 
 
+@pytest.fixture
+def page_paths(request, _site_tree_pks):
+    """``every_page_type``'s paths: built once for the consecutive tests that ask for them
+    (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, every_page_type)
+
+
 @pytest.mark.parametrize(
     "name", ["home", "community", "organization", "practice", "tool", "frame", "standard"]
 )
-def test_every_page_type_has_one_h1_and_a_description(client, site_tree, name):
-    url = every_page_type(site_tree)[name]
+def test_every_page_type_has_one_h1_and_a_description(client, page_paths, name):
+    url = page_paths[name]
     html = client.get(url).content.decode()
     assert html.count("<h1") == 1, name
     assert "og:title" in meta(html), name
