@@ -395,63 +395,90 @@ class TestFrameIndex:
 MAX_LISTING_QUERIES = {"practices": 26, "tools": 28, "organizations": 19, "frames": 22}
 
 
+def grow_catalogue(catalogue, count, start):
+    """``count`` more organisations, each with a practice, a tool and a frame."""
+    for number in range(start, start + count):
+        org = make_organization(
+            catalogue.tree,
+            title=f"Organisation {number}",
+            acronym=f"O{number}",
+            communities=[catalogue.segou],
+        )
+        make_practice(
+            org,
+            title=f"Pratique {number}",
+            communities=[catalogue.segou, catalogue.kayes],
+            themes=[catalogue.marriage, catalogue.economy],
+            tags=[f"mot{number}", "commun"],
+        )
+        make_tool(
+            org,
+            title=f"Outil {number}",
+            communities=[catalogue.segou],
+            themes=[catalogue.marriage],
+            tags=[f"outil{number}"],
+            languages=[
+                MaterialLanguage.objects.get_or_create(
+                    code=f"l{number}", defaults={"name": f"Langue {number}"}
+                )[0]
+            ],
+        )
+        make_frame(
+            catalogue.tree,
+            title=f"Cadre {number}",
+            communities=[catalogue.kayes],
+            themes=[catalogue.economy],
+        )
+
+
+def measured_urls(catalogue):
+    """The listings whose queries are counted, by name (each index, and a filtered one)."""
+    urls = {index: getattr(catalogue.tree, index).url for index in MAX_LISTING_QUERIES}
+    urls["filtered practices"] = url_with(
+        catalogue.tree.practices.url,
+        communaute=catalogue.segou.slug,
+        theme=catalogue.marriage.slug,
+        **{"mot-cle": "commun"},
+    )
+    return urls
+
+
+def build_grown_catalogue(site_tree):
+    """The catalogue with 3 more of everything, each listing's queries counted then, and 6
+    more added afterwards (9 in all): the counts with 3 are in ``few``."""
+    from django.test import Client
+
+    catalogue = build_catalogue(site_tree)
+    grow_catalogue(catalogue, 3, 0)
+    client = Client()
+    catalogue.few = {
+        name: count_queries(client, url) for name, url in measured_urls(catalogue).items()
+    }
+    grow_catalogue(catalogue, 6, 3)
+    return catalogue
+
+
+@pytest.fixture
+def grown_catalogue(request, _site_tree_pks):
+    """``build_grown_catalogue``, built once for the consecutive tests that ask for it
+    (tests/conftest.py, ``shared_data``): the listings grow once, not once per test."""
+    return shared_data(request, _site_tree_pks, build_grown_catalogue)
+
+
 class TestConstantQueries:
     """A listing costs the same number of queries for N and 3N items, within its ceiling."""
 
-    def _grow(self, catalogue, count, start):
-        for number in range(start, start + count):
-            org = make_organization(
-                catalogue.tree,
-                title=f"Organisation {number}",
-                acronym=f"O{number}",
-                communities=[catalogue.segou],
-            )
-            make_practice(
-                org,
-                title=f"Pratique {number}",
-                communities=[catalogue.segou, catalogue.kayes],
-                themes=[catalogue.marriage, catalogue.economy],
-                tags=[f"mot{number}", "commun"],
-            )
-            make_tool(
-                org,
-                title=f"Outil {number}",
-                communities=[catalogue.segou],
-                themes=[catalogue.marriage],
-                tags=[f"outil{number}"],
-                languages=[
-                    MaterialLanguage.objects.get_or_create(
-                        code=f"l{number}", defaults={"name": f"Langue {number}"}
-                    )[0]
-                ],
-            )
-            make_frame(
-                catalogue.tree,
-                title=f"Cadre {number}",
-                communities=[catalogue.kayes],
-                themes=[catalogue.economy],
-            )
-
     @pytest.mark.parametrize("index", ["practices", "tools", "organizations", "frames"])
-    def test_index_queries_do_not_grow_with_items(self, client, catalogue, index):
-        self._grow(catalogue, 3, 0)
-        url = getattr(catalogue.tree, index).url
-        few = count_queries(client, url)
+    def test_index_queries_do_not_grow_with_items(self, client, grown_catalogue, index):
+        few = grown_catalogue.few[index]
         assert few <= MAX_LISTING_QUERIES[index]
-        self._grow(catalogue, 6, 3)
+        url = measured_urls(grown_catalogue)[index]
         assert count_queries(client, url) == few
 
-    def test_filtered_index_queries_do_not_grow_either(self, client, catalogue):
-        self._grow(catalogue, 3, 0)
-        url = url_with(
-            catalogue.tree.practices.url,
-            communaute=catalogue.segou.slug,
-            theme=catalogue.marriage.slug,
-            **{"mot-cle": "commun"},
-        )
-        few = count_queries(client, url)
+    def test_filtered_index_queries_do_not_grow_either(self, client, grown_catalogue):
+        few = grown_catalogue.few["filtered practices"]
         assert few <= MAX_LISTING_QUERIES["practices"]
-        self._grow(catalogue, 6, 3)
+        url = measured_urls(grown_catalogue)["filtered practices"]
         assert count_queries(client, url) == few
 
 

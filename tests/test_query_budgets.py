@@ -8,6 +8,7 @@ detail page ≤ 12, community and organisation pages ≤ 15, the same number at 
 import datetime
 from types import SimpleNamespace
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
@@ -33,6 +34,7 @@ from practices.models import (
     ToolDocument,
     ToolPage,
 )
+from tests.conftest import shared_data
 from tests.factories import (
     ThemeFactory,
     add_page,
@@ -106,6 +108,17 @@ def build(tree, n):
     site.theme = ThemeFactory(name="Foncier", slug="foncier")
     grow(site, n)
     return site
+
+
+def build_two(tree):
+    return build(tree, 2)
+
+
+@pytest.fixture
+def small_site(request, _site_tree_pks):
+    """``build(tree, 2)``: built once for consecutive tests that ask for it
+    (tests/conftest.py, ``shared_data``); each test's changes are rolled back."""
+    return shared_data(request, _site_tree_pks, build_two)
 
 
 def grow(site, n):
@@ -193,10 +206,10 @@ def count_queries(client, url):
     return len(queries), [q["sql"][:200] for q in queries]
 
 
-def test_every_page_type_keeps_its_query_budget_at_two_sizes(client, site_tree):
+def test_every_page_type_keeps_its_query_budget_at_two_sizes(client, small_site):
     """Measured with 2 items in every list, then with 8 (the listings: 3 then 9 practices,
     tools and meetings, 4 then 10 organisations): within budget, and the same."""
-    site = build(site_tree, 2)
+    site = small_site
     few = {name: count_queries(client, url) for name, url in urls(site).items()}
     grow(site, 6)
     many = {name: count_queries(client, url) for name, url in urls(site).items()}
@@ -211,8 +224,7 @@ def test_every_page_type_keeps_its_query_budget_at_two_sizes(client, site_tree):
     assert not problems, "\n".join(problems)
 
 
-def test_key_figures_are_computed_once_per_content_change(client, site_tree):
-    build(site_tree, 2)
+def test_key_figures_are_computed_once_per_content_change(client, small_site):
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/")
@@ -225,10 +237,10 @@ def test_key_figures_are_computed_once_per_content_change(client, site_tree):
     assert "Pratique nouvelle" in client.get("/").content.decode()
 
 
-def test_restricted_page_leaves_public_lists_at_once(client, site_tree):
+def test_restricted_page_leaves_public_lists_at_once(client, small_site):
     """Privacy follows the page: a view restriction added after the lists were cached
     removes the page from them on the next request."""
-    site = build(site_tree, 2)
+    site = small_site
     community = client.get(site.segou.url).content.decode()
     practice = site.practice
     assert practice.title in community
@@ -241,8 +253,8 @@ def test_restricted_page_leaves_public_lists_at_once(client, site_tree):
     assert client.get(practice.url).status_code == 302
 
 
-def test_unpublished_page_leaves_the_home_page_at_once(client, site_tree):
-    site = build(site_tree, 2)
+def test_unpublished_page_leaves_the_home_page_at_once(client, small_site):
+    site = small_site
     practice = site.practice
     assert practice.title in client.get("/").content.decode()
     practice.unpublish()
@@ -250,16 +262,43 @@ def test_unpublished_page_leaves_the_home_page_at_once(client, site_tree):
     assert client.get(practice.url).status_code == 404
 
 
-def test_routing_keeps_wagtail_answers(client, site_tree):
+def test_routing_keeps_wagtail_answers(client, small_site):
     """The one-query router answers like Wagtail's walk: drafts and unknown paths are 404,
     routable pages keep their sub-routes."""
-    site = build(site_tree, 2)
+    site = small_site
     assert client.get(site.practice.url + "inconnu/").status_code == 404
     assert client.get("/organisations/inconnue/").status_code == 404
     url = site.practice.url
     site.practice.unpublish()
     assert client.get(url).status_code == 404
     assert client.get(site.tool.url).status_code == 200
+
+
+def test_the_follow_up_export_leaves_the_cached_cards_alone(client, small_site):
+    """The CSV export reads the same listing one row per page: its page of one is never
+    served as the follow-up page's cards."""
+    site = small_site
+    assert client.get(f"{site.follow_up.url}export-csv/").status_code == 200
+    listing = client.get(site.follow_up.url).context["listing"]
+    assert listing.count == 2
+    assert len(listing.items) == 2
+
+
+def test_kept_featured_cards_never_make_their_renditions_again(client, small_site):
+    """The featured cards are kept in the cache with their images: the renditions a card
+    shows are made before they are kept, so a visit after the first reads no rendition and
+    encodes no picture (before: every visit encoded the missing ones again, about a second)."""
+    site = small_site
+    home = HomePage.objects.get(pk=site.tree.home.pk)
+    home.featured_items.add(FeaturedItem(target=site.practice, blurb="Photo"))
+    publish(home)
+    get_image_model().get_rendition_model().objects.all().delete()
+    first = client.get("/").content.decode()
+    assert 'class="card__image"' in first
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/").content.decode()
+    assert [q["sql"] for q in queries if "rendition" in q["sql"]] == []
+    assert again.count(".avif") == first.count(".avif") > 0
 
 
 def test_one_content_version_for_kept_pages_and_cached_values(site_tree):
@@ -288,30 +327,3 @@ def test_one_content_version_for_kept_pages_and_cached_values(site_tree):
     assert cached_by_content("budget-probe", compute) == 3, "a draft shows nothing new"
     publish(home)
     assert cached_by_content("budget-probe", compute) == 4, "a publish"
-
-
-def test_the_follow_up_export_leaves_the_cached_cards_alone(client, site_tree):
-    """The CSV export reads the same listing one row per page: its page of one is never
-    served as the follow-up page's cards."""
-    site = build(site_tree, 2)
-    assert client.get(f"{site.follow_up.url}export-csv/").status_code == 200
-    listing = client.get(site.follow_up.url).context["listing"]
-    assert listing.count == 2
-    assert len(listing.items) == 2
-
-
-def test_kept_featured_cards_never_make_their_renditions_again(client, site_tree):
-    """The featured cards are kept in the cache with their images: the renditions a card
-    shows are made before they are kept, so a visit after the first reads no rendition and
-    encodes no picture (before: every visit encoded the missing ones again, about a second)."""
-    site = build(site_tree, 2)
-    home = HomePage.objects.get(pk=site_tree.home.pk)
-    home.featured_items.add(FeaturedItem(target=site.practice, blurb="Photo"))
-    publish(home)
-    get_image_model().get_rendition_model().objects.all().delete()
-    first = client.get("/").content.decode()
-    assert 'class="card__image"' in first
-    with CaptureQueriesContext(connection) as queries:
-        again = client.get("/").content.decode()
-    assert [q["sql"] for q in queries if "rendition" in q["sql"]] == []
-    assert again.count(".avif") == first.count(".avif") > 0

@@ -6,6 +6,7 @@ import re
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from .conftest import shared_data
 from .factories import make_organization, make_practice
 
 
@@ -35,7 +36,13 @@ def every_listed_page(client):
 
 
 @pytest.fixture
-def pages(site_tree):
+def pages(request, _site_tree_pks):
+    """A public practice, a private one and a draft: built once for the consecutive tests that
+    ask for them (tests/conftest.py, ``shared_data``)."""
+    return shared_data(request, _site_tree_pks, build_pages)
+
+
+def build_pages(site_tree):
     org = make_organization(site_tree, title="APROFEM")
     site_tree.practice = make_practice(org, title="Épargne des femmes")
     site_tree.private = make_practice(org, title="Cas suivis")
