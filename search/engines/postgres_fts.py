@@ -93,11 +93,11 @@ def tsqueries(parsed, case_sensitive):
 # Ties at the page's lowest first score (the body-only matches all score 0) ranked on the
 # whole vector, at most this many (newest ids first): reading the whole vector of every
 # match of a common word cost more than all the rest of a search (BENCHMARKS.md).
-MAX_TIED = 1_000
+MAX_TIED = 2_000
 
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
-    SELECT page_id, CASE WHEN rank_vector @@ %(whole)s::tsquery
+    SELECT page_id, CASE WHEN %(rank)s AND rank_vector @@ %(whole)s::tsquery
         THEN ts_rank(rank_vector, %(whole)s::tsquery, {normalization}) ELSE 0 END AS score
     FROM {table} WHERE search_vector @@ %(match)s::tsquery
 ), scored AS (
@@ -136,7 +136,7 @@ def search(parsed, case_sensitive, filters, end, rank=True):
     whole, query = tsqueries(parsed, case_sensitive)
     if whole is None:
         return [], []
-    params = {"match": query, "whole": whole, "end": end if rank else 0}
+    params = {"match": query, "whole": whole, "end": end if rank else 0, "rank": rank}
     conditions = ["TRUE"]
     for number, (facet, values) in enumerate(sorted(filters.items())):
         key = f"f{number}"
