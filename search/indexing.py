@@ -113,10 +113,8 @@ def _insert_facets(records):
 
 
 def _upsert(entries):
-    """Insert or update ``entries``. On PostgreSQL one ``INSERT … SELECT unnest(…)`` with an
-    array per column: ``bulk_create`` sends every value as a literal (the full-text columns
-    keep it from its own ``unnest``), and building and parsing that statement cost about a
-    sixth of the Python of an index build (BENCHMARKS.md)."""
+    """Insert or update ``entries``; on PostgreSQL by one ``unnest`` of an array per column
+    (``bulk_create`` sends literals, a fifth of the build's Python: BENCHMARKS.md)."""
     if connection.vendor != "postgresql":
         SearchEntry.objects.bulk_create(
             entries,

@@ -21,10 +21,6 @@ from . import postgres_fts, sqlite_fts
 from .base import SORT_DATE, Hit, SearchEngine, SearchRequest, SearchResponse
 
 
-def _by_score(row):
-    return (-row[1], -row[0])
-
-
 class DatabaseEngine(SearchEngine):
     name = "database"
 
@@ -33,12 +29,10 @@ class DatabaseEngine(SearchEngine):
         by_id = SearchEntry.objects.only(
             "heading", "summary", "text", "url", "content_type", "date"
         ).in_bulk([pk for pk, _score in ranked])
-        page = []
         for pk, score in ranked:
             if pk in by_id:
                 by_id[pk]._score = score
-                page.append(by_id[pk])
-        return page
+        return [by_id[pk] for pk, _score in ranked if pk in by_id]
 
     def search(self, request: SearchRequest) -> SearchResponse:
         glossary = get_glossary()
@@ -64,9 +58,8 @@ class DatabaseEngine(SearchEngine):
         elif best is not None:
             ranked = best[offset:]
         else:
-            keep = matrix.selected(results)
-            ranked = heapq.nsmallest(end, (r for r in scored if keep(r[0])), key=_by_score)
-            ranked = ranked[offset:]
+            keep, key = matrix.selected(results), lambda row: (-row[1], -row[0])
+            ranked = heapq.nsmallest(end, (r for r in scored if keep(r[0])), key=key)[offset:]
         entries = self._entries(ranked)
 
         forms, prefixes = parsed.forms, parsed.prefixes

@@ -1,6 +1,6 @@
 """PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` a trigger keeps
-current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009),
-queried through ``django.contrib.postgres.search``.
+current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009): one
+statement per search (``search``), ``django.contrib.postgres.search`` for autocomplete.
 
 PostgreSQL analyses text and query (``cdp_french``: unaccent, French stems, elision).
 Python only finds the glossary phrases and the words typed; each phrase is analysed once
@@ -98,7 +98,7 @@ MAX_TIED = 2_000
 SEARCH_SQL = """
 WITH matched AS MATERIALIZED (
     SELECT page_id, CASE WHEN %(rank)s AND rank_vector @@ %(whole)s::tsquery
-        THEN ts_rank(rank_vector, %(whole)s::tsquery, {normalization}) ELSE 0 END AS score
+        THEN ts_rank(rank_vector, %(whole)s::tsquery, {n}) ELSE 0 END AS score
     FROM {table} WHERE search_vector @@ %(match)s::tsquery
 ), scored AS (
     SELECT page_id, score FROM matched WHERE {filters}
@@ -109,10 +109,8 @@ WITH matched AS MATERIALIZED (
     ORDER BY score DESC, page_id DESC LIMIT %(end)s + {max_tied}
 ), ranked AS (
     SELECT tied.page_id, tied.score FROM tied JOIN {table} USING (page_id)
-    ORDER BY tied.score DESC,
-        ts_rank_cd(search_vector, %(whole)s::tsquery, {normalization}) DESC,
-        tied.page_id DESC
-    LIMIT %(end)s
+    ORDER BY tied.score DESC, ts_rank_cd(search_vector, %(whole)s::tsquery, {n}) DESC,
+        tied.page_id DESC LIMIT %(end)s
 )
 SELECT (SELECT array_agg(page_id) FROM matched),
     (SELECT array_agg(page_id) FROM ranked), (SELECT array_agg(score) FROM ranked)
@@ -124,30 +122,21 @@ FILTER_SQL = (
 
 
 def search(parsed, case_sensitive, filters, end, rank=True):
-    """(the ids of every match, the first ``end`` matches that pass ``filters``, best first,
-    as [(id, score)]; none when ``rank`` is false), in one statement.
-
-    Matching uses the whole vector. The first score reads ``rank_vector`` only, the small
-    weight-A text (title, summary, tags), with ``ts_rank``, and only where that text holds
-    the whole words (the others score 0). The entries tied at the lowest score that can
-    reach the page (at most ``MAX_TIED`` more) are ordered on the whole vector, whole words
-    only, cover density: a title above the body, an exact phrase above scattered words, a
-    whole word above the beginning of a longer one."""
+    """(ids of every match, the first ``end`` that pass ``filters`` as [(id, score)], best
+    first; none unless ``rank``). The score: ``ts_rank`` on ``rank_vector`` (title, summary,
+    tags) where it holds the whole words, else 0; the ties at the page's lowest score are
+    ordered on the whole vector (cover density: title above body, exact phrase above
+    scattered words, whole word above the beginning of a longer one)."""
     whole, query = tsqueries(parsed, case_sensitive)
     if whole is None:
         return [], []
     params = {"match": query, "whole": whole, "end": end if rank else 0, "rank": rank}
     conditions = ["TRUE"]
-    for number, (facet, values) in enumerate(sorted(filters.items())):
-        key = f"f{number}"
-        params.update({key: facet, f"{key}_values": list(values)})
-        conditions.append(FILTER_SQL.format(facets=SearchFacet._meta.db_table, key=key))
-    sql = SEARCH_SQL.format(
-        table=SearchEntry._meta.db_table,
-        filters=" AND ".join(conditions),
-        normalization=RANK_NORMALIZATION,
-        max_tied=MAX_TIED,
-    )
+    for number, (facet, values) in enumerate(filters.items()):
+        params.update({f"f{number}": facet, f"f{number}_values": list(values)})
+        conditions.append(FILTER_SQL.format(facets=SearchFacet._meta.db_table, key=f"f{number}"))
+    table, filters = SearchEntry._meta.db_table, " AND ".join(conditions)
+    sql = SEARCH_SQL.format(table=table, filters=filters, n=RANK_NORMALIZATION, max_tied=MAX_TIED)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         ids, ranked, scores = cursor.fetchone()
