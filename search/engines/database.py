@@ -2,10 +2,8 @@
 (``postgres_fts`` or ``sqlite_fts``; no other database, see ``search.checks``).
 
 A search costs a handful of queries whatever the site's size: the index version, the
-matches (on PostgreSQL with the best ones that pass the filters, in the same statement;
-on SQLite every match with its score), the page of hits, the vocabulary for suggestions.
-Facet counts, the total and date order come from in-memory bitmaps (``facets``; why not
-SQL: BENCHMARKS.md).
+matches (on PostgreSQL with the page of hits that pass the filters), the hits' entries,
+the vocabulary for suggestions. Counts and date order come from bitmaps (``facets``).
 """
 
 import heapq

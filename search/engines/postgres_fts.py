@@ -90,9 +90,8 @@ def tsqueries(parsed, case_sensitive):
     return " & ".join(whole), " & ".join(match)
 
 
-# Ties at the page's lowest first score (the body-only matches all score 0) ranked on the
-# whole vector, at most this many (newest ids first): reading the whole vector of every
-# match of a common word cost more than all the rest of a search (BENCHMARKS.md).
+# Ties at the page's lowest score (body-only matches all score 0) ranked on the whole vector:
+# at most this many, newest first (all the matches of a common word: 0.5–2 s, see 0009).
 MAX_TIED = 2_000
 
 SEARCH_SQL = """
