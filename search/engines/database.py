@@ -1,10 +1,9 @@
 """The default engine: full-text search over ``SearchEntry`` on columns this project owns
 (``postgres_fts`` or ``sqlite_fts``; no other database, see ``search.checks``).
 
-A search costs a handful of queries whatever the site's size: the index version, every
-match with its score, on PostgreSQL the ties that can reach the page ranked on the whole
-text, the page of hits, the vocabulary for suggestions. Facets, filters and date order
-come from in-memory bitmaps (``facets``; why not SQL: BENCHMARKS.md).
+A search costs a handful of queries whatever the site's size: the index version, the
+matches (on PostgreSQL with the page of hits that pass the filters), the hits' entries,
+the vocabulary for suggestions. Counts and date order come from bitmaps (``facets``).
 """
 
 import heapq
@@ -20,47 +19,18 @@ from . import postgres_fts, sqlite_fts
 from .base import SORT_DATE, Hit, SearchEngine, SearchRequest, SearchResponse
 
 
-def _by_score(row):
-    return (-row[1], -row[0])
-
-
 class DatabaseEngine(SearchEngine):
     name = "database"
-
-    def _scored_matches(self, parsed, glossary):
-        """Every match with its score, in one query."""
-        if connection.vendor == "postgresql":
-            return postgres_fts.scored_matches(parsed, glossary.case_sensitive)
-        return sqlite_fts.scored_matches(parsed)
-
-    def _ranked(self, scored, keep, offset, count, parsed, glossary):
-        """Hits ``offset`` to ``offset + count`` of ``scored`` that ``keep`` (if any) accepts, by
-        score, then (PostgreSQL) by the rank on the whole vector, then by id: the first
-        score reads the title only, so its ties (all the body-only matches score 0) are
-        ordered on the whole text, for the entries that can reach the page asked for.
-        (Sorting every match in SQL cost more than this selection: BENCHMARKS.md.)"""
-        candidates = scored if keep is None else [row for row in scored if keep(row[0])]
-        best = heapq.nsmallest(offset + count, candidates, key=_by_score)
-        if best and connection.vendor == "postgresql":
-            threshold = best[-1][1]
-            tied = [row for row in candidates if row[1] >= threshold]
-            full = postgres_fts.refine(parsed, glossary.case_sensitive, [pk for pk, _s in tied])
-            best = heapq.nsmallest(
-                offset + count, tied, key=lambda row: (-row[1], -full.get(row[0], 0), -row[0])
-            )
-        return best[offset:]
 
     def _entries(self, ranked):
         """Entries for ``[(id, score)]``, in that order."""
         by_id = SearchEntry.objects.only(
             "heading", "summary", "text", "url", "content_type", "date"
         ).in_bulk([pk for pk, _score in ranked])
-        page = []
         for pk, score in ranked:
             if pk in by_id:
                 by_id[pk]._score = score
-                page.append(by_id[pk])
-        return page
+        return [by_id[pk] for pk, _score in ranked if pk in by_id]
 
     def search(self, request: SearchRequest) -> SearchResponse:
         glossary = get_glossary()
@@ -70,20 +40,24 @@ class DatabaseEngine(SearchEngine):
             return SearchResponse(hits=[], total=0, facets={}, engine=self.name)
         offset = (request.page - 1) * per_page
         matrix = get_matrix()
-        scored = None
+        rank = not parsed.is_empty and request.sort != SORT_DATE
+        best, end = None, offset + per_page
         if parsed.is_empty:
-            matched_mask = matrix.all
+            matched = matrix.all
+        elif connection.vendor == "postgresql":
+            ids, best = postgres_fts.search(parsed, glossary.case_sensitive, filters, end, rank)
+            matched = matrix.mask_of(ids)
         else:
-            scored = self._scored_matches(parsed, glossary)
-            matched_mask = matrix.mask_of(pk for pk, _score in scored)
-        counts, total, results = matrix.counts(matched_mask, filters)
-        ranked = []
-        if offset < total:
-            if scored is not None and request.sort != SORT_DATE:
-                keep = matrix.selected(results) if filters else None
-                ranked = self._ranked(scored, keep, offset, per_page, parsed, glossary)
-            else:
-                ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
+            scored = sqlite_fts.scored_matches(parsed)
+            matched = matrix.mask_of(pk for pk, _score in scored)
+        counts, total, results = matrix.counts(matched, filters)
+        if not rank:
+            ranked = [(pk, None) for pk in matrix.newest(results, offset, per_page)]
+        elif best is not None:
+            ranked = best[offset:]
+        else:
+            keep, key = matrix.selected(results), lambda row: (-row[1], -row[0])
+            ranked = heapq.nsmallest(end, (r for r in scored if keep(r[0])), key=key)[offset:]
         entries = self._entries(ranked)
 
         forms, prefixes = parsed.forms, parsed.prefixes

@@ -1,6 +1,6 @@
 """PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` a trigger keeps
-current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009),
-queried through ``django.contrib.postgres.search``.
+current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009): one
+statement per search (``search``), ``django.contrib.postgres.search`` for autocomplete.
 
 PostgreSQL analyses text and query (``cdp_french``: unaccent, French stems, elision).
 Python only finds the glossary phrases and the words typed; each phrase is analysed once
@@ -14,11 +14,10 @@ from operator import and_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
-from ..models import SearchEntry
+from ..models import SearchEntry, SearchFacet
 
 CONFIG = "cdp_french"
 RANK_NORMALIZATION = 32  # rank / (rank + 1)
@@ -91,53 +90,56 @@ def tsqueries(parsed, case_sensitive):
     return " & ".join(whole), " & ".join(match)
 
 
-class _TsQuery(SearchQuery):
-    """A ``tsquery`` already analysed (``tsqueries``): cast, not parsed again."""
+# Ties at the page's lowest score (body-only matches all score 0) ranked on the whole vector:
+# at most this many, newest first (all the matches of a common word: 0.5–2 s, see 0009).
+MAX_TIED = 2_000
 
-    template = "%(expressions)s::tsquery"
+SEARCH_SQL = """
+WITH matched AS MATERIALIZED (
+    SELECT page_id, CASE WHEN %(rank)s AND rank_vector @@ %(whole)s::tsquery
+        THEN ts_rank(rank_vector, %(whole)s::tsquery, {n}) ELSE 0 END AS score
+    FROM {table} WHERE search_vector @@ %(match)s::tsquery
+), scored AS (
+    SELECT page_id, score FROM matched WHERE {filters}
+), tied AS (
+    SELECT page_id, score FROM scored
+    WHERE score >= (SELECT min(score) FROM (
+        SELECT score FROM scored ORDER BY score DESC LIMIT %(end)s) AS best)
+    ORDER BY score DESC, page_id DESC LIMIT %(end)s + {max_tied}
+), ranked AS (
+    SELECT tied.page_id, tied.score FROM tied JOIN {table} USING (page_id)
+    ORDER BY tied.score DESC, ts_rank_cd(search_vector, %(whole)s::tsquery, {n}) DESC,
+        tied.page_id DESC LIMIT %(end)s
+)
+SELECT (SELECT array_agg(page_id) FROM matched),
+    (SELECT array_agg(page_id) FROM ranked), (SELECT array_agg(score) FROM ranked)
+"""
+FILTER_SQL = (
+    "page_id IN (SELECT entry_id FROM {facets} WHERE facet = %({key})s "
+    "AND value = ANY(%({key}_values)s))"
+)
 
 
-def scored_matches(parsed, case_sensitive):
-    """Every matching entry with its first score, in one query: [(page id, score)].
-
-    Matching uses the whole vector (GIN index, or a sequential scan for a word most pages
-    contain: the planner's choice); the score reads ``rank_vector`` only, the small weight-A
-    text (title, summary, tags), with ``ts_rank``, and only where that text holds the whole
-    words (the others score 0): ranking every match on the whole vector would read every
-    body, and cover density costs ten times more for the glossary's long alternatives.
-    ``refine`` orders the ties that can reach the page asked for."""
+def search(parsed, case_sensitive, filters, end, rank=True):
+    """(ids of every match, the first ``end`` that pass ``filters`` as [(id, score)], best
+    first; none unless ``rank``). The score: ``ts_rank`` on ``rank_vector`` (title, summary,
+    tags) where it holds the whole words, else 0; the ties at the page's lowest score are
+    ordered on the whole vector (cover density: title above body, exact phrase above
+    scattered words, whole word above the beginning of a longer one)."""
     whole, query = tsqueries(parsed, case_sensitive)
     if whole is None:
-        return []
-    whole = _TsQuery(whole)
-    rank = SearchRank(F("rank_vector"), whole, normalization=Value(RANK_NORMALIZATION))
-    score = Case(When(Q(rank_vector=whole), then=rank), default=0.0, output_field=FloatField())
-    matches = SearchEntry.objects.filter(search_vector=_TsQuery(query)).annotate(score=score)
-    # The query the ORM builds, run on a cursor: psycopg already returns (int, float), and
-    # Django's per-row value conversion cost ~15 ms for a word most pages contain.
-    sql, params = matches.values_list("pk", "score").query.sql_with_params()
+        return [], []
+    params = {"match": query, "whole": whole, "end": end if rank else 0, "rank": rank}
+    conditions = ["TRUE"]
+    for number, (facet, values) in enumerate(filters.items()):
+        params.update({f"f{number}": facet, f"f{number}_values": list(values)})
+        conditions.append(FILTER_SQL.format(facets=SearchFacet._meta.db_table, key=f"f{number}"))
+    table, filters = SearchEntry._meta.db_table, " AND ".join(conditions)
+    sql = SEARCH_SQL.format(table=table, filters=filters, n=RANK_NORMALIZATION, max_tied=MAX_TIED)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def refine(parsed, case_sensitive, ids):
-    """{page id: score on the whole vector} for ``ids``: title A, body B, documents C,
-    whole words only, cover density (an exact phrase above scattered words, a whole word
-    in the body above the beginning of a longer one)."""
-    whole, _query = tsqueries(parsed, case_sensitive)
-    rank = SearchRank(
-        F("search_vector"),
-        _TsQuery(whole),
-        cover_density=True,
-        normalization=Value(RANK_NORMALIZATION),
-    )
-    # One array parameter: an IN list of a thousand ties costs more to send and plan than
-    # to rank (« mariage »: 1 616 ties at 20 000 pages).
-    tied = RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
-    return dict(
-        SearchEntry.objects.filter(pk__in=tied).annotate(score=rank).values_list("pk", "score")
-    )
+        ids, ranked, scores = cursor.fetchone()
+    return ids or [], list(zip(ranked or [], scores or [], strict=True))
 
 
 def autocomplete(text, limit):
