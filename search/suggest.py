@@ -1,25 +1,42 @@
-"""« Vouliez-vous dire … » from the site's own vocabulary (``VocabularyWord``): the
-closest word by trigram similarity (``pg_trgm`` and its index on PostgreSQL, ``difflib`` on
-SQLite)."""
+"""« Vouliez-vous dire … » from the site's own vocabulary (``VocabularyWord``) and the
+glossary's words (« excision » is a word visitors type although no page may say it): the
+closest word by ``difflib``'s ratio, among the vocabulary words of about the same length
+and first letter (on PostgreSQL, also trigram-similar: ``pg_trgm`` and its index)."""
 
 import difflib
 
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connection
 from django.db.models import Q
 
+from . import analysis
 from .analysis import fold, word_forms
+from .glossary import get_glossary
 from .models import VocabularyWord
 
 MIN_LENGTH = 4
+MIN_SIMILARITY = 0.75  # difflib's ratio
 
 
-def unknown_words(words):
-    """The typed words (≥ 4 letters) that match nothing in the vocabulary, not even
-    through their stem."""
-    candidates = {
-        word: fold(word.lower()) for word in words if len(word) >= MIN_LENGTH and word.isalpha()
+def glossary_words():
+    """{folded word: word} of the glossary's phrases (four letters or more)."""
+    glossary = get_glossary()
+    return {
+        fold(word.lower()): word.lower()
+        for group in glossary.groups
+        for phrase in group.phrases
+        for word in analysis.words(phrase)
+        if len(word) >= MIN_LENGTH and word.isalpha() and not word.isupper()
     }
+
+
+def unknown_words(typed):
+    """The typed words (≥ 4 letters) that match nothing in the vocabulary or the glossary,
+    not even through their stem."""
+    candidates = {
+        word: fold(word.lower()) for word in typed if len(word) >= MIN_LENGTH and word.isalpha()
+    }
+    in_glossary = glossary_words()
+    candidates = {word: key for word, key in candidates.items() if key not in in_glossary}
     if not candidates:
         return []
     forms = {form for key in candidates.values() for form in word_forms(key)}
@@ -37,36 +54,29 @@ def unknown_words(words):
     ]
 
 
-MIN_SIMILARITY = 0.75  # difflib's ratio on SQLite
-MIN_TRIGRAM_SIMILARITY = 0.4
-
-
 def _candidates(key):
-    """(word, display, frequency, similarity) of the vocabulary words close to ``key``."""
+    """{word: (display, frequency)} of the vocabulary and glossary words near ``key``."""
     nearby = VocabularyWord.objects.filter(
         length__gte=len(key) - 2, length__lte=len(key) + 2, word__startswith=key[:1]
     )
     if connection.vendor == "postgresql":
-        rows = (
-            nearby.filter(word__trigram_similar=key)
-            .annotate(similarity=TrigramSimilarity("word", key))
-            .filter(similarity__gte=MIN_TRIGRAM_SIMILARITY)
-            .order_by("-similarity", "-frequency")
-            .values_list("word", "display", "frequency", "similarity")[:5]
-        )
-        return [(w, d, f, round(s, 2)) for w, d, f, s in rows]
+        nearby = nearby.filter(word__trigram_similar=key)  # pg_trgm's index, threshold 0.3
     pool = {w: (d, f) for w, d, f in nearby.values_list("word", "display", "frequency")}
-    close = difflib.get_close_matches(key, list(pool), n=5, cutoff=MIN_SIMILARITY)
-    return [(w, *pool[w], round(difflib.SequenceMatcher(None, key, w).ratio(), 2)) for w in close]
+    for word, display in glossary_words().items():
+        if word[:1] == key[:1] and abs(len(word) - len(key)) <= 2:
+            pool.setdefault(word, (display, 1))
+    return pool
 
 
 def closest_word(word):
-    """The display form of the vocabulary word closest to ``word``, or None."""
-    candidates = _candidates(fold(word.lower()))
-    if not candidates:
+    """The display form of the vocabulary or glossary word closest to ``word``, or None."""
+    key = fold(word.lower())
+    pool = _candidates(key)
+    close = difflib.get_close_matches(key, list(pool), n=5, cutoff=MIN_SIMILARITY)
+    if not close:
         return None
-    best = max(candidates, key=lambda row: (row[3], row[2]))
-    return best[1]
+    ratio = {w: round(difflib.SequenceMatcher(None, key, w).ratio(), 2) for w in close}
+    return pool[max(close, key=lambda w: (ratio[w], pool[w][1]))][0]
 
 
 def suggest(text, words):

@@ -320,3 +320,212 @@ def as_records(community_ids=None, first_id=1000) -> list[dict]:
         }
         for number, page in enumerate(CORPUS)
     ]
+
+
+# --- The demo (``load_demo``) as a French-speaking visitor searches it ------------------
+# Each case: the query, the beginnings of demo titles that must be among the hits, those
+# that must not be, and why. The glossary is the one the data migrations ship.
+
+D_SEGOU = "Ségou"  # the community page (a title of its own: matched exactly)
+D_KAYES = "Kayes"
+D_LOI_052 = "Application de la loi 052"
+D_MARIAGE = "Mariage d'enfants"
+D_CONVENTIONS = "Conventions d'abandon des pratiques traditionnelles néfastes"
+D_CADRE_MARIAGE = "Cadre de concertation sur le mariage d'enfants"
+D_PARTICIPATION = "Participation et représentativité des femmes"
+D_AUTONOMISATION = "Autonomisation financière des femmes"
+D_COMITE_VBG = "Comité régional d'orientation et de suivi des questions des VBG"
+D_MURS = "Deux murs d'expressions artistiques contre les violences"
+D_AVEC = "Les groupes AVEC (VSLA) face aux crises"
+D_SGN = "Saving Group Network VSLA Mali"
+D_ROADMAP = "Feuille de route de plaidoyer des femmes des réseaux VSLA"
+D_SHE_LEADS = "Atelier national « She Leads in Crisis »"
+D_OXFAM = "Consortium Oxfam G-Force Ségou"
+D_GOUVERNORAT = "Gouvernorat de la région de Ségou"
+D_CCS = "Former les comités consultatifs de sécurité communaux"
+D_CCS_MEETING = "Ateliers de renforcement des capacités des CCS communaux"
+D_CRSS = "Commissariat à la Réforme du Secteur de la Sécurité"
+D_PNUD = "Programme des Nations Unies pour le Développement"
+D_CARTO = "Cartographie interactive des acteurs de la migration"
+D_DRPFEF = "Direction régionale de la Promotion de la Femme"
+D_MPFEF = "Ministère de la Promotion de la Femme"
+D_APROFEM = "Association pour la Promotion de la Femme et de l'Enfant au Mali"
+D_CAFO = "Coordination des associations et ONG féminines du Mali"
+D_VEILLE = "Un comité de veille médiatique"
+D_VISITE = "Visite d'échange entre les CdP de Ségou et de Kayes"
+D_WEBINAIRES = "Rencontres d'échanges semestrielles Ségou–Kayes par webinaire"
+D_CANEVAS = "Canevas de plan de pérennisation"
+D_KAFAMUYA = "Projet Kafamuya"
+D_LANCEMENT = "Lancement officiel du projet « Kafamuya »"
+D_UE = "Délégation de l'Union européenne au Mali"
+D_CARE = "CARE Mali"
+D_CISP = "CISP Mali"
+D_SORTIE = "Sortie rapide"
+D_MALIJET = "Malijet"
+D_LEGAL = "Mentions légales"
+
+DEMO_CASES = [
+    # The sector's acronyms and their long forms (the glossary).
+    SearchCase("MGF", (D_CONVENTIONS,), (D_SORTIE, D_CRSS), "acronym, no page says it"),
+    SearchCase("excision", (D_CONVENTIONS,), (D_SORTIE, D_MALIJET), "harmful practice"),
+    SearchCase("l'excision", (D_CONVENTIONS,), (D_SORTIE,), "elision"),
+    SearchCase("L’EXCISION", (D_CONVENTIONS,), (D_SORTIE,), "capitals, typographic apostrophe"),
+    SearchCase("mutilations génitales féminines", (D_CONVENTIONS,), (D_SORTIE,), "long form"),
+    SearchCase("mutilation genitale feminine", (D_CONVENTIONS,), (D_SORTIE,), "no accents"),
+    SearchCase("pratiques néfastes", (D_CONVENTIONS, D_MARIAGE), (D_SORTIE,), "phrase"),
+    SearchCase("VBG", (D_COMITE_VBG, D_OXFAM, D_MURS), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("vbg", (D_COMITE_VBG, D_OXFAM), (D_SORTIE,), "acronym in lower case"),
+    SearchCase("VSBG", (D_COMITE_VBG, D_OXFAM), (D_SORTIE,), "variant acronym"),
+    SearchCase("violences faites aux femmes", (D_MURS, D_COMITE_VBG), (D_SORTIE,), "synonym"),
+    SearchCase("violence faite aux femmes", (D_MURS, D_COMITE_VBG), (D_SORTIE,), "singular"),
+    SearchCase("violences basees sur le genre", (D_COMITE_VBG, D_MURS), (D_SORTIE,), "accents"),
+    SearchCase("GBV", (D_COMITE_VBG,), (D_SORTIE,), "English acronym"),
+    SearchCase("mariage précoce", (D_MARIAGE, D_CONVENTIONS), (D_SORTIE, D_CRSS), "synonym"),
+    SearchCase("mariage d'enfants", (D_MARIAGE, D_CADRE_MARIAGE), (D_SORTIE,), "the term"),
+    SearchCase("mariage d’enfants", (D_MARIAGE,), (D_SORTIE,), "typographic apostrophe"),
+    SearchCase("mariages d'enfants", (D_MARIAGE,), (D_SORTIE,), "plural"),
+    SearchCase("mariage forcé", (D_MARIAGE,), (D_SORTIE, D_CRSS), "synonym"),
+    SearchCase("mariage force", (D_MARIAGE,), (D_SORTIE,), "no accent"),
+    SearchCase("MARIAGES PRÉCOCES", (D_MARIAGE,), (D_SORTIE,), "capitals, plural"),
+    SearchCase("AVEC", (D_AVEC, D_SGN), (D_SORTIE, D_CRSS), "acronym in capitals"),
+    SearchCase("VSLA", (D_AVEC, D_SGN, D_ROADMAP), (D_SORTIE,), "English acronym"),
+    SearchCase("tontine", (D_AVEC, D_SGN), (D_SORTIE,), "what people call it"),
+    SearchCase("tontines", (D_AVEC, D_SGN), (D_SORTIE,), "plural"),
+    SearchCase("groupes d'épargne", (D_AVEC, D_SGN), (D_SORTIE,), "long form"),
+    SearchCase("PTF", (D_OXFAM, D_GOUVERNORAT), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("partenaires techniques et financiers", (D_OXFAM,), (D_SORTIE,), "long form"),
+    SearchCase("bailleurs", (D_OXFAM,), (D_SORTIE,), "synonym"),
+    SearchCase("CCS", (D_CCS, D_CCS_MEETING, D_CRSS), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("comités consultatifs de sécurité", (D_CCS, D_CRSS), (D_SORTIE,), "long form"),
+    SearchCase("RSS", (D_CRSS, D_CCS), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("réforme du secteur de la sécurité", (D_CRSS,), (D_SORTIE,), "long form"),
+    SearchCase("reforme securite", (D_CRSS,), (D_SORTIE,), "two words, no accents"),
+    SearchCase("OSC", (D_CARTO,), (D_SORTIE,), "acronym"),
+    SearchCase("société civile", (D_CARTO, D_GOUVERNORAT), (D_SORTIE,), "long form"),
+    SearchCase("societe civile", (D_CARTO,), (D_SORTIE,), "no accents"),
+    SearchCase("AGR", (D_AUTONOMISATION, D_PARTICIPATION), (D_SORTIE, D_CRSS), "acronym"),
+    SearchCase("activités génératrices de revenus", (D_AUTONOMISATION,), (D_SORTIE,), "long"),
+    SearchCase("activite generatrice de revenu", (D_AUTONOMISATION,), (D_SORTIE,), "singular"),
+    SearchCase("DRPFEF", (D_DRPFEF,), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("promotion de la femme", (D_DRPFEF, D_MPFEF), (D_SORTIE,), "long form"),
+    SearchCase("loi 052", (D_LOI_052, D_VEILLE), (D_SORTIE, D_MARIAGE), "law by number"),
+    SearchCase("loi n°2015-052", (D_LOI_052,), (D_SORTIE,), "law's full number"),
+    SearchCase("loi n° 2015-052", (D_LOI_052,), (D_SORTIE,), "with a space"),
+    SearchCase("loi 2015-052", (D_LOI_052,), (D_SORTIE,), "without n°"),
+    SearchCase("quota", (D_LOI_052,), (D_SORTIE,), "what the law sets"),
+    SearchCase("quota de 30 %", (D_LOI_052,), (D_SORTIE,), "the figure"),
+    SearchCase("quotas", (D_LOI_052,), (D_SORTIE,), "plural"),
+    SearchCase("plaidoyer", (D_ROADMAP,), (D_SORTIE, D_MALIJET), "plain word"),
+    SearchCase("advocacy", (D_ROADMAP,), (D_SORTIE,), "English word"),
+    SearchCase("leadership féminin", (D_VEILLE, D_LOI_052), (D_SORTIE,), "tag"),
+    SearchCase("leadership feminin", (D_VEILLE,), (D_SORTIE,), "no accent"),
+    SearchCase("autonomisation", (D_AUTONOMISATION,), (D_SORTIE,), "plain word"),
+    SearchCase("autonomisation des femmes", (D_AUTONOMISATION,), (D_SORTIE,), "phrase"),
+    SearchCase("empowerment", (D_AUTONOMISATION,), (D_SORTIE,), "English word"),
+    SearchCase("ONG", (D_CAFO, D_APROFEM), (D_SORTIE,), "acronym"),
+    SearchCase("PNUD", (D_PNUD, D_CCS), (D_SORTIE,), "organisation acronym"),
+    SearchCase("UNDP", (D_PNUD,), (D_SORTIE,), "English acronym"),
+    SearchCase("UE", (D_UE, D_LANCEMENT), (D_SORTIE,), "acronym"),
+    SearchCase("Union européenne", (D_UE,), (D_SORTIE,), "long form"),
+    SearchCase("CRSS", (D_CRSS,), (D_SORTIE,), "acronym"),
+    SearchCase("CAFO", (D_CAFO,), (D_SORTIE,), "acronym"),
+    SearchCase("APROFEM", (D_APROFEM,), (D_SORTIE,), "acronym"),
+    SearchCase("aprofem", (D_APROFEM,), (D_SORTIE,), "acronym in lower case"),
+    SearchCase("VLF", (D_APROFEM,), (D_SORTIE,), "programme's acronym"),
+    SearchCase("Musoya", (D_APROFEM, D_SEGOU), (D_SORTIE,), "programme's name"),
+    SearchCase("CdP", (D_VISITE, D_CANEVAS), (D_SORTIE, D_MALIJET), "acronym"),
+    SearchCase("communauté de pratique", (D_CANEVAS, D_SEGOU), (D_MALIJET,), "long form"),
+    SearchCase("déplacés internes", (D_CARTO, D_KAFAMUYA), (D_SORTIE,), "synonym"),
+    SearchCase("PDI", (D_CARTO,), (D_SORTIE,), "acronym"),
+    SearchCase("prise en charge des survivantes", (D_OXFAM,), (D_SORTIE,), "phrase"),
+    SearchCase("pérennisation", (D_CANEVAS, D_VISITE), (D_SORTIE,), "plain word"),
+    SearchCase("egalite femme homme", (D_SEGOU,), (D_MALIJET,), "no accents"),
+    SearchCase("cadre de concertation", (D_CADRE_MARIAGE, D_PARTICIPATION), (D_SORTIE,), "term"),
+    # Places and organisations, with and without accents, any case.
+    SearchCase("Ségou", (D_SEGOU, D_GOUVERNORAT), (D_MALIJET,), "place"),
+    SearchCase("Segou", (D_SEGOU, D_GOUVERNORAT), (D_MALIJET,), "no accent"),
+    SearchCase("SEGOU", (D_SEGOU,), (D_MALIJET,), "capitals"),
+    SearchCase("Kayes", (D_KAYES, D_VISITE), (D_MALIJET, D_CRSS), "place"),
+    SearchCase("kayes", (D_KAYES,), (D_MALIJET,), "lower case"),
+    SearchCase("Bla", (D_CCS,), (D_SORTIE,), "a commune of three letters"),
+    SearchCase("Niono", (D_CCS,), (D_SORTIE,), "commune"),
+    SearchCase("Mopti", (D_KAFAMUYA, D_CARTO), (D_SORTIE,), "place"),
+    SearchCase("Bamako", (D_LANCEMENT, D_CISP), (D_SORTIE,), "capital city"),
+    SearchCase("Sévaré", (D_CARTO,), (D_SORTIE,), "place"),
+    SearchCase("Sevare", (D_CARTO,), (D_SORTIE,), "no accent"),
+    SearchCase("Katiena", (D_COMITE_VBG,), (D_SORTIE,), "no accent"),
+    SearchCase("Kafamuya", (D_KAFAMUYA, D_LANCEMENT), (D_SORTIE,), "project name"),
+    SearchCase("She Leads in Crisis", (D_SHE_LEADS, D_ROADMAP), (D_SORTIE,), "English name"),
+    SearchCase("care mali", (D_CARE,), (D_SORTIE,), "organisation"),
+    SearchCase("Oxfam", (D_OXFAM,), (D_SORTIE,), "organisation"),
+    # Plurals, missing accents, words cut short on a phone.
+    SearchCase("webinaires", (D_WEBINAIRES,), (D_SORTIE,), "plural"),
+    SearchCase("migrantes", (D_KAFAMUYA,), (D_SORTIE,), "feminine plural"),
+    SearchCase("migrant", (D_KAFAMUYA,), (D_SORTIE,), "masculine singular"),
+    SearchCase("representativite", (D_PARTICIPATION,), (D_SORTIE,), "no accents"),
+    SearchCase("représentation", (D_PARTICIPATION,), (D_SORTIE,), "close word"),
+    SearchCase("equite", (D_SEGOU,), (D_MALIJET,), "equity: equality's glossary group"),
+    SearchCase("violen", (D_MURS, D_COMITE_VBG), (D_SORTIE,), "cut short"),
+    SearchCase("autonomi", (D_AUTONOMISATION,), (D_SORTIE,), "cut short"),
+    SearchCase("plaid", (D_ROADMAP,), (D_SORTIE,), "cut short"),
+    SearchCase("pérenni", (D_CANEVAS,), (D_SORTIE,), "cut short"),
+    SearchCase("perenni", (D_CANEVAS,), (D_SORTIE,), "cut short, no accent"),
+    SearchCase("cartograph", (D_CARTO,), (D_SORTIE,), "cut short"),
+    SearchCase("sensibilis", (D_MURS,), (D_SORTIE,), "cut short"),
+]
+
+# (query, a title that must come first or before the other one, the other one, why)
+DEMO_RANKING_CASES = [
+    RankingCase("Ségou", D_SEGOU, D_OXFAM, "the page named so above pages naming it"),
+    RankingCase("Kayes", D_KAYES, D_CANEVAS, "the page named so above pages naming it"),
+    RankingCase("Kafamuya", D_KAFAMUYA, D_MALIJET, "a title match above a summary match"),
+    RankingCase("loi 052", D_LOI_052, D_APROFEM, "a title match above a body match"),
+    RankingCase("mariage d'enfants", D_MARIAGE, D_APROFEM, "a title match above a body match"),
+    RankingCase("plaidoyer", D_ROADMAP, D_KAFAMUYA, "a title match above a body match"),
+]
+
+# Misspelt queries: the suggestion (« Vouliez-vous dire ») must contain the word, folded.
+DEMO_SUGGESTION_CASES = [
+    ("excission", "excision"),
+    ("autonomisasion", "autonomisation"),
+    ("violance", "violence"),
+    ("segu", "segou"),
+    ("pérénisation", "perennisation"),
+    ("migrantte", "migrante"),
+    ("webinnaire", "webinaire"),
+]
+
+# Queries with no meaningful word: no hit, a clear answer.
+DEMO_EMPTY_QUERIES = ["", "   ", "le la les de", "de", "et ou", "AND OR NOT", "*", '""', "-"]
+
+# Hostile or odd input: a page (or the 400 page for a NUL byte), never a 500.
+DEMO_HOSTILE_QUERIES = [
+    "excision\x00",
+    "a" * 5_000,
+    "violences " * 300,
+    '"mariage',
+    'mariage"',
+    "excision*",
+    "*excision",
+    "NEAR(mariage enfants)",
+    "NEAR(mariage enfants, 2)",
+    "mariage AND enfants",
+    "mariage OR excision",
+    "NOT excision",
+    "-excision",
+    "(mariage",
+    "mariage)",
+    "((((",
+    "title_terms:excision",
+    "{title_terms}: excision",
+    "^excision",
+    "' OR 1=1 --",
+    "'; DROP TABLE search_searchentry; --",
+    "excision:*",
+    "excision & mariage | !vbg",
+    "<script>alert(1)</script>",
+    "\ud800excision",
+    "💜 violences 💜",
+    "ségou\u0301",
+    "١٢٣",
+]

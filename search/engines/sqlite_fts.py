@@ -9,7 +9,7 @@ import itertools
 
 from django.db import connection
 
-from ..analysis import index_terms, prefix_terms, query_prefix
+from ..analysis import fold, index_terms, prefix_terms, query_prefix
 
 TABLE = "search_entry_fts"
 # BM25 weights in the table's column order: title_terms (title, summary, keywords), body,
@@ -21,6 +21,7 @@ MATCH_COLUMNS = "{title_terms body_terms document_terms}"
 # words.
 WHOLE_BONUS = 20_000.0
 PHRASE_BONUS = 10_000.0
+TITLE_BONUS = 1_000.0  # every word typed is in the title itself (not only the summary)
 MAX_PHRASE_COMBINATIONS = 16
 
 
@@ -73,6 +74,16 @@ def phrase_expression(parsed):
     return f"{MATCH_COLUMNS} : ({' OR '.join(near)})"
 
 
+def title_expressions(parsed):
+    """Every word typed, as written, in the title (``autocomplete_terms``); the title
+    beginning with the first one: what PostgreSQL's first score gives the title through
+    its shorter weight-A text."""
+    terms = [_quoted(fold(w.lower())) for clause in parsed.clauses for w in clause.text.split()]
+    return "{autocomplete_terms} : (" + " AND ".join(terms) + ")", (
+        "{autocomplete_terms} : ^" + terms[0]
+    )
+
+
 def scored_matches(parsed):
     """Every matching entry with its score, in one query: [(page id, score)]."""
     score, params = f"-bm25({TABLE}, {', '.join(map(str, WEIGHTS))})", []
@@ -82,6 +93,8 @@ def scored_matches(parsed):
     phrase = phrase_expression(parsed)
     if phrase:
         bonuses.append((phrase, PHRASE_BONUS))
+    if parsed.clauses:
+        bonuses += [(expression, TITLE_BONUS) for expression in title_expressions(parsed)]
     for expression, bonus in bonuses:
         score += (
             f" + CASE WHEN rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s) "
