@@ -43,9 +43,10 @@ class EventIndexPage(ListedFeedMixin, ListingIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = context["listing"].items
-        context["upcoming"] = [m for m in items if m.upcoming]
-        context["past"] = [m for m in items if not m.upcoming]
+        listing = context["listing"]
+        # Called by the template (not read here): a kept page of results needs no items.
+        context["upcoming"] = lambda: [m for m in listing.items if m.upcoming]
+        context["past"] = lambda: [m for m in listing.items if not m.upcoming]
         return context
 
 
@@ -123,7 +124,7 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
     @path("export-csv/", name="csv")
     def export_csv(self, request):
         listing = self.get_listing(request, per_page=1)
-        return csv_io.export_response(listing.paginator.object_list)
+        return csv_io.export_response(listing.queryset)
 
     def plan_overview(self):
         """Joint monitoring: both communities' plans side by side, counts per status."""
