@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django.db.models import Count
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -162,5 +163,8 @@ class ResultsPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Figures of the records: once per content change, language and day.
-        context["results"] = cached_by_content("results", stats.results, per_day=True)
+        # Read only when the page's body is rendered (not when its kept fragment is served).
+        context["results"] = SimpleLazyObject(
+            lambda: cached_by_content("results", stats.results, per_day=True)
+        )
         return context
