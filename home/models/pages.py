@@ -5,7 +5,6 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -337,13 +336,13 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
             url = directory.get_url(request)
             return f"{url}?{urlencode({PARAM_COMMUNITY: self.slug})}"
 
-        # Read only when the page's body is rendered: its kept fragment (community_page.html)
-        # needs none of them.
+        # Functions the template calls: read only when the page's body is rendered, not when
+        # its kept fragment (community_page.html) is served.
         context.update(
-            members=SimpleLazyObject(lambda: members()[:MEMBERS_SHOWN]),
-            members_total=SimpleLazyObject(lambda: len(members())),
-            members_url=SimpleLazyObject(members_url),
-            sections=SimpleLazyObject(
+            members=lambda: members()[:MEMBERS_SHOWN],
+            members_total=lambda: len(members()),
+            members_url=functools.cache(members_url),
+            sections=functools.cache(
                 lambda: cached_sections(
                     self,
                     request,
@@ -352,8 +351,8 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
                     ),
                 )
             ),
-            lead_organization=SimpleLazyObject(lambda: self._live_or_none(self.lead_organization)),
-            state_service=SimpleLazyObject(lambda: self._live_or_none(self.state_service)),
+            lead_organization=functools.cache(lambda: self._live_or_none(self.lead_organization)),
+            state_service=functools.cache(lambda: self._live_or_none(self.state_service)),
         )
         return context
 
