@@ -199,12 +199,19 @@ class CommunityIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = list(
-            CommunityPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("lead_organization", "state_service")
-            .order_by("title")
+
+        def communities():
+            return list(
+                public(CommunityPage.objects.live())
+                .child_of(self)
+                .select_related("lead_organization")
+                .order_by("title")
+            )
+
+        # A function the template calls: read (once per content change) only when the list
+        # is rendered, not when its kept fragment (community_index_page.html) is served.
+        context["communities"] = functools.cache(
+            lambda: cached_for_page(self, request, "community-index", communities)
         )
         return context
 
