@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from wagtail.models import Site
 
@@ -149,12 +150,37 @@ class ActorMap(FilterFormMixin):
         # Read once per content change for the same site, language and valid filters (the
         # rows hold addresses: /en/… under the English interface).
         site = Site.find_for_request(request)
-        key = (site.pk if site else 0, *self.filterset.query_pairs())
-        self.rows, self.regions = cached_by_key(
-            "actor-map", key, lambda: (self._rows(), self._regions()), per_language=True
+        self._key = (site.pk if site else 0, *self.filterset.query_pairs())
+
+    @cached_property
+    def _computed(self):
+        return cached_by_key(
+            "actor-map", self._key, lambda: (self._rows(), self._regions()), per_language=True
         )
-        self.organization_total = sum(row.organizations for row in self.rows)
-        self.practice_total = sum(row.practices for row in self.rows)
+
+    @property
+    def rows(self):
+        return self._computed[0]
+
+    @property
+    def regions(self):
+        return self._computed[1]
+
+    @property
+    def results_key(self):
+        """The map and table depend on the site and the *valid* filters only (unknown values
+        are dropped first, so made-up query strings add no cache entries): the key of their
+        kept fragment (actor_map_page.html); besides it, the rows are read only for the
+        count."""
+        return ("actor-map", *self._key)
+
+    @property
+    def organization_total(self):
+        return sum(row.organizations for row in self.rows)
+
+    @property
+    def practice_total(self):
+        return sum(row.practices for row in self.rows)
 
     # What the map shows --------------------------------------------------------------------
 

@@ -99,6 +99,42 @@ def specific_items(pages):
     return [fetched[page.pk] for page in pages if page.pk in fetched]
 
 
+class Deferred:
+    """A listing's queryset, built only when its objects or an uncounted total are read:
+    a page of results kept whole (``Listing.results_key``) needs neither, and building a
+    FilterSet's ``qs`` validates its form (a few thousand calls per request).
+
+    Enough of a sequence for ``Paginator`` and ``Page``: ``count()``, ``len()``, slicing
+    (deferred too), iteration. ``ordered``: what ``Paginator`` checks to warn about an
+    unordered queryset; the listings' querysets are all ordered (``NEWEST_FIRST`` or their
+    own ``order_by``)."""
+
+    ordered = True
+
+    def __init__(self, make, index=None):
+        self._make = make
+        self._index = index
+
+    @cached_property
+    def queryset(self):
+        queryset = self._make()
+        return queryset if self._index is None else queryset[self._index]
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return len(self.queryset)
+
+    def __iter__(self):
+        return iter(self.queryset)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and self._index is None:
+            return Deferred(self._make, index)
+        return self.queryset[index]
+
+
 class CountedOncePaginator(Paginator):
     """A Paginator whose ``COUNT(*)`` is read once per content change and day for the same
     ``key`` (a listing and its valid filters), not once per request."""
@@ -181,26 +217,47 @@ class Listing(FilterFormMixin):
         )
         self.filters = self.filterset.bound_filters
         key = None if cache_key is None else (cache_key, *self.filterset.query_pairs())
-        self.paginator = CountedOncePaginator(self.filterset.qs, per_page, key=key)
+        self.paginator = CountedOncePaginator(
+            Deferred(lambda: self.filterset.qs), per_page, key=key
+        )
         self.pagination = Pagination.from_request(request, self.paginator, self.url)
         self.messages = self.filterset.messages + self.pagination.messages
         self.count = self.paginator.count
         self.count_text = format_count(count_text, self.count)
         self.page = self.pagination.page()
-        self.items = self._items(key, prepare)
+        self._key = key
+        self._prepare = prepare
 
-    def _items(self, key, prepare):
-        """The cards of this page, with what they show."""
+    @cached_property
+    def items(self):
+        """The cards of this page, with what they show: read only when shown (a kept
+        ``results_key`` fragment does not need them)."""
 
         def read():
             items = list(self.page.object_list)
-            return prepare(items) if prepare else items
+            return self._prepare(items) if self._prepare else items
 
-        if key is None:
+        if self._key is None:
             return read()
         # The day too: cards may say whether a meeting is still to come.
         page = (self.paginator.per_page, self.page.number)
-        return cached_by_key("listing-items", (*key, *page), read, per_day=True)
+        return cached_by_key("listing-items", (*self._key, *page), read, per_day=True)
+
+    @property
+    def results_key(self):
+        """What this page of results (cards and pagination) depends on besides the content
+        version, language, host and day: the listing, its address, its *valid* filters and
+        page number (unknown values are dropped and a wrong page number is brought back into
+        range before this key is made, so made-up query strings cannot add cache entries).
+        None for a listing without a ``cache_key``: rendered every time."""
+        if self._key is None:
+            return None
+        return (*self._key, self.request.path, self.paginator.per_page, self.page.number)
+
+    @property
+    def queryset(self):
+        """Every item of the listing with its valid filters (all pages)."""
+        return self.filterset.qs
 
     def query_pairs(self):
         return self.filterset.query_pairs()

@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import urlencode
 
 from django.db.models import Count
@@ -43,9 +44,10 @@ class EventIndexPage(ListedFeedMixin, ListingIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = context["listing"].items
-        context["upcoming"] = [m for m in items if m.upcoming]
-        context["past"] = [m for m in items if not m.upcoming]
+        listing = context["listing"]
+        # Called by the template (not read here): a kept page of results needs no items.
+        context["upcoming"] = lambda: [m for m in listing.items if m.upcoming]
+        context["past"] = lambda: [m for m in listing.items if not m.upcoming]
         return context
 
 
@@ -82,48 +84,62 @@ class FollowUpPage(RoutablePageMixin, ListingIndexPage):
     @path("")
     def index(self, request):
         listing = self.get_listing(request)
-        others = listing.filterset.filtered(Recommendation.objects.public(), skip=(PARAM_STATUS,))
 
-        def count_them():
-            by_status = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
-            return by_status, others.overdue().count()
+        @functools.cache
+        def counted():
+            others = listing.filterset.filtered(
+                Recommendation.objects.public(), skip=(PARAM_STATUS,)
+            )
 
-        # Once per content change and day (overdue) for the same filters.
-        counts, overdue_count = cached_by_key(
-            "follow-up-counts",
-            (self.pk, *listing.query_pairs(), dates.today().isoformat()),
-            count_them,
-        )
-        selected = listing.filterset.selected(PARAM_STATUS)
-        status_counts = [
-            {
-                "value": value,
-                "label": label,
-                "count": counts.get(value, 0),
-                "count_label": STATUS_COUNT_LABELS[value] % {"n": counts.get(value, 0)},
-                "selected": value in selected,
-            }
-            for value, label in RecommendationStatus.choices
-        ]
+            def count_them():
+                by_status = dict(others.order_by().values_list("status").annotate(n=Count("pk")))
+                return by_status, others.overdue().count()
+
+            # Once per content change and day (overdue) for the same filters.
+            return cached_by_key(
+                "follow-up-counts",
+                (self.pk, *listing.query_pairs(), dates.today().isoformat()),
+                count_them,
+            )
+
+        def status_counts():
+            counts, _overdue = counted()
+            selected = listing.filterset.selected(PARAM_STATUS)
+            return [
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "count_label": STATUS_COUNT_LABELS[value] % {"n": counts.get(value, 0)},
+                    "selected": value in selected,
+                }
+                for value, label in RecommendationStatus.choices
+            ]
+
         query = urlencode(listing.query_pairs())
+        # Functions the template calls: the counts and plans are read only when the page's
+        # kept parts are rendered (follow_up_page.html), not when they are served from the
+        # cache.
         return self.render(
             request,
             context_overrides={
                 "listing": listing,
-                "status_counts": status_counts,
-                "status_total": sum(counts.values()),
-                "overdue_count": overdue_count,
+                "status_counts": functools.cache(status_counts),
+                "status_total": lambda: sum(counted()[0].values()),
+                "overdue_count": lambda: counted()[1],
                 "export_url": self.get_url(request)
                 + self.reverse_subpage("csv")
                 + (f"?{query}" if query else ""),
-                "plans": cached_by_content("follow-up-plans", self.plan_overview),
+                "plans": functools.cache(
+                    lambda: cached_by_content("follow-up-plans", self.plan_overview)
+                ),
             },
         )
 
     @path("export-csv/", name="csv")
     def export_csv(self, request):
         listing = self.get_listing(request, per_page=1)
-        return csv_io.export_response(listing.paginator.object_list)
+        return csv_io.export_response(listing.queryset)
 
     def plan_overview(self):
         """Joint monitoring: both communities' plans side by side, counts per status."""
@@ -161,5 +177,9 @@ class ResultsPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Figures of the records: once per content change, language and day.
-        context["results"] = cached_by_content("results", stats.results, per_day=True)
+        # A function the template calls: read only when the page's body is rendered (not
+        # when its kept fragment is served).
+        context["results"] = functools.cache(
+            lambda: cached_by_content("results", stats.results, per_day=True)
+        )
         return context

@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -198,12 +199,19 @@ class CommunityIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = list(
-            CommunityPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("lead_organization", "state_service")
-            .order_by("title")
+
+        def communities():
+            return list(
+                public(CommunityPage.objects.live())
+                .child_of(self)
+                .select_related("lead_organization")
+                .order_by("title")
+            )
+
+        # A function the template calls: read (once per content change) only when the list
+        # is rendered, not when its kept fragment (community_index_page.html) is served.
+        context["communities"] = functools.cache(
+            lambda: cached_for_page(self, request, "community-index", communities)
         )
         return context
 
@@ -309,7 +317,8 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
                 {"created_on": _("La date de création ne peut pas être dans le futur.")}
             )
 
-    route_select_related = ("lead_organization", "state_service")
+    # No ``route_select_related``: the organisations are read only when the page's body is
+    # rendered, not when its kept fragment is served (community_page.html).
 
     def feed_lookups(self):
         return {"communities": self}
@@ -319,22 +328,39 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Once per content change (the draft's own list in a preview).
-        members = cached_for_page(
-            self, request, "community-members", self.member_organizations_live
-        )
-        context["members"], context["members_total"] = members[:MEMBERS_SHOWN], len(members)
-        directory = index_page_for(OrganizationPage)
-        if directory is not None and len(members) > MEMBERS_SHOWN:
+
+        @functools.cache
+        def members():
+            # Once per content change (the draft's own list in a preview).
+            return cached_for_page(
+                self, request, "community-members", self.member_organizations_live
+            )
+
+        def members_url():
+            directory = index_page_for(OrganizationPage)
+            if directory is None or len(members()) <= MEMBERS_SHOWN:
+                return None
             url = directory.get_url(request)
-            context["members_url"] = f"{url}?{urlencode({PARAM_COMMUNITY: self.slug})}"
-        context["sections"] = cached_sections(
-            self,
-            request,
-            lambda: related_sections(request, {"communities": self}, PARAM_COMMUNITY, self.slug),
+            return f"{url}?{urlencode({PARAM_COMMUNITY: self.slug})}"
+
+        # Functions the template calls: read only when the page's body is rendered, not when
+        # its kept fragment (community_page.html) is served.
+        context.update(
+            members=lambda: members()[:MEMBERS_SHOWN],
+            members_total=lambda: len(members()),
+            members_url=functools.cache(members_url),
+            sections=functools.cache(
+                lambda: cached_sections(
+                    self,
+                    request,
+                    lambda: related_sections(
+                        request, {"communities": self}, PARAM_COMMUNITY, self.slug
+                    ),
+                )
+            ),
+            lead_organization=functools.cache(lambda: self._live_or_none(self.lead_organization)),
+            state_service=functools.cache(lambda: self._live_or_none(self.state_service)),
         )
-        context["lead_organization"] = self._live_or_none(self.lead_organization)
-        context["state_service"] = self._live_or_none(self.state_service)
         return context
 
     @staticmethod
