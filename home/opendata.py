@@ -197,7 +197,10 @@ def describe(dataset, request):
             rows, filterset = dataset.rows(None, root)
             count, sample = len(rows), rows
         else:
-            items, filterset = dataset.records(None)
+            # The unfiltered records: no FilterSet (its choices would read every page).
+            items, filterset = dataset.queryset(), None
+            if dataset.prepare:
+                items = dataset.prepare(items)
             count = items.count()
             sample = [dataset.row(item, root) for item in items[:SIZE_SAMPLE]]
         csv_size = _scaled(len(as_csv(dataset, [])), len(as_csv(dataset, sample)), sample, count)
