@@ -32,7 +32,7 @@ from .models import PortalSettings
 
 EXPORT_MAX_AGE = 900
 FORMATS = ("csv", "json")
-SIZE_SAMPLE = 200  # rows written out to weigh a dataset's files (see describe)
+SIZE_SAMPLE = 50  # rows written out to weigh a dataset's files (see describe)
 
 
 @dataclass
