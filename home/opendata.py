@@ -32,6 +32,7 @@ from .models import PortalSettings
 
 EXPORT_MAX_AGE = 900
 FORMATS = ("csv", "json")
+SIZE_SAMPLE = 50  # rows written out to weigh a dataset's files (see describe)
 
 
 @dataclass
@@ -183,19 +184,48 @@ def export_json(request, slug):
 
 
 def describe(dataset, request):
-    """What « Données ouvertes » says of a dataset (computed once per content change)."""
+    """What « Données ouvertes » says of a dataset (computed once per content change).
+
+    The number of rows is counted in SQL; the sizes of the files are those of the first
+    ``SIZE_SAMPLE`` rows written out, scaled to the count (``estimated``) when there are
+    more: writing every row of every dataset to weigh the files took 50 s of CPU and
+    290 MB at 20 000 pages, for a page that shows two figures per dataset."""
     root = site_root_url(request)
 
     def compute():
-        rows, filterset = dataset.rows(None, root)
+        if dataset.rows_override:
+            rows, filterset = dataset.rows(None, root)
+            count, sample = len(rows), rows
+        else:
+            # The unfiltered records: no FilterSet (its choices would read every page).
+            items, filterset = dataset.queryset(), None
+            if dataset.prepare:
+                items = dataset.prepare(items)
+            count = items.count()
+            sample = [dataset.row(item, root) for item in items[:SIZE_SAMPLE]]
+        csv_size = _scaled(len(as_csv(dataset, [])), len(as_csv(dataset, sample)), sample, count)
+        json_size = _scaled(
+            len(as_json(dataset, [], request, filterset)),
+            len(as_json(dataset, sample, request, filterset)),
+            sample,
+            count,
+        )
         return {
-            "count": len(rows),
-            "csv_size": len(as_csv(dataset, rows)),
-            "json_size": len(as_json(dataset, rows, request, filterset)),
+            "count": count,
+            "csv_size": csv_size,
+            "json_size": json_size,
+            "estimated": count > len(sample),
             "updated": dataset.last_update(),
         }
 
     return cached_by_content(f"open-data-{dataset.slug}-{root}", compute)
+
+
+def _scaled(empty, written, sample, count):
+    """The size of ``count`` rows, from the size with none and with ``sample``'s."""
+    if not sample or count <= len(sample):
+        return written
+    return empty + round((written - empty) * count / len(sample))
 
 
 @require_GET

@@ -373,3 +373,48 @@ def test_members_cannot_edit_communes(client, atlas):
         assert "/snippets/home/place/" not in refused.get("Location", "")
     assert client.post("/admin/snippets/home/place/add/", KITA).status_code in (302, 403)
     assert not Place.objects.filter(slug="kita").exists()
+
+
+def test_first_rendering_counts_in_sql_with_the_same_queries_at_two_sizes(client, atlas):
+    """Issue 11 at 20 000 pages: the map and the commune filter count per different text in
+    SQL; after a content change the map makes as many queries with 3 practices as with 9, and
+    pages sharing a text count once each."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.content_version import bump_content_version
+
+    def first_render(url):
+        bump_content_version()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(queries), response
+
+    first_render(atlas.page.url)  # the process's own caches (site root, content types)
+    few, _ = first_render(atlas.page.url)
+    few_listing, _ = first_render(atlas.tree.practices.url + "?commune=markala")
+    for number in range(6):
+        make_practice(
+            atlas.ngo, title=f"Médiation {number}", communities=[atlas.segou], places="Markala"
+        )
+    many, response = first_render(atlas.page.url)
+    many_listing, listing = first_render(atlas.tree.practices.url + "?commune=markala")
+    assert (few, few_listing) == (many, many_listing)
+    assert table_rows(response.content.decode())["Markala"][1] == 7
+    assert len(card_titles(listing)) == 7
+
+
+def test_commune_filter_never_lists_a_hidden_page_sharing_a_public_text(client, atlas):
+    """The filter matches texts: a restricted or draft practice with the same places as a
+    public one stays out of the listing and off the map."""
+    hidden = make_organization(atlas.tree, title="Espace protégé")
+    make_practice(hidden, title="Pratique protégée", places="Markala, Ségou")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    draft = make_practice(atlas.ngo, title="Pratique retirée", places="Markala, Ségou")
+    draft.unpublish()
+    titles = card_titles(client.get(atlas.tree.practices.url + "?commune=markala"))
+    assert titles == ["Médiation familiale"]
+    assert table_rows(page_html(client, atlas.page.url))["Markala"][1] == 1

@@ -166,3 +166,25 @@ def test_online_calendar_links_carry_the_meeting(rf, meetings):
     yahoo = parse_qs(links["Yahoo Agenda"].query)
     assert yahoo["st"] == [f"{day}T100000Z"] and yahoo["title"] == ["Webinaire Ségou–Kayes"]
     assert meetings.webinar.full_url in google["details"][0]
+
+
+def test_subscribed_feeds_carry_coming_and_latest_held_meetings_only(client, meetings, monkeypatch):
+    """At 20 000 pages the whole archive was 3 600 meetings and 3.6 s per request: the
+    subscribed feeds keep every coming meeting and the latest FEED_PAST held ones; an older
+    meeting keeps its own .ics. A draft never fills the held ones' places."""
+    from events import views
+
+    monkeypatch.setattr(views, "FEED_PAST", 1)
+    _, cal = _calendar(client, "/agenda.ics")
+    summaries = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
+    assert summaries == {"Comité régional VBG", "Webinaire Ségou–Kayes"}
+    _, cal = _calendar(client, "/agenda/communautes/segou.ics")
+    assert {str(e["SUMMARY"]) for e in cal.walk("VEVENT")} == summaries
+    response, cal = _calendar(client, f"/agenda/reunions/{meetings.workshops.pk}.ics")
+    assert len(cal.walk("VEVENT")) == 2  # its two sessions
+    meetings.committee.unpublish()
+    _, cal = _calendar(client, "/agenda.ics")
+    summaries = {str(e["SUMMARY"]) for e in cal.walk("VEVENT")}
+    assert summaries == {"Ateliers CCS – Session 1", "Ateliers CCS – Session 2"} | {
+        "Webinaire Ségou–Kayes"
+    }

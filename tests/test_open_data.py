@@ -387,3 +387,60 @@ def test_open_data_page_lists_every_dataset_with_licence_fields_date_and_size(cl
         "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
     }
     assert reverse("open_data") in client.get("/").content.decode(), "linked from the footer"
+
+
+def test_open_data_page_weighs_big_datasets_from_a_sample(client, data, monkeypatch, rf):
+    """Issue 11 at 20 000 pages: the page counts the rows in SQL and weighs the files from
+    their first rows (« ≈ »), instead of writing every dataset out (50 s, 290 MB); the
+    count still leaves out what a visitor may not see."""
+    from django.core.cache import cache
+
+    from home import opendata
+    from home.content_version import bump_content_version
+
+    monkeypatch.setattr(opendata, "SIZE_SAMPLE", 1)
+    bump_content_version()
+    html = client.get(reverse("open_data")).content.decode()
+    assert "3 lignes" in html  # the three public practices, not the hidden ones
+    assert "≈" in html
+    cache.clear()
+    request = rf.get("/", HTTP_HOST="localhost")
+    described = opendata.describe(opendata.dataset_for("pratiques"), request)
+    assert described["count"] == 3 and described["estimated"]
+    real_csv = len(export(client, "pratiques", "csv").content)
+    real_json = len(export(client, "pratiques", "json").content)
+    assert 0.5 * real_csv < described["csv_size"] < 2 * real_csv
+    assert 0.5 * real_json < described["json_size"] < 2 * real_json
+    # A dataset no bigger than the sample is weighed exactly, without « ≈ ».
+    monkeypatch.setattr(opendata, "SIZE_SAMPLE", 1000)
+    cache.clear()
+    exact = opendata.describe(opendata.dataset_for("outils"), request)
+    assert not exact["estimated"]
+    assert exact["csv_size"] == len(export(client, "outils", "csv").content)
+
+
+def test_open_data_page_queries_do_not_grow_with_the_rows(client, data, monkeypatch):
+    """First rendering after a content change: the same number of queries with 3 and with
+    9 public practices (the sample is bounded, the count is one query)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home import opendata
+    from home.content_version import bump_content_version
+
+    monkeypatch.setattr(opendata, "SIZE_SAMPLE", 2)
+
+    def first_render():
+        bump_content_version()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("open_data")).content.decode()
+        return len(queries), html
+
+    first_render()  # the process's own caches (site root, content types) warm
+    few, html = first_render()
+    assert "3 lignes" in html
+    for number in range(6):
+        make_practice(data["org"], title=f"Pratique en plus {number}", tags=["AVEC"])
+    many, html = first_render()
+    assert "9 lignes" in html
+    assert few == many
