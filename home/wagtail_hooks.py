@@ -2,7 +2,9 @@
 organisations' pages (home.admin_visibility), the onboarding of member organisations, and
 the members' own contribution (submit first, their dashboard, requested changes)."""
 
+from django.templatetags.static import static
 from django.urls import Resolver404, path, resolve, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -104,3 +106,9 @@ def member_pages_panel(request, panels):
 @hooks.register("before_edit_page")
 def requested_changes_message(request, page):
     show_requested_changes(request, page)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    """Long titles in the admin's tables wrap between words on a phone (cdp_portal/static/css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

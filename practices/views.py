@@ -2,10 +2,14 @@
 printable booklet of practices."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -14,6 +18,7 @@ from wagtail.models import Page
 
 from home.content_version import public
 from home.member_spaces import organizations_of
+from home.pagination import Pagination, count_only
 
 from .filters import PracticeFilterSet
 from .forms import PracticeProposalForm, ToolProposalForm
@@ -118,11 +123,35 @@ def proposal_sent(request, page_id):
 
 # A booklet is printed: beyond this many sheets the reader is asked to narrow the selection.
 BOOKLET_LIMIT = 40
+# A booklet is one page of the site: within the HTML budget of every page (35 KB), the sheets
+# are printed in parts when they do not all fit. BOOKLET_FRAME: the rest of the page (header,
+# footer, title, notes, links to the parts; 7.9 KB for the demo's), checked by
+# tests/test_print_sheet.py; each sheet counts with its entry in the table of contents.
+BOOKLET_BUDGET = 35 * 1024
+BOOKLET_FRAME = 8704
+# A table of contents entry's markup, beyond its title and its organisation's name.
+TOC_ENTRY = 80
+
+
+def booklet_parts(sizes, room=BOOKLET_BUDGET - BOOKLET_FRAME):
+    """The sheets' indexes grouped in parts of at most ``room`` bytes, in order (a sheet
+    heavier than ``room`` alone makes a part)."""
+    parts, current, used = [], [], 0
+    for index, size in enumerate(sizes):
+        if current and used + size > room:
+            parts.append(current)
+            current, used = [], 0
+        current.append(index)
+        used += size
+    if current:
+        parts.append(current)
+    return parts
 
 
 def booklet(request):
     """Every practice of the selection (the practice listing's filters: a theme, a community,
-    an organisation, a tag) as printable sheets after a table of contents."""
+    an organisation, a tag) as printable sheets after a table of contents, in parts
+    (``?page=``) that each stay within the page budget."""
     queryset = (
         public(PracticePage.objects.live())
         .select_related("organization")
@@ -138,25 +167,44 @@ def booklet(request):
         for bound in filterset.bound_filters
         if bound.selected
     )
-    sheets = [
-        {
+    sheets = []
+    for practice in practices:
+        context = {
             "item": practice,
             "qr": practice.sheet_qr_image(request),
             "contact": sheet_contact(practice, request),
+            "heading_level": 2,
+            "in_booklet": True,
+            "sheet_words": SHEET_WORDS,
         }
-        for practice in practices
-    ]
+        html = render_to_string("practices/includes/sheet.html", context, request)
+        organization = practice.organization.display_name if practice.organization else ""
+        weight = len(html.encode()) + len(escape(f"{practice.title}{organization}").encode())
+        sheets.append({"item": practice, "html": html, "weight": weight + TOC_ENTRY})
+    parts = booklet_parts([sheet["weight"] for sheet in sheets]) or [[]]
+    pairs = filterset.query_pairs()
+
+    def part_url(number):
+        query = urlencode([*pairs, *([("page", number)] if number > 1 else [])])
+        return reverse("practice_booklet") + (f"?{query}" if query else "")
+
+    pagination = Pagination.from_request(request, Paginator(count_only(len(parts)), 1), part_url)
+    number = pagination.page().number
+    part = [sheets[index] for index in parts[number - 1]]
+    first = parts[number - 1][0] + 1 if part else 0
     return render(
         request,
         "practices/booklet.html",
         {
-            "sheets": sheets,
+            "sheets": part,
             "heading": selection or _("Toutes les pratiques"),
             "total": filterset.qs.count() if truncated else len(practices),
-            "filter_messages": filterset.messages,
+            "filter_messages": filterset.messages + pagination.messages,
             "truncated": truncated,
             "limit": BOOKLET_LIMIT,
-            "sheet_words": SHEET_WORDS,
+            "pagination": pagination,
+            "part": {"number": number, "count": len(parts), "first": first},
+            "part_last": first + len(part) - 1,
             "meta_title": _("Livret des pratiques"),
         },
     )

@@ -34,6 +34,8 @@ def public_urls():
     from taggit.models import Tag
     from wagtail.models import Page
 
+    from events.models import MeetingPage
+    from events.models.meetings import MeetingKind
     from home.models import Theme
 
     urls = {"home": "/"}
@@ -47,7 +49,7 @@ def public_urls():
         community = Page.objects.live().filter(slug=slug).first()
         if community:
             urls[f"community-{slug}"] = community.url
-    for slug in ("a-propos", "sortie-rapide"):
+    for slug in ("a-propos", "sortie-rapide", "contact", "mentions-legales"):
         standard = Page.objects.live().filter(slug=slug).first()
         if standard:
             urls[slug] = standard.url
@@ -59,6 +61,10 @@ def public_urls():
     search = reverse("search")
     urls["search"] = search + "?q=mariage"
     urls["search-empty"] = search + "?q=zzzqqq"
+    urls["search-filtered"] = search + "?q=mariage&type=practice&communaute=segou"
+    exchange_visit = MeetingPage.objects.live().filter(kind=MeetingKind.EXCHANGE_VISIT).first()
+    if exchange_visit:
+        urls["exchange-visit"] = exchange_visit.url
     urls["themes"] = reverse("theme_list")
     theme, tag = Theme.objects.order_by("pk").first(), Tag.objects.order_by("pk").first()
     if theme:
@@ -70,11 +76,16 @@ def public_urls():
 
 
 def editor_urls():
+    from django.urls import reverse
     from wagtail.models import Page
 
     from practices.models import PracticePage
 
-    urls = {"admin-dashboard": "/admin/"}
+    urls = {
+        "propose-practice": reverse("propose_practice"),
+        "propose-tool": reverse("propose_tool"),
+        "admin-dashboard": "/admin/",
+    }
     practice = PracticePage.objects.live().order_by("path").first()
     if practice:
         urls["admin-edit"] = f"/admin/pages/{practice.pk}/edit/"
@@ -106,6 +117,22 @@ def shoot(page, base, urls, out, prefix, width):
         flag = "  SCROLLS SIDEWAYS" if scroll > width else ""
         kb = size // 1024
         print(f"{width:>5} {status} {name:<24} {url:<58} {kb:>3} KB header {header}{flag}")
+
+
+def server_error_html():
+    """The site's 500 page as the handler renders it (no address of the site fails on purpose)."""
+    from django.test import RequestFactory
+
+    from home.views import server_error
+
+    return server_error(RequestFactory().get("/")).content.decode()
+
+
+def shoot_server_error(page, base, out, prefix, width):
+    page.goto(base + "/")
+    page.set_content(server_error_html())
+    page.screenshot(path=str(out / f"{prefix}server-error-{width}.png"), full_page=True)
+    print(f"{width:>5} 500 server-error header {header_bottom(page)}")
 
 
 def log_in(page, base, username, password):
@@ -146,6 +173,8 @@ def main():
             )
             page = context.new_page()
             shoot(page, args.base, urls, out, args.prefix, width)
+            if not args.only or "server-error" in args.only.split(","):
+                shoot_server_error(page, args.base, out, args.prefix, width)
             if admin:
                 log_in(page, args.base, args.editor, os.environ["CDP_DEMO_PASSWORD"])
                 shoot(page, args.base, admin, out, args.prefix, width)

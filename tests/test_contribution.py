@@ -134,6 +134,9 @@ def test_form_lists_the_essential_fields_and_the_safety_rules(client, space):
     assert "citez la source" in page
     assert "20\xa0Mo au plus chacun" in page and "PDF" in page
     assert 'type="file" name="files" multiple' in page
+    # No line break inside « … » nor before « ; » in the help texts and labels.
+    assert "par exemple «\xa0mariage d'enfants, radio\xa0»." in page
+    assert "enfant\xa0; les personnes photographiées" in page
     assert "Au nom de : Association APROFEM (APROFEM)" in re.sub(r"<[^>]+>", "", page)
     assert response["Cache-Control"].startswith("max-age=0")
 

@@ -45,6 +45,8 @@ def test_a_crash_under_debug_shows_the_styled_500_and_logs_the_traceback(db, cap
         response = middleware.process_exception(request, error)
     html = response.content.decode()
     assert response.status_code == 500 and "Quitter ce site" in html
+    # The site's name and logo in the header, as on every page (no database query for them).
+    assert '<span class="brand__name">Portail des CdP</span>' in html and 'class="logo"' in html
     assert "boum" in caplog.text and "Traceback" in caplog.text
     not_found = middleware.process_exception(request, Http404("absent"))
     assert not_found.status_code == 404

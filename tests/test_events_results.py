@@ -114,6 +114,8 @@ def test_results_page_shows_the_computed_totals(client, records):
     html = client.get("/resultats/").content.decode()
     participants = sum(m.participants_total or 0 for m in records.meetings)
     assert f"<strong>{participants}</strong> participants" in html.replace("\u202f", "")
+    # The status chart counts every status of recommendations and actions: its title says so.
+    assert '<h2 id="suivi">Recommandations et actions par statut</h2>' in html
 
 
 def test_unpublished_meetings_do_not_count(records):

@@ -276,3 +276,61 @@ def test_a_long_practice_prints_on_two_a4_pages_at_most(live_tree, browser_page)
     pdf = browser_page.pdf(format="A4", print_background=False)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert 1 <= pages <= 2, pages
+
+
+def test_booklet_parts_group_the_sheets_in_order_within_the_room():
+    assert practice_views.booklet_parts([], room=10) == []
+    parts = practice_views.booklet_parts([4, 4, 4, 9, 12, 1], room=10)
+    assert parts == [[0, 1], [2], [3], [4], [5]]
+    assert practice_views.booklet_parts([3, 3, 3], room=10) == [[0, 1, 2]]
+
+
+def long_practice(world, number):
+    """A sheet as heavy as the forms allow: the longest summary, places and target groups, three
+    long texts cut at SHEET_WORDS and three figures (about 6.4 KB of HTML)."""
+    return make_practice(
+        world.org,
+        title=f"Pratique longue numéro {number} des communautés de pratique de Ségou",
+        summary=("Des causeries débats dans les villages sur les droits des femmes. " * 10)[:600],
+        themes=[world.theme],
+        places=("Ségou, Markala, Niono, Macina, San, Tominian, Bla, " * 10)[:500],
+        target_groups=("femmes leaders, jeunes filles, chefs de village, " * 6)[:255],
+        approach=f"<p>{words(200, 'mot')}</p>",
+        results=f"<p>{words(200, 'mot')}</p>",
+        result_figures=[("figure", {"value": "1 200", "label": "participantes"})] * 3,
+        lessons_learned=f"<p>{words(200, 'mot')}</p>",
+    )
+
+
+def test_booklet_of_heavy_sheets_is_printed_in_parts_each_within_the_budget(client, world):
+    """Forty sheets (BOOKLET_LIMIT) of 6 KB would make a 250 KB page: the booklet comes in
+    parts, each under the 35 KB budget, that together hold every sheet once."""
+    practices = [world.practice] + [long_practice(world, number) for number in range(8)]
+    url = reverse("practice_booklet")
+    first = client.get(url, {"theme": world.theme.slug})
+    booklet = text(first)
+    assert "9 pratiques publiées sur le portail" in booklet
+    parts = re.search(r"Partie 1 sur (\d+) : fiches 1 à (\d+)\.", booklet)
+    assert parts, booklet
+    count = int(parts.group(1))
+    assert count >= 2
+    seen, sizes = [], []
+    for number in range(1, count + 1):
+        response = client.get(url, {"theme": world.theme.slug, "page": number})
+        sizes.append(len(response.content))
+        part = text(response)
+        seen += [p.pk for p in practices if f'id="sheet-{p.pk}"' in part]
+        assert f"Partie {number} sur {count}" in part
+        assert 'aria-label="Parties du livret"' in part
+        if number < count:
+            assert f"page={number + 1}" in part
+    assert max(sizes) <= practice_views.BOOKLET_BUDGET, sizes
+    assert sorted(seen) == sorted(p.pk for p in practices), "every sheet once"
+    # What is neither a sheet nor the table of contents stays within the frame left for it.
+    page = first.content.decode()
+    taken = re.findall(r'<article class="sheet.*?</article>|<ol start=.*?</ol>', page, re.S)
+    frame = len(first.content) - sum(len(part.encode()) for part in taken)
+    assert frame <= practice_views.BOOKLET_FRAME, frame
+    # A part beyond the last: the last part, said in French.
+    beyond = text(client.get(url, {"theme": world.theme.slug, "page": 99}))
+    assert f"Partie {count} sur {count}" in beyond and "La page 99 n'existe pas" in beyond
