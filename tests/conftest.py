@@ -398,6 +398,21 @@ def pytest_sessionfinish(session):
         _demo["database"] = None
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``loaded_demo`` lent to every test of a module (through ``demo``)."""
+    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as loaded:
+        yield loaded
+
+
+@pytest.fixture
+def demo(demo_site, db):
+    """The demo for one test of a module that uses it throughout (``demo_site``), caches
+    cleared: the first load's output and how long it took."""
+    cache.clear()
+    return demo_site
+
+
 @pytest.fixture
 def _demo_for_one_test(django_db_setup, django_db_blocker, tmp_path_factory):
     with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")) as loaded:

@@ -5,28 +5,13 @@ database (SQLite or PostgreSQL); the demo is loaded once for the module."""
 
 from urllib.parse import quote
 
-import pytest
-from django.core.cache import cache
-
 from cdp_portal.middleware import MAX_URL_LENGTH
 from search.analysis import fold
 from search.engines import SearchRequest, get_engine
 
 from . import search_cases as cases
-from .conftest import loaded_demo
 
 URL = "/recherche/"
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
-        yield
-
-
-@pytest.fixture
-def demo(demo_site, db):
-    cache.clear()
 
 
 def search(query):

@@ -3,12 +3,9 @@ glossary shipped by the data migrations (every variant of a group finds the same
 The demo is loaded once for the module, inside a transaction rolled back at the end."""
 
 import pytest
-from django.core.cache import cache
 
 from search.engines import SearchRequest, get_engine
 from search.glossary import get_glossary
-
-from .conftest import loaded_demo
 
 # (what visitors type, the start of a demo page's title it must find)
 TERMS = [
@@ -47,17 +44,6 @@ TERMS = [
     (["ONG", "organisations non gouvernementales"], "Coordination des associations et ONG"),
     (["VLF", "voix et leadership des femmes"], "Association pour la Promotion de la Femme"),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    with loaded_demo(django_db_blocker, tmp_path_factory.mktemp("demo-media")):
-        yield
-
-
-@pytest.fixture
-def demo(demo_site, db):
-    cache.clear()
 
 
 def titles(query):
