@@ -139,3 +139,30 @@ def test_made_up_filters_on_the_actor_map_add_nothing_to_the_cache(
     for query in ("?communaute=inconnue", "?type=zz&theme=yy", "?page=-1"):
         assert client.get(page.url + query).status_code == 200
     assert cache_writes == []
+
+
+def test_a_restricted_or_unpublished_meetings_recommendations_leave_the_kept_follow_up(
+    client, site_tree
+):
+    from events.models import FollowUpPage
+
+    from .factories import add_page, make_event_index, make_meeting, make_recommendation
+
+    follow_up = add_page(site_tree.home, FollowUpPage(title="Suivi", slug="suivi"))
+    index = make_event_index(site_tree)
+    open_meeting = make_meeting(index, title="Comité ouvert")
+    closed = make_meeting(index, title="Comité restreint")
+    withdrawn = make_meeting(index, title="Comité retiré")
+    make_recommendation(open_meeting, text="Recommandation publique")
+    make_recommendation(closed, text="Recommandation réservée")
+    make_recommendation(withdrawn, text="Recommandation retirée")
+    html = client.get(follow_up.url).content.decode()
+    assert "Recommandation réservée" in html and "Recommandation retirée" in html
+    client.get(follow_up.url)
+    PageViewRestriction.objects.create(page=closed, restriction_type="login")
+    Page.objects.get(pk=withdrawn.pk).unpublish()
+    for query in ("", "?page=1", "?statut=inconnu"):
+        html = client.get(follow_up.url + query).content.decode()
+        assert "Recommandation publique" in html
+        assert "Recommandation réservée" not in html and "Comité restreint" not in html
+        assert "Recommandation retirée" not in html and "Comité retiré" not in html
