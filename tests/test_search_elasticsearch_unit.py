@@ -169,7 +169,7 @@ def test_query_acronyms_in_capitals_become_their_term(query, expected):
     assert expand_acronyms(query, {"AVEC": "VSLA"}) == expected
     body = build_search_body(SearchRequest(query=query), {"AVEC": "VSLA"})
     assert whole_match(body)["query"] == expected
-    assert body["suggest"]["text"] == query  # spelling is checked on what was typed
+    assert body["suggest"]["did_you_mean"]["text"] == query  # spelling is checked on what was typed
 
 
 def test_shared_glossary_rules_pass_through_unchanged():
@@ -393,7 +393,7 @@ def test_highlight_escapes_text_and_marks_matches():
 
 def test_suggester_uses_the_sites_words_and_checks_the_fix_finds_pages():
     suggest = build_search_body(SearchRequest(query="excission"))["suggest"]
-    assert suggest["text"] == "excission"
+    assert suggest["did_you_mean"]["text"] == "excission"
     phrase = suggest["did_you_mean"]["phrase"]
     assert phrase["field"] == "spelling"
     assert phrase["direct_generator"][0]["field"] == "spelling"
