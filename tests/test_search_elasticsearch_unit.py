@@ -9,8 +9,15 @@ import time
 
 import pytest
 from django.db import DatabaseError
-from elastic_transport import ApiResponseMeta, ConnectionError, ConnectionTimeout, HttpHeaders
-from elasticsearch import ApiError, NotFoundError
+from elastic_transport import (
+    ApiResponseMeta,
+    ConnectionError,
+    ConnectionTimeout,
+    HttpHeaders,
+    ObjectApiResponse,
+)
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch.helpers import BulkIndexError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +30,6 @@ from search.engines.base import (
 from search.engines.elasticsearch import ElasticsearchEngine, indexing
 from search.engines.elasticsearch.indexing import (
     FACET_FIELDS,
-    BulkIndexError,
     index_body,
     rebuild,
     record_to_document,
@@ -85,11 +91,14 @@ def record(page_id=1, **overrides):
     return base | overrides
 
 
-def api_error(cls=ApiError, status=500):
-    meta = ApiResponseMeta(
+def response_meta(status=200):
+    return ApiResponseMeta(
         status=status, http_version="1.1", headers=HttpHeaders(), duration=0.0, node=None
     )
-    return cls(message="error", meta=meta, body={"error": "x"})
+
+
+def api_error(cls=ApiError, status=500):
+    return cls(message="error", meta=response_meta(status), body={"error": "x"})
 
 
 # Mapping and analysis
@@ -169,7 +178,7 @@ def test_query_acronyms_in_capitals_become_their_term(query, expected):
     assert expand_acronyms(query, {"AVEC": "VSLA"}) == expected
     body = build_search_body(SearchRequest(query=query), {"AVEC": "VSLA"})
     assert whole_match(body)["query"] == expected
-    assert body["suggest"]["text"] == query  # spelling is checked on what was typed
+    assert body["suggest"]["did_you_mean"]["text"] == query  # spelling is checked on what was typed
 
 
 def test_shared_glossary_rules_pass_through_unchanged():
@@ -393,7 +402,7 @@ def test_highlight_escapes_text_and_marks_matches():
 
 def test_suggester_uses_the_sites_words_and_checks_the_fix_finds_pages():
     suggest = build_search_body(SearchRequest(query="excission"))["suggest"]
-    assert suggest["text"] == "excission"
+    assert suggest["did_you_mean"]["text"] == "excission"
     phrase = suggest["did_you_mean"]["phrase"]
     assert phrase["field"] == "spelling"
     assert phrase["direct_generator"][0]["field"] == "spelling"
@@ -765,10 +774,12 @@ class FakeIndices:
         self.cluster.aliases.pop(index, None)
 
 
-class FakeCluster:
-    """Just enough of an Elasticsearch client: indices, aliases, documents, a call log."""
+class FakeCluster(Elasticsearch):
+    """A client that never reaches a server: indices, aliases, documents and a call log
+    stand in for the requests (the client's own serializers serve ``helpers.bulk``)."""
 
     def __init__(self):
+        super().__init__("http://unused:9200")
         self.calls = []
         self.store = {}  # index name -> {id: document}
         self.aliases = {}  # index -> alias
@@ -788,6 +799,7 @@ class FakeCluster:
         return self
 
     def bulk(self, operations, **kwargs):
+        operations = [json.loads(line) for line in operations]  # the NDJSON lines sent
         self.calls.append(
             ("bulk", {"count": sum("index" in o or "delete" in o for o in operations), **kwargs})
         )
@@ -823,7 +835,7 @@ class FakeCluster:
                 self.store[target][doc_id] = document
                 items.append({"index": {"_id": doc_id, "status": 201}})
         errors = any("error" in a for item in items for a in item.values())
-        return {"errors": errors, "items": items}
+        return ObjectApiResponse(body={"errors": errors, "items": items}, meta=response_meta())
 
     def index(self, index, id, document, require_alias=False):
         self.calls.append(("index", {"index": index, "id": id, "require_alias": require_alias}))
@@ -916,7 +928,7 @@ def test_rebuild_failure_keeps_the_old_index_and_drops_the_new(client, cluster):
     cluster.refuse = {"3"}
     with pytest.raises(BulkIndexError) as caught:
         rebuild(client, ALIAS, [record(2), record(3)], RULES, now=T2)
-    assert caught.value.failures[0]["id"] == "3"
+    assert [e["index"]["_id"] for e in caught.value.errors] == ["3"]
     assert cluster.aliases == {old: ALIAS}
     assert list(cluster.store) == [old]
 

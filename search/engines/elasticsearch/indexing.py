@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from elasticsearch import ApiError, NotFoundError, TransportError
+from elasticsearch import ApiError, NotFoundError, TransportError, helpers
 from elasticsearch.dsl import Completion, Date, Document, Index, Keyword, MetaField, Text
 
 from ...analysis import PREFIX_MIN_LENGTH, clean_query
@@ -24,7 +24,6 @@ logger = logging.getLogger(__name__)
 SUGGEST_MAX_INPUT = 50
 SUGGEST_MAX_SUFFIXES = 6
 BULK_CHUNK = 500
-MAX_REPORTED_FAILURES = 10
 
 
 def _french_text(copy_to=("all_text", "prefix_text", "spelling"), **options) -> Text:
@@ -131,14 +130,6 @@ def record_to_document(record) -> dict:
 # --- Lifecycle ---------------------------------------------------------------------------
 
 
-class BulkIndexError(Exception):
-    """Some documents were refused; ``failures`` holds the first item errors."""
-
-    def __init__(self, failures):
-        super().__init__(f"{len(failures)} document(s) refused, first: {failures[:1]}")
-        self.failures = failures
-
-
 @dataclass
 class RebuildResult:
     index: str
@@ -157,44 +148,30 @@ def new_index_name(alias: str, now: datetime.datetime | None = None) -> str:
     return f"{alias}-{now:%Y%m%d%H%M%S%f}"
 
 
-def _bulk(client, operations, **options) -> list[dict]:
-    """Send one bulk request; its item results, or BulkIndexError when some were refused
-    (a deletion of a page not indexed is not a refusal)."""
-    response = client.bulk(operations=operations, **options)
-    items = [action for item in response.get("items", ()) for action in item.values()]
-    failures = [
-        {"id": a.get("_id"), "error": a.get("error")}
-        for a in items
-        if a.get("error") and a.get("status") != 404
-    ]
-    if failures:
-        raise BulkIndexError(failures[:MAX_REPORTED_FAILURES])
-    return items
-
-
 def bulk_index(client, index: str, records, progress=None, require_alias=False) -> int:
-    """Index ``records`` in chunks; ``progress(done)`` after each one. Returns the count."""
+    """Index ``records`` in chunks; ``progress(done)`` after each one. Returns the count.
+    Raises ``elasticsearch.helpers.BulkIndexError`` when some documents are refused."""
     done, records = 0, iter(records)
     options = {"require_alias": True} if require_alias else {}
     while chunk := list(itertools.islice(records, BULK_CHUNK)):
-        operations = []
-        for record in chunk:
-            operations.append({"index": {"_index": index, "_id": str(record["page_id"])}})
-            operations.append(record_to_document(record))
-        _bulk(client, operations, **options)
-        done += len(chunk)
+        actions = (
+            {"_index": index, "_id": str(r["page_id"]), "_source": record_to_document(r)}
+            for r in chunk
+        )
+        done += helpers.bulk(client, actions, chunk_size=BULK_CHUNK, **options)[0]
         if progress:
             progress(done)
     return done
 
 
 def delete_records(client, alias: str, page_ids) -> int:
-    """Remove several pages in one bulk request; returns how many were indexed."""
-    operations = [{"delete": {"_index": alias, "_id": str(pk)}} for pk in page_ids]
-    if not operations:
+    """Remove pages in bulk (500 a request); returns how many were indexed (a page not
+    indexed is not an error)."""
+    actions = [{"_op_type": "delete", "_index": alias, "_id": str(pk)} for pk in page_ids]
+    if not actions:
         return 0
-    items = _bulk(client, operations, require_alias=True)
-    return sum(1 for a in items if a.get("result") == "deleted")
+    deleted, _ = helpers.bulk(client, actions, ignore_status=404, require_alias=True)
+    return deleted
 
 
 def current_indices(client, alias: str) -> list[str]:

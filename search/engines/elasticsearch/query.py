@@ -1,5 +1,5 @@
-"""Pure functions turning a SearchRequest into an Elasticsearch request body (plain dicts),
-and its answer into a SearchResponse.
+"""Pure functions turning a SearchRequest into an Elasticsearch request body (built with
+``elasticsearch.dsl``, sent as a dict), and its answer into a SearchResponse.
 
 User text only ever reaches ``multi_match``/``match``/``prefix``/suggesters, which have no
 query syntax; ``query_string`` is never used. Filters go to ``post_filter`` so the facet
@@ -9,6 +9,8 @@ aggregations can each apply all the *other* filters (OR within a facet, AND acro
 import datetime
 import html
 import re
+
+from elasticsearch.dsl import A, Q, Search
 
 from ...analysis import PREFIX_MIN_LENGTH, STOPWORDS, clean_query, fold, words
 from ...facets import facet_values
@@ -58,62 +60,60 @@ def prefixes(query: str) -> list[str]:
     )
 
 
-def text_query(query: str) -> dict:
+def text_query(query: str) -> Q:
     """Relevance query for cleaned user text; match_all when empty. A page matches the
     whole words (stemmed, with the glossary) or, ranked below, begins every word of
     ``PREFIX_MIN_LENGTH`` letters or more (« violen » finds « violences »)."""
     if not query:
-        return {"match_all": {}}
-    whole = {
-        "multi_match": {
-            "query": query,
-            "type": "best_fields",
-            "fields": TEXT_FIELDS,
-            "tie_breaker": 0.3,
-            "minimum_should_match": MINIMUM_SHOULD_MATCH,
-            "auto_generate_synonyms_phrase_query": True,
-        }
-    }
+        return Q("match_all")
+    whole = Q(
+        "multi_match",
+        query=query,
+        type="best_fields",
+        fields=TEXT_FIELDS,
+        tie_breaker=0.3,
+        minimum_should_match=MINIMUM_SHOULD_MATCH,
+        auto_generate_synonyms_phrase_query=True,
+    )
     beginnings = prefixes(query)
     if beginnings:
-        prefixed = {
-            "constant_score": {
-                "filter": {"bool": {"must": [{"prefix": {"prefix_text": w}} for w in beginnings]}},
-                "boost": PREFIX_BOOST,
-            }
-        }
-        whole = {"bool": {"should": [whole, prefixed], "minimum_should_match": 1}}
-    phrase = {"multi_match": {"query": query, "type": "phrase", "fields": PHRASE_FIELDS, "slop": 2}}
-    return {"bool": {"must": [whole], "should": [phrase]}}
+        prefixed = Q(
+            "constant_score",
+            filter=Q("bool", must=[Q("prefix", prefix_text=w) for w in beginnings]),
+            boost=PREFIX_BOOST,
+        )
+        whole = Q("bool", should=[whole, prefixed], minimum_should_match=1)
+    phrase = Q("multi_match", query=query, type="phrase", fields=PHRASE_FIELDS, slop=2)
+    return Q("bool", must=[whole], should=[phrase])
 
 
-def filter_clauses(filters: dict, exclude: str | None = None) -> list[dict]:
+def filter_clauses(filters: dict, exclude: str | None = None) -> list[Q]:
     """One ``terms`` clause per active facet (values OR-ed), facets AND-ed by the caller."""
     return [
-        {"terms": {FACET_FIELDS[key]: list(values)}}
+        Q("terms", **{FACET_FIELDS[key]: list(values)})
         for key, values in filters.items()
         if key != exclude
     ]
 
 
-def facet_aggregation(key: str, filters: dict) -> dict:
+def facet_aggregation(key: str, filters: dict) -> A:
     """Counts for one facet under every filter except its own."""
     field = FACET_FIELDS[key]
+    others = filter_clauses(filters, exclude=key)
+    facet = A("filter", Q("bool", filter=others) if others else Q("match_all"))
     order = {"_key": "desc"} if key == "year" else [{"_count": "desc"}, {"_key": "asc"}]
-    aggs = {"values": {"terms": {"field": field, "size": FACET_SIZES[key], "order": order}}}
+    facet.bucket("values", "terms", field=field, size=FACET_SIZES[key], order=order)
     selected = filters.get(key)
     if selected:  # selected values must stay visible (to be unticked) even off the top list
-        aggs["selected"] = {
-            "terms": {
-                "field": field,
-                "include": list(selected),
-                "size": len(selected),
-                "min_doc_count": 0,
-            }
-        }
-    others = filter_clauses(filters, exclude=key)
-    scope = {"bool": {"filter": others}} if others else {"match_all": {}}
-    return {"filter": scope, "aggs": aggs}
+        facet.bucket(
+            "selected",
+            "terms",
+            field=field,
+            include=list(selected),
+            size=len(selected),
+            min_doc_count=0,
+        )
+    return facet
 
 
 def sort_clause(sort: str, has_query: bool) -> list:
@@ -125,57 +125,43 @@ def sort_clause(sort: str, has_query: bool) -> list:
     return ["_score", by_date, tie_break]
 
 
-def highlight_settings() -> dict:
+def with_highlight(search: Search) -> Search:
     pre, post = HIGHLIGHT_TAGS
-    return {
-        "encoder": "html",  # the page's text escaped; only the tags below are markup
-        "pre_tags": [pre],
-        "post_tags": [post],
-        "require_field_match": False,  # also mark words matched through all_text
-        "max_analyzed_offset": 900_000,
-        "fields": {
-            "title": {"number_of_fragments": 0},
-            "summary": {"number_of_fragments": 0},
-            "body": {
-                "fragment_size": EXCERPT_CHARS,
-                "number_of_fragments": 2,
-                "no_match_size": EXCERPT_CHARS,
-            },
-            "documents": {"fragment_size": EXCERPT_CHARS, "number_of_fragments": 1},
-        },
-    }
+    passages = {"fragment_size": EXCERPT_CHARS}
+    return (
+        search.highlight_options(
+            encoder="html",  # the page's text escaped; only the tags below are markup
+            pre_tags=[pre],
+            post_tags=[post],
+            require_field_match=False,  # also mark words matched through all_text
+            max_analyzed_offset=900_000,
+        )
+        .highlight("title", "summary", number_of_fragments=0)
+        .highlight("body", **passages, number_of_fragments=2, no_match_size=EXCERPT_CHARS)
+        .highlight("documents", **passages, number_of_fragments=1)
+    )
 
 
-def suggest_settings(query: str) -> dict:
+def with_suggestion(search: Search, query: str) -> Search:
     """Phrase suggester over the site's own words, kept only if the fix finds pages."""
-    return {
-        "text": query,
-        "did_you_mean": {
-            "phrase": {
-                "field": "spelling",
-                "size": 1,
-                "gram_size": 3,
-                "max_errors": 2,
-                "confidence": 1.0,
-                "direct_generator": [
-                    {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
-                ],
-                "collate": {
-                    "query": {
-                        "source": {
-                            "match": {
-                                "all_text": {
-                                    "query": "{{suggestion}}",
-                                    "minimum_should_match": MINIMUM_SHOULD_MATCH,
-                                }
-                            }
-                        }
-                    },
-                    "prune": False,
-                },
-            }
-        },
+    collate = {
+        "all_text": {"query": "{{suggestion}}", "minimum_should_match": MINIMUM_SHOULD_MATCH}
     }
+    return search.suggest(
+        "did_you_mean",
+        query,
+        phrase={
+            "field": "spelling",
+            "size": 1,
+            "gram_size": 3,
+            "max_errors": 2,
+            "confidence": 1.0,
+            "direct_generator": [
+                {"field": "spelling", "suggest_mode": "always", "min_word_length": 3}
+            ],
+            "collate": {"query": {"source": {"match": collate}}, "prune": False},
+        },
+    )
 
 
 def build_search_body(request: SearchRequest, acronyms=None) -> dict:
@@ -185,24 +171,22 @@ def build_search_body(request: SearchRequest, acronyms=None) -> dict:
     """
     query = clean_text(request.query)
     filters, per_page = request.filters, request.per_page
-    page = min(request.page, MAX_RESULT_WINDOW // per_page)
-    body = {
-        "query": text_query(clean_text(expand_acronyms(query, acronyms))),
-        "aggs": {key: facet_aggregation(key, filters) for key in FACETS},
-        "sort": sort_clause(request.sort, bool(query)),
-        "from": (page - 1) * per_page,
-        "size": per_page,
-        "track_total_hits": True,
-        "track_scores": True,
+    start = (min(request.page, MAX_RESULT_WINDOW // per_page) - 1) * per_page
+    search = (
+        Search()
+        .query(text_query(clean_text(expand_acronyms(query, acronyms))))
+        .sort(*sort_clause(request.sort, bool(query)))
+        .extra(track_total_hits=True, track_scores=True)
         # Not the body nor the documents: they can be whole PDFs.
-        "_source": ["page_id", "title", "url", "content_type", "summary", "date"],
-    }
+        .source(["page_id", "title", "url", "content_type", "summary", "date"])
+    )[start : start + per_page]
+    for key in FACETS:
+        search.aggs.bucket(key, facet_aggregation(key, filters))
     if filters:
-        body["post_filter"] = {"bool": {"filter": filter_clauses(filters)}}
+        search = search.post_filter(Q("bool", filter=filter_clauses(filters)))
     if query:
-        body["highlight"] = highlight_settings()
-        body["suggest"] = suggest_settings(query)
-    return body
+        search = with_suggestion(with_highlight(search), query)
+    return search.to_dict()
 
 
 def build_autocomplete_body(prefix: str, limit: int = 8) -> dict | None:
@@ -211,17 +195,10 @@ def build_autocomplete_body(prefix: str, limit: int = 8) -> dict | None:
     if not text:
         return None
     size = max(1, min(int(limit), MAX_AUTOCOMPLETE))
-    return {
-        "size": 0,
-        "_source": ["title"],
-        "suggest": {
-            "autocomplete": {
-                "prefix": text,
-                # Twice the limit: several inputs of one page may match the same prefix.
-                "completion": {"field": "suggest", "size": size * 2, "skip_duplicates": True},
-            }
-        },
-    }
+    # Twice the limit: several inputs of one page may match the same prefix.
+    completion = {"field": "suggest", "size": size * 2, "skip_duplicates": True}
+    search = Search().extra(size=0).source(["title"])
+    return search.suggest("autocomplete", text, completion=completion).to_dict()
 
 
 # --- Answers: Elasticsearch response dicts as the engines' contract types ---------------
