@@ -165,5 +165,5 @@ def test_long_titles_in_the_admin_tables_wrap_between_words_on_a_phone(live_tree
     browser_page.goto(live_tree.url + "/admin/documents/")
     cell = browser_page.locator(".listing td.title", has_text="Animer une").bounding_box()
     # Letter by letter (Wagtail's `word-break: break-word`) the cell was about 45 px wide and
-    # 500 px high; between words it holds « communauté » on one line.
-    assert cell["width"] >= 120 and cell["height"] < 250, cell
+    # 500 px high; between words it holds « communauté » on one line (180–250 px high).
+    assert cell["width"] >= 120 and cell["height"] < 350, cell
