@@ -49,6 +49,29 @@ OVERRIDES = {
     "One or more references to this %(model_name)s prevent it from being deleted.": (
         "Des références à cet élément (%(model_name)s) empêchent de le supprimer."
     ),
+    # The dashboard's summary: « 8 Pages » capitalised, « créées dans%(site_name)s » without
+    # its space, « Documents … créé » and « Image … créé » not agreed.
+    (
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+    ): (
+        '%(total)s page <span class="w-sr-only">créée dans %(site_name)s</span>',
+        '%(total)s pages <span class="w-sr-only">créées dans %(site_name)s</span>',
+    ),
+    (
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+    ): (
+        '%(total)s document <span class="w-sr-only">créé dans %(site_name)s</span>',
+        '%(total)s documents <span class="w-sr-only">créés dans %(site_name)s</span>',
+    ),
+    (
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+    ): (
+        '%(total)s image <span class="w-sr-only">créée dans %(site_name)s</span>',
+        '%(total)s images <span class="w-sr-only">créées dans %(site_name)s</span>',
+    ),
     "Created": "Création",
     "Oldest": "Les plus anciennes",
     "None": "Aucune valeur",
@@ -521,6 +544,22 @@ def override_entry(key, value):
     return {"comments": comments, "fields": fields}
 
 
+def obsolete_msgid(comments):
+    """The msgid of an obsolete entry (``#~ msgid``, wrapped or not), or None."""
+    lines = []
+    for line in comments:
+        text = line[len("#~ ") :] if line.startswith("#~ ") else None
+        if text is None:
+            continue
+        if text.startswith("msgid "):
+            lines = [text[len("msgid ") :]]
+        elif lines and text.startswith('"'):
+            lines.append(text)
+        elif lines:
+            break
+    return unquote(lines) if lines else None
+
+
 def fill(entries):
     """The filled entries and the msgids that were changed."""
     changed = []
@@ -529,9 +568,7 @@ def fill(entries):
     for entry in entries:
         fields = entry["fields"]
         obsolete = not fields and any(line.startswith("#~") for line in entry["comments"])
-        if obsolete and any(
-            f'msgid "{msgid}"' in line for line in entry["comments"] for msgid in override_msgids()
-        ):
+        if obsolete and obsolete_msgid(entry["comments"]) in override_msgids():
             changed.append("(obsolete override)")
             continue
         if "msgid" not in fields:

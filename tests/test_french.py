@@ -393,6 +393,20 @@ def test_admin_documents_list_reads_as_french(site_tree, catalogue_with_override
         assert wrong not in page
 
 
+def test_admin_dashboard_summary_reads_as_french(site_tree, catalogue_with_overrides, client):
+    """The dashboard's summary: « 1 document créé dans … », « n pages créées dans … », not
+    Wagtail's « 1 Document … créé », « n Pages … créées dans… » (no space before the name)."""
+    editor = get_user_model().objects.create_superuser("tableau", "t@example.org", "x")
+    client.force_login(editor)
+    make_document()
+    with translation.override("fr"):
+        html = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert re.search(r'\d+ pages <span class="w-sr-only">créées dans \S', html)
+    assert '1 document <span class="w-sr-only">créé dans ' in html
+    for wrong in (" Pages <span", " Document <span", "dans%"):
+        assert wrong not in html
+
+
 # --- Plain-text fields: non-breaking spaces ------------------------------------------------------
 
 PLAIN = "Plus de 1 000 femmes ; 90 participantes : 25 % de hausse ! Et « la suite » ?"
