@@ -17,7 +17,10 @@ from operator import and_
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When, Window
+from django.db.models.expressions import RowRange
+from django.db.models.functions import Coalesce, NthValue
+from django.db.models.lookups import GreaterThanOrEqual
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
 from ..models import SearchEntry, SearchFacet
@@ -130,8 +133,13 @@ def search(parsed, case_sensitive, filters, end, rank=True):
     tied = passing.annotate(score=score).order_by("-score", "-pk").values("pk")
     full = SearchRank(F("search_vector"), whole, cover_density=True, normalization=normalization)
     order = (score.desc(), full.desc(), F("pk").desc())
-    page = SearchEntry.objects.filter(pk__in=tied[: end + MAX_TIED]).order_by(*order)
-    on_page = Q(pk__in=page.values("pk")[:end])
+    # The whole vector is read only for the candidates that can reach the page: the score of
+    # the page's last hit or more (all the candidates if fewer).
+    lowest = Window(NthValue(score, end), order_by=score.desc(), frame=RowRange(None, None))
+    tie = Case(When(GreaterThanOrEqual(score, Coalesce(lowest, 0.0)), then=full))
+    page = SearchEntry.objects.filter(pk__in=tied[: end + MAX_TIED])
+    page = page.order_by(score.desc(), tie.desc(), F("pk").desc()).values("pk")[:end]
+    on_page = Q(pk__in=page)
     found = matches.aggregate(
         ids=ArrayAgg("pk", default=Value([])),
         page=ArrayAgg("pk", filter=on_page, order_by=order, default=Value([])),
