@@ -19,7 +19,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When, Window
 from django.db.models.expressions import RowRange
-from django.db.models.functions import Coalesce, NthValue
+from django.db.models.functions import Coalesce, JSONArray, NthValue
 from django.db.models.lookups import GreaterThanOrEqual
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
@@ -142,10 +142,9 @@ def search(parsed, case_sensitive, filters, end, rank=True):
     on_page = Q(pk__in=page)
     found = matches.aggregate(
         ids=ArrayAgg("pk", default=Value([])),
-        page=ArrayAgg("pk", filter=on_page, order_by=order, default=Value([])),
-        scores=ArrayAgg(score, filter=on_page, order_by=order, default=Value([])),
+        page=ArrayAgg(JSONArray("pk", score), filter=on_page, order_by=order),
     )
-    return found["ids"], list(zip(found["page"], found["scores"], strict=True))
+    return found["ids"], [(pk, score) for pk, score in found["page"] or ()]
 
 
 def autocomplete(text, limit):
