@@ -1,6 +1,8 @@
 """PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` a trigger keeps
-current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009): one
-statement per search (``search``), ``django.contrib.postgres.search`` for autocomplete.
+current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009),
+queried through ``django.contrib.postgres.search``: one statement per search (``search``,
+aggregates over the matches), one for autocomplete. The only SQL written by hand is the
+phrases' analysis (``_analyse``, one ``unnest`` of every phrase) and the ``::tsquery`` cast.
 
 PostgreSQL analyses text and query (``cdp_french``: unaccent, French stems, elision).
 Python only finds the glossary phrases and the words typed; each phrase is analysed once
@@ -12,9 +14,13 @@ from collections import OrderedDict
 from functools import reduce
 from operator import and_
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, F, FloatField, Q, Value, When, Window
+from django.db.models.expressions import RowRange
+from django.db.models.functions import Coalesce, JSONArray, NthValue
+from django.db.models.lookups import GreaterThanOrEqual
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
 from ..models import SearchEntry, SearchFacet
@@ -94,52 +100,51 @@ def tsqueries(parsed, case_sensitive):
 # at most this many, newest first (all the matches of a common word: 0.5–2 s, see 0009).
 MAX_TIED = 2_000
 
-SEARCH_SQL = """
-WITH matched AS MATERIALIZED (
-    SELECT page_id, CASE WHEN %(rank)s AND rank_vector @@ %(whole)s::tsquery
-        THEN ts_rank(rank_vector, %(whole)s::tsquery, {n}) ELSE 0 END AS score
-    FROM {table} WHERE search_vector @@ %(match)s::tsquery
-), scored AS (
-    SELECT page_id, score FROM matched WHERE {filters}
-), tied AS (
-    SELECT page_id, score FROM scored
-    WHERE score >= (SELECT min(score) FROM (
-        SELECT score FROM scored ORDER BY score DESC LIMIT %(end)s) AS best)
-    ORDER BY score DESC, page_id DESC LIMIT %(end)s + {max_tied}
-), ranked AS (
-    SELECT tied.page_id, tied.score FROM tied JOIN {table} USING (page_id)
-    ORDER BY tied.score DESC, ts_rank_cd(search_vector, %(whole)s::tsquery, {n}) DESC,
-        tied.page_id DESC LIMIT %(end)s
-)
-SELECT (SELECT array_agg(page_id) FROM matched),
-    (SELECT array_agg(page_id) FROM ranked), (SELECT array_agg(score) FROM ranked)
-"""
-FILTER_SQL = (
-    "page_id IN (SELECT entry_id FROM {facets} WHERE facet = %({key})s "
-    "AND value = ANY(%({key}_values)s))"
-)
+
+class _TsQuery(SearchQuery):
+    """A ``tsquery`` already analysed (``tsqueries``): cast, not parsed again."""
+
+    template = "%(expressions)s::tsquery"
 
 
 def search(parsed, case_sensitive, filters, end, rank=True):
     """(ids of every match, the first ``end`` that pass ``filters`` as [(id, score)], best
-    first; none unless ``rank``). The score: ``ts_rank`` on ``rank_vector`` (title, summary,
-    tags) where it holds the whole words, else 0; the ties at the page's lowest score are
-    ordered on the whole vector (cover density: title above body, exact phrase above
-    scattered words, whole word above the beginning of a longer one)."""
+    first; none unless ``rank``), in one statement: aggregates over the matches.
+
+    The score: ``ts_rank`` on ``rank_vector`` (title, summary, tags) where it holds the whole
+    words, else 0. The page: the first ``end + MAX_TIED`` by score (then newest), ranked by
+    score, then on the whole vector (cover density: title above body, exact phrase above
+    scattered words, whole word above the beginning of a longer one), then newest: so the
+    ties at the page's lowest score are ordered on the whole vector, at most ``MAX_TIED``."""
     whole, query = tsqueries(parsed, case_sensitive)
     if whole is None:
         return [], []
-    params = {"match": query, "whole": whole, "end": end if rank else 0, "rank": rank}
-    conditions = ["TRUE"]
-    for number, (facet, values) in enumerate(filters.items()):
-        params.update({f"f{number}": facet, f"f{number}_values": list(values)})
-        conditions.append(FILTER_SQL.format(facets=SearchFacet._meta.db_table, key=f"f{number}"))
-    table, filters = SearchEntry._meta.db_table, " AND ".join(conditions)
-    sql = SEARCH_SQL.format(table=table, filters=filters, n=RANK_NORMALIZATION, max_tied=MAX_TIED)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        ids, ranked, scores = cursor.fetchone()
-    return ids or [], list(zip(ranked or [], scores or [], strict=True))
+    matches = SearchEntry.objects.filter(search_vector=_TsQuery(query))
+    if not rank or not end:
+        return matches.aggregate(ids=ArrayAgg("pk", default=Value([])))["ids"], []
+    whole = _TsQuery(whole)
+    normalization = Value(RANK_NORMALIZATION)
+    title = SearchRank(F("rank_vector"), whole, normalization=normalization)
+    score = Case(When(Q(rank_vector=whole), then=title), default=0.0, output_field=FloatField())
+    passing = matches
+    for facet, values in filters.items():
+        chosen = SearchFacet.objects.filter(facet=facet, value__in=list(values))
+        passing = passing.filter(pk__in=chosen.values("entry_id"))
+    tied = passing.annotate(score=score).order_by("-score", "-pk").values("pk")
+    full = SearchRank(F("search_vector"), whole, cover_density=True, normalization=normalization)
+    order = (score.desc(), full.desc(), F("pk").desc())
+    # The whole vector is read only for the candidates that can reach the page: the score of
+    # the page's last hit or more (all the candidates if fewer).
+    lowest = Window(NthValue(score, end), order_by=score.desc(), frame=RowRange(None, None))
+    tie = Case(When(GreaterThanOrEqual(score, Coalesce(lowest, 0.0)), then=full))
+    page = SearchEntry.objects.filter(pk__in=tied[: end + MAX_TIED])
+    page = page.order_by(score.desc(), tie.desc(), F("pk").desc()).values("pk")[:end]
+    on_page = Q(pk__in=page)
+    found = matches.aggregate(
+        ids=ArrayAgg("pk", default=Value([])),
+        page=ArrayAgg(JSONArray("pk", score), filter=on_page, order_by=order),
+    )
+    return found["ids"], [(pk, score) for pk, score in found["page"] or ()]
 
 
 def autocomplete(text, limit):
