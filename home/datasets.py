@@ -24,10 +24,11 @@ def dated_columns():
 
 
 def page_row(page, root):
+    """``root``: a ``home.opendata.SiteRoot`` (the address from ``url_path``, no lookup)."""
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(),
+        "url": root.page_url(page),
         "first_published": page.first_published_at,
         "last_published": page.last_published_at,
     }

@@ -79,6 +79,7 @@ PRACTICES = Dataset(
     ],
     queryset=lambda: public(PracticePage.objects.live()).order_by(*NEWEST_FIRST),
     row=practice_row,
+    streamfields=("result_figures",),
     position=10,
     filterset="practices.filters.PracticeFilterSet",
     prepare=prepare_practices,

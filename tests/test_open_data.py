@@ -243,10 +243,18 @@ def test_unknown_theme_or_tag_feed_is_a_404(client, data):
 # --- Exports ---------------------------------------------------------------------------
 
 
+def content_of(response):
+    """The bytes of an answer, streamed (the exports) or not."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def read_csv(response):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response.content.startswith("\ufeff".encode())
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    content = content_of(response)
+    assert content.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
 def export(client, slug, fmt, query=""):
@@ -267,7 +275,7 @@ DATASETS = {
 @pytest.mark.parametrize("slug", sorted(DATASETS))
 def test_csv_and_json_have_the_same_rows_and_only_public_records(client, data, slug):
     rows = read_csv(export(client, slug, "csv"))
-    document = json.loads(export(client, slug, "json").content)
+    document = json.loads(content_of(export(client, slug, "json")))
     header, body = rows[0], rows[1:]
     assert len(header) == len(document["fields"]) and all(len(row) == len(header) for row in body)
     assert header == [field["label"] for field in document["fields"]]
@@ -283,7 +291,7 @@ def test_csv_and_json_have_the_same_rows_and_only_public_records(client, data, s
 
 
 def test_meeting_export_carries_participant_figures(client, data):
-    document = json.loads(export(client, "rencontres", "json").content)
+    document = json.loads(content_of(export(client, "rencontres", "json")))
     [row] = document["rows"]
     assert (row["participants_total"], row["participants_women"], row["participants_men"]) == (
         41,
@@ -305,10 +313,10 @@ def test_results_export_has_the_results_page_figures(client, data):
 
 def test_unknown_figures_are_empty_not_zero(client, data):
     """The meeting recorded no youth count: the exports say nothing, not « 0 »."""
-    [meeting] = json.loads(export(client, "rencontres", "json").content)["rows"]
+    [meeting] = json.loads(content_of(export(client, "rencontres", "json")))["rows"]
     assert meeting["participants_youth"] is None
     assert meeting["people_reached"] is None
-    results = json.loads(export(client, "resultats", "json").content)["rows"]
+    results = json.loads(content_of(export(client, "resultats", "json")))["rows"]
     figures = {row["label"]: row["value"] for row in results if row["series"] == "Chiffres clés"}
     assert figures["Femmes participantes"] == 30
     assert figures["Jeunes participants"] is None
@@ -326,7 +334,7 @@ def test_a_listings_filters_apply_to_its_export(client, data):
     assert {row[1] for row in rows[1:]} == {PUBLIC["practice"], "Pratique publiée"}
     theme = data["theme"].slug
     response = export(client, "pratiques", "json", f"{query}&theme={theme}")
-    document = json.loads(response.content)
+    document = json.loads(content_of(response))
     assert [row["title"] for row in document["rows"]] == [PUBLIC["practice"]]
     assert document["filters"] == {"communaute": [kayes], "theme": [theme]}
     # The listing links to the export with its own valid filters.
@@ -349,7 +357,7 @@ def test_bad_filters_are_ignored_never_a_500(client, data, query):
     for slug in ("pratiques", "rencontres", "organisations"):
         response = client.get(reverse("open_data_json", args=[slug]) + query)
         assert response.status_code == 200
-        assert json.loads(response.content)["count"] >= 1
+        assert json.loads(content_of(response))["count"] >= 1
 
 
 def test_an_overlong_address_is_a_client_error(client, data):
@@ -381,7 +389,7 @@ def test_open_data_page_lists_every_dataset_with_licence_fields_date_and_size(cl
     assert "ko" in html or "octets" in html
     meeting = MeetingPage.objects.get(pk=data["meeting"].pk)
     assert f'datetime="{meeting.last_published_at.isoformat()}"' in html
-    document = json.loads(export(client, "outils", "json").content)
+    document = json.loads(content_of(export(client, "outils", "json")))
     assert document["licence"] == {
         "name": "Licence Ouverte 2.0",
         "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
@@ -407,8 +415,8 @@ def test_open_data_page_weighs_big_datasets_from_a_sample(client, data, monkeypa
     request = rf.get("/", HTTP_HOST="localhost")
     described = opendata.describe(opendata.dataset_for("pratiques"), request)
     assert described["count"] == 3 and described["estimated"]
-    real_csv = len(export(client, "pratiques", "csv").content)
-    real_json = len(export(client, "pratiques", "json").content)
+    real_csv = len(content_of(export(client, "pratiques", "csv")))
+    real_json = len(content_of(export(client, "pratiques", "json")))
     assert 0.5 * real_csv < described["csv_size"] < 2 * real_csv
     assert 0.5 * real_json < described["json_size"] < 2 * real_json
     # A dataset no bigger than the sample is weighed exactly, without « ≈ ».
@@ -416,7 +424,7 @@ def test_open_data_page_weighs_big_datasets_from_a_sample(client, data, monkeypa
     cache.clear()
     exact = opendata.describe(opendata.dataset_for("outils"), request)
     assert not exact["estimated"]
-    assert exact["csv_size"] == len(export(client, "outils", "csv").content)
+    assert exact["csv_size"] == len(content_of(export(client, "outils", "csv")))
 
 
 def test_open_data_page_queries_do_not_grow_with_the_rows(client, data, monkeypatch):
