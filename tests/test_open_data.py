@@ -452,3 +452,118 @@ def test_open_data_page_queries_do_not_grow_with_the_rows(client, data, monkeypa
     many, html = first_render()
     assert "9 lignes" in html
     assert few == many
+
+
+# --- Streamed exports (home.opendata.export) ------------------------------------------------
+
+
+def test_each_rows_values_are_the_pages_own(client, data):
+    """Every row's address is the page's own full URL (written from ``url_path``, not looked
+    up), and its other page fields are the page's, in CSV and JSON alike."""
+    from wagtail.models import Page
+
+    for slug in DATASETS:
+        document = json.loads(content_of(export(client, slug, "json")))
+        rows = read_csv(export(client, slug, "csv"))
+        assert len(rows) - 1 == len(document["rows"]) == document["count"] >= 1
+        for row, line in zip(document["rows"], rows[1:], strict=True):
+            page = Page.objects.get(pk=row["id"])
+            assert row["url"] == page.full_url and row["title"] == page.title
+            assert line[:3] == [str(page.pk), page.title, page.full_url]
+            assert line[-2] == page.first_published_at.isoformat()
+    [practice] = [
+        row
+        for row in json.loads(content_of(export(client, "pratiques", "json")))["rows"]
+        if row["title"] == PUBLIC["practice"]
+    ]
+    assert practice["url"] == data["practice"].full_url
+    assert practice["organization"] == data["org"].display_name
+    assert practice["communities"] == ["Kayes"]
+    assert practice["themes"] == ["Mariage d'enfants"]
+    assert sorted(practice["tags"]) == ["AVEC", "épargne"]
+    [tool] = json.loads(content_of(export(client, "outils", "json")))["rows"]
+    [address] = tool["documents"]
+    assert address.startswith("http") and address.endswith(data["document"].url)
+
+
+def test_json_is_one_document_indented_as_before(client, data):
+    """The streamed JSON is the same text ``json.dumps(..., indent=1)`` writes."""
+    for slug in ("pratiques", "resultats"):
+        text = content_of(export(client, slug, "json")).decode()
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=1)
+
+
+def test_streamed_json_equals_the_whole_document(data, rf):
+    """With no row, one row and several: the pieces joined are ``as_json``'s text."""
+    from home import opendata
+
+    request = rf.get("/")
+    dataset = opendata.dataset_for("pratiques")
+    root = opendata.site_root(request)
+    rows = dataset.rows(request, root)[0]
+    assert len(rows) >= 3
+    for some in ([], rows[:1], rows):
+        streamed = b"".join(
+            opendata.json_chunks(dataset, len(some), iter(some), request, chunk_size=10)
+        )
+        assert streamed == opendata.as_json(dataset, some, request)
+
+
+def test_small_chunks_give_the_same_files_and_no_private_row(client, data, monkeypatch):
+    from home import opendata
+
+    whole = {
+        (slug, fmt): content_of(export(client, slug, fmt))
+        for slug in DATASETS
+        for fmt in opendata.FORMATS
+    }
+    monkeypatch.setattr(opendata, "EXPORT_CHUNK", 1)
+    for (slug, fmt), expected in whole.items():
+        text = content_of(export(client, slug, fmt))
+        assert text == expected
+        for label, hidden in HIDDEN.items():
+            assert hidden.encode() not in text, f"{label} leaked into {slug}.{fmt}"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_queries_do_not_grow_with_the_rows(client, data, fmt):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            response = export(client, "pratiques", fmt)
+            if fmt == "csv":
+                rows = len(read_csv(response)) - 1
+            else:
+                rows = len(json.loads(content_of(response))["rows"])
+        return len(captured), rows
+
+    queries()  # the process's caches warm
+    few, rows = queries()
+    for number in range(6):
+        make_practice(data["org"], title=f"Pratique en plus {number}", tags=["AVEC"])
+    queries()  # the values kept per content version, computed again after the publications
+    many, more = queries()
+    assert more == rows + 6
+    assert few == many
+
+
+def test_a_current_copy_gets_a_304_and_a_change_a_new_file(client, data):
+    from home.content_version import bump_content_version
+
+    url = reverse("open_data_csv", args=["pratiques"])
+    first = client.get(url)
+    etag = first["ETag"]
+    assert etag and content_of(first)
+    again = client.get(url, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    # Another filter, format or language is another file.
+    assert client.get(url + "?theme=x")["ETag"] != etag
+    assert client.get(reverse("open_data_json", args=["pratiques"]))["ETag"] != etag
+    # A publication draws a new content version: the old copy is no longer current.
+    make_practice(data["org"], title="Pratique toute neuve", tags=["AVEC"])
+    bump_content_version()
+    fresh = client.get(url, headers={"If-None-Match": etag})
+    assert fresh.status_code == 200 and fresh["ETag"] != etag
+    assert b"Pratique toute neuve" in content_of(fresh)
