@@ -518,9 +518,26 @@ def test_small_chunks_give_the_same_files_and_no_private_row(client, data, monke
         for fmt in opendata.FORMATS
     }
     monkeypatch.setattr(opendata, "EXPORT_CHUNK", 1)
+
+    def normalised(fmt, text):
+        """The rows, each list's items sorted: a page's tags come in no set order (taggit's
+        prefetch has none; PostgreSQL returns them in any order, before this change too)."""
+        if fmt == "csv":
+            rows = csv.reader(io.StringIO(text.decode("utf-8-sig")), delimiter=";")
+            return [[sorted(cell.split(", ")) for cell in row] for row in rows]
+        document = json.loads(text)
+        return {
+            **document,
+            "rows": [
+                {key: sorted(v) if isinstance(v, list) else v for key, v in row.items()}
+                for row in document["rows"]
+            ],
+        }
+
     for (slug, fmt), expected in whole.items():
         text = content_of(export(client, slug, fmt))
-        assert text == expected
+        assert len(text) == len(expected)
+        assert normalised(fmt, text) == normalised(fmt, expected)
         for label, hidden in HIDDEN.items():
             assert hidden.encode() not in text, f"{label} leaked into {slug}.{fmt}"
 
