@@ -584,3 +584,17 @@ def test_a_current_copy_gets_a_304_and_a_change_a_new_file(client, data):
     fresh = client.get(url, headers={"If-None-Match": etag})
     assert fresh.status_code == 200 and fresh["ETag"] != etag
     assert b"Pratique toute neuve" in content_of(fresh)
+
+
+def test_english_exports_give_the_addresses_wagtail_gives(client, data):
+    """Under /en/ the addresses are still each page's own ``full_url`` in that language."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    response = client.get("/en" + reverse("open_data_json", args=["pratiques"]))
+    assert response.status_code == 200
+    rows = json.loads(content_of(response))["rows"]
+    assert rows
+    with translation.override("en"):
+        for row in rows:
+            assert row["url"] == Page.objects.get(pk=row["id"]).get_full_url()
