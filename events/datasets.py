@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from home.datasets import dated_columns, live_titles, page_columns, page_row
-from home.opendata import Column, Dataset
+from home.opendata import Column, Dataset, export_prefetch, related
 from practices.datasets import voice_note_column
 from practices.voice_notes import voice_note_urls
 
@@ -23,28 +23,28 @@ def meeting_row(meeting, root):
         "end_date": meeting.end_date,
         "venue": meeting.venue,
         "commune": meeting.commune,
-        "communities": live_titles(meeting.communities.all()),
+        "communities": live_titles(related(meeting, "communities")),
         "concertation_frame": frame.title if frame is not None and frame.live else None,
-        "organizers": [org.display_name for org in meeting.organizers.all() if org.live],
+        "organizers": [org.display_name for org in related(meeting, "organizers") if org.live],
         "participating_organizations": [
-            org.display_name for org in meeting.participating_organizations.all() if org.live
+            org.display_name for org in related(meeting, "participating_organizations") if org.live
         ],
         **{name: getattr(meeting, name) for name in COUNT_FIELDS},
-        "themes": [theme.name for theme in meeting.themes.all()],
-        "tags": [tag.name for tag in meeting.tags.all()],
+        "themes": [theme.name for theme in related(meeting, "themes")],
+        "tags": [tag.name for tag in related(meeting, "tags")],
         "voice_notes": voice_note_urls(meeting, root),
     }
 
 
 def prepare_meetings(queryset):
-    return queryset.select_related("concertation_frame").prefetch_related(
+    return export_prefetch(
+        queryset.select_related("concertation_frame"),
         "communities",
         "organizers",
         "participating_organizations",
         "themes",
         "tags",
-        "voice_notes",
-    )
+    ).prefetch_related("voice_notes")
 
 
 MEETINGS = Dataset(

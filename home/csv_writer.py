@@ -31,3 +31,27 @@ def csv_response(header, rows, filename):
     response = HttpResponse(csv_bytes(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+class _Echo:
+    """csv.writer's file: ``writerow`` returns the line instead of keeping it."""
+
+    def write(self, value):
+        return value
+
+
+def csv_chunks(header, rows, chunk_size=64 * 1024):
+    """The bytes of ``csv_bytes(header, rows)`` in pieces of about ``chunk_size`` bytes, for a
+    streamed answer: the rows are read one at a time and never all held."""
+    writer = csv.writer(_Echo(), delimiter=DELIMITER, lineterminator="\r\n")
+    piece = [BOM + writer.writerow([str(label) for label in header])]
+    size = 0
+    for row in rows:
+        line = writer.writerow(row)
+        piece.append(line)
+        size += len(line)
+        if size >= chunk_size:
+            yield "".join(piece).encode("utf-8")
+            piece, size = [], 0
+    if piece:
+        yield "".join(piece).encode("utf-8")

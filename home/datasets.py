@@ -3,9 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from .content_version import public
-from .listing import with_card_relations
 from .models import OrganizationPage
-from .opendata import Column, Dataset
+from .opendata import Column, Dataset, card_relations, related
 
 
 def page_columns():
@@ -24,10 +23,11 @@ def dated_columns():
 
 
 def page_row(page, root):
+    """``root``: a ``home.opendata.SiteRoot`` (the address from ``url_path``, no lookup)."""
     return {
         "id": page.pk,
         "title": page.title,
-        "url": page.get_full_url(),
+        "url": root.page_url(page),
         "first_published": page.first_published_at,
         "last_published": page.last_published_at,
     }
@@ -44,7 +44,7 @@ def organization_row(org, root):
         "acronym": org.acronym,
         "kind": str(org.get_kind_display()),
         "role": org.role,
-        "communities": live_titles(org.communities.all()),
+        "communities": live_titles(related(org, "communities")),
         "commune": org.commune,
         "address": org.address,
         "email": org.contact_email,
@@ -77,5 +77,5 @@ ORGANIZATIONS = Dataset(
     row=organization_row,
     position=30,
     filterset="home.filters.OrganizationFilterSet",
-    prepare=with_card_relations,
+    prepare=card_relations,
 )

@@ -9,30 +9,105 @@ fields of the page, related pages included only when they are live.
 """
 
 import datetime
+import hashlib
 import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError
-from django.db.models import Max
-from django.http import Http404, HttpResponse
+from django.db.models import Max, Prefetch
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from . import registry
-from .content_version import cached_by_content
-from .csv_writer import csv_bytes, safe_cell
-from .feeds import absolute, site_root_url
+from .content_version import cached_by_content, content_version
+from .csv_writer import csv_bytes, csv_chunks, safe_cell
+from .feeds import absolute
 from .models import PortalSettings
+from .sitemaps import below_root
 
 EXPORT_MAX_AGE = 900
 FORMATS = ("csv", "json")
 SIZE_SAMPLE = 50  # rows written out to weigh a dataset's files (see describe)
+# Records read per query while a file is streamed (with their prefetches): the memory of
+# an export is that of one chunk, whatever the number of rows.
+EXPORT_CHUNK = 500
+
+
+class SiteRoot(str):
+    """The site's root URL (a ``str``: ``root + "/audio/…"`` as before) that also writes a
+    page's address from its ``url_path``, as the sitemap does (``home.sitemaps.below_root``),
+    after the address of the site's root page, read once: ``page.get_full_url()`` looked the
+    site root paths up in the cache for every row (a Redis round trip each)."""
+
+    def __new__(cls, site):
+        root = super().__new__(cls, site.root_url if site else "")
+        root.root_page = site.root_page if site else None
+        root.prefix = root.root_page.get_full_url() if root.root_page else None
+        return root
+
+    def page_url(self, page):
+        root_page = self.root_page
+        if (
+            self.prefix
+            and page.url_path.startswith(root_page.url_path)
+            and page.locale_id == root_page.locale_id
+        ):
+            return self.prefix + below_root(page.url_path, root_page.url_path)
+        return page.get_full_url()  # another site or locale: Wagtail's own lookup
+
+
+# Relations a row reads are prefetched into lists under this prefix (``Prefetch(to_attr=)``):
+# Django's prefetch otherwise builds a related manager's queryset for every record to keep
+# the results in (taggit's and modelcluster's managers: about 1 ms a record, most of an
+# export's CPU).
+PREFETCHED = "_export_"
+
+
+def export_prefetch(queryset, *names, **querysets):
+    """``queryset`` with each relation of ``names`` (and of ``querysets``: name -> queryset)
+    prefetched as a list, read by ``related``."""
+    lookups = [Prefetch(name, to_attr=PREFETCHED + name) for name in names]
+    lookups += [
+        Prefetch(name, queryset=related_queryset, to_attr=PREFETCHED + name)
+        for name, related_queryset in querysets.items()
+    ]
+    return queryset.prefetch_related(*lookups)
+
+
+def related(item, name):
+    """The records of ``item``'s relation ``name``: the list ``export_prefetch`` read, else
+    the relation's (prefetched) ``all()``."""
+    try:
+        return getattr(item, PREFETCHED + name)
+    except AttributeError:
+        return getattr(item, name).all()
+
+
+def card_relations(queryset):
+    """``home.listing.with_card_relations`` for an export: the same relations, as lists."""
+    names = {f.name for f in queryset.model._meta.get_fields()}
+    if "organization" in names:
+        queryset = queryset.select_related("organization")
+    relations = ("communities", "themes", "tags", "languages")
+    return export_prefetch(queryset, *(name for name in relations if name in names))
+
+
+def site_root(request):
+    """The ``SiteRoot`` of the request's site (the default site without a request)."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    return SiteRoot(site)
 
 
 @dataclass
@@ -59,6 +134,7 @@ class Dataset:
     prepare: object = None
     updated: object = None
     rows_override: object = None  # rows(root) for datasets that are no queryset (figures)
+    streamfields: tuple = ()  # the StreamFields ``row`` reads; the others are not loaded
 
     def records(self, request=None):
         """(items, filterset): the records, narrowed by the request's valid filters."""
@@ -71,6 +147,13 @@ class Dataset:
             queryset = filterset.qs
         if self.prepare:
             queryset = self.prepare(queryset)
+        unread = [
+            f.name
+            for f in queryset.model._meta.concrete_fields
+            if isinstance(f, StreamField) and f.name not in self.streamfields
+        ]
+        if unread:
+            queryset = queryset.defer(*unread)
         return queryset, filterset
 
     def rows(self, request=None, root=""):
@@ -78,6 +161,16 @@ class Dataset:
             return self.rows_override(root), None
         items, filterset = self.records(request)
         return [self.row(item, root) for item in items], filterset
+
+    def stream(self, request=None, root=""):
+        """(count, rows, filterset): the number of rows (one query) and the rows as an
+        iterator over the records read ``EXPORT_CHUNK`` at a time."""
+        if self.rows_override:
+            rows = self.rows_override(root)
+            return len(rows), iter(rows), None
+        items, filterset = self.records(request)
+        rows = (self.row(item, root) for item in items.iterator(chunk_size=EXPORT_CHUNK))
+        return items.count(), rows, filterset
 
     def last_update(self):
         if self.updated:
@@ -124,7 +217,7 @@ def as_csv(dataset, rows):
     )
 
 
-def as_json(dataset, rows, request, filterset=None):
+def _document(dataset, count, request, filterset):
     name, url = licence(request)
     updated = dataset.last_update()
     document = {
@@ -140,10 +233,37 @@ def as_json(dataset, rows, request, filterset=None):
             if values  # only the valid selections that narrowed the rows
         },
         "fields": [{"name": c.key, "label": str(c.label)} for c in dataset.columns],
-        "count": len(rows),
-        "rows": rows,
+        "count": count,
     }
-    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+    return document
+
+
+def _dumps(value):
+    return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+
+
+def as_json(dataset, rows, request, filterset=None):
+    document = _document(dataset, len(rows), request, filterset)
+    return _dumps({**document, "rows": rows}).encode()
+
+
+def json_chunks(dataset, count, rows, request, filterset=None, chunk_size=64 * 1024):
+    """The bytes of ``as_json`` (the same text) in pieces, the rows read one at a time."""
+    head = _dumps(_document(dataset, count, request, filterset))
+    head = head[: -len("\n}")] + ',\n "rows": ['  # the document without its closing brace
+    piece, size, empty = [head], 0, True
+    for row in rows:
+        # A row at depth 2 of the document: each of its lines two spaces further in (a JSON
+        # string holds no raw line break).
+        text = "  " + _dumps(row).replace("\n", "\n  ")
+        piece.append(("\n" if empty else ",\n") + text)
+        empty = False
+        size += len(text)
+        if size >= chunk_size:
+            yield "".join(piece).encode()
+            piece, size = [], 0
+    piece.append("]\n}" if empty else "\n ]\n}")
+    yield "".join(piece).encode()
 
 
 def _selections(filterset):
@@ -159,19 +279,55 @@ def export_urls(dataset, query_pairs=()):
     }
 
 
+def export_etag(request, dataset, fmt, root):
+    """The file's version: the same while the content version (any publication, change of
+    privacy or settings draws a new one), the address with its query, the language, the site
+    and the day are. None without a shared content version. Only an ETag: a Last-Modified
+    from the rows' dates would let an unpublished page's file pass as current."""
+    version = content_version()
+    if version is None:
+        return None
+    parts = [
+        str(version),
+        dataset.slug,
+        fmt,
+        request.get_full_path(),
+        get_language() or "",
+        str(root),
+        timezone.localdate().isoformat(),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
 @require_GET
 def export(request, slug, fmt):
+    """The file, streamed (its memory does not grow with the rows); an ETag from the content
+    version, so ``ConditionalGetMiddleware`` answers a browser's repeat with a 304 (it does
+    not compute ETags of streamed answers itself)."""
     dataset = dataset_for(slug)
-    rows, filterset = dataset.rows(request, site_root_url(request))
-    if fmt == "csv":
-        body, content_type = as_csv(dataset, rows), "text/csv; charset=utf-8"
+    root = site_root(request)
+    etag = export_etag(request, dataset, fmt, root)
+    if etag is not None and etag in request.headers.get("If-None-Match", ""):
+        # The browser's copy is current: nothing read, ConditionalGetMiddleware answers 304.
+        chunks = iter(())
+    elif fmt == "csv":
+        _count, rows, _filterset = dataset.stream(request, root)
+        keys = [column.key for column in dataset.columns]
+        chunks = csv_chunks(
+            [column.label for column in dataset.columns],
+            ([_cell(row.get(key)) for key in keys] for row in rows),
+        )
     else:
-        body = as_json(dataset, rows, request, filterset)
-        content_type = "application/json; charset=utf-8"
-    response = HttpResponse(body, content_type=content_type)
+        count, rows, filterset = dataset.stream(request, root)
+        chunks = json_chunks(dataset, count, rows, request, filterset)
+    content_type = "text/csv" if fmt == "csv" else "application/json"
+    response = StreamingHttpResponse(chunks, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{dataset.file_name(fmt)}"'
     response["Cache-Control"] = f"public, max-age={EXPORT_MAX_AGE}"
     response["Access-Control-Allow-Origin"] = "*"
+    if etag is not None:
+        response["ETag"] = etag
     return response
 
 
@@ -190,7 +346,7 @@ def describe(dataset, request):
     ``SIZE_SAMPLE`` rows written out, scaled to the count (``estimated``) when there are
     more: writing every row of every dataset to weigh the files took 50 s of CPU and
     290 MB at 20 000 pages, for a page that shows two figures per dataset."""
-    root = site_root_url(request)
+    root = site_root(request)
 
     def compute():
         if dataset.rows_override:
@@ -218,7 +374,7 @@ def describe(dataset, request):
             "updated": dataset.last_update(),
         }
 
-    return cached_by_content(f"open-data-{dataset.slug}-{root}", compute)
+    return cached_by_content(f"open-data-{dataset.slug}-{str(root)}", compute)
 
 
 def _scaled(empty, written, sample, count):

@@ -49,6 +49,18 @@ def public_pages(site):
     )
 
 
+def site_prefix(site):
+    """The address of ``site``'s root page in the active language (French at the address,
+    English under /en/): a page's address is this followed by ``below_root``."""
+    return site.root_url + reverse("wagtail_serve", args=("",))
+
+
+def below_root(url_path, root_path):
+    """A page's path under the site root (``url_path`` starts with the root's ``root_path``),
+    as ``Page.full_url`` writes it after the site's prefix."""
+    return url_path[len(root_path) :]
+
+
 def sections(site):
     return Paginator(
         public_pages(site).values_list("url_path", "last_published_at"),
@@ -83,19 +95,19 @@ def sitemap_section(request):
     prefixes = []
     for code in language_codes():
         with translation.override(code):
-            prefixes.append((code, site.root_url + reverse("wagtail_serve", args=("",))))
+            prefixes.append((code, site_prefix(site)))
     prefix = dict(prefixes)[settings.LANGUAGE_CODE]
     lines = [
         f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{XMLNS}" xmlns:xhtml="{XHTML}">'
     ]
     for url_path, last_published_at in section.object_list:
         lastmod = f"<lastmod>{last_published_at:%Y-%m-%d}</lastmod>" if last_published_at else ""
-        below_root = url_path[len(root_path) :]
+        path = below_root(url_path, root_path)
         versions = "".join(
-            f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(start + below_root)}"/>'
+            f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(start + path)}"/>'
             for code, start in [*prefixes, ("x-default", prefix)]
         )
-        lines.append(f"<url><loc>{escape(prefix + below_root)}</loc>{lastmod}{versions}</url>")
+        lines.append(f"<url><loc>{escape(prefix + path)}</loc>{lastmod}{versions}</url>")
     lines.append("</urlset>\n")
     response = HttpResponse("\n".join(lines), content_type="application/xml")
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

@@ -1,12 +1,11 @@
 """The practices' and tools' open-data datasets (see home.opendata)."""
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from home.content_version import public
 from home.datasets import dated_columns, live_titles, page_columns, page_row
-from home.listing import NEWEST_FIRST, with_card_relations
-from home.opendata import Column, Dataset
+from home.listing import NEWEST_FIRST
+from home.opendata import Column, Dataset, card_relations, export_prefetch, related
 
 from .models import PracticePage, ToolDocument, ToolPage
 from .voice_notes import voice_note_urls
@@ -32,9 +31,9 @@ def classified_row(page):
         "organization": organization.display_name
         if organization is not None and organization.live
         else None,
-        "communities": live_titles(page.communities.all()),
-        "themes": [theme.name for theme in page.themes.all()],
-        "tags": [tag.name for tag in page.tags.all()],
+        "communities": live_titles(related(page, "communities")),
+        "themes": [theme.name for theme in related(page, "themes")],
+        "tags": [tag.name for tag in related(page, "tags")],
     }
 
 
@@ -55,7 +54,7 @@ def practice_row(page, root):
 
 
 def prepare_practices(queryset):
-    return with_card_relations(queryset).prefetch_related("voice_notes")
+    return card_relations(queryset).prefetch_related("voice_notes")
 
 
 PRACTICES = Dataset(
@@ -79,6 +78,7 @@ PRACTICES = Dataset(
     ],
     queryset=lambda: public(PracticePage.objects.live()).order_by(*NEWEST_FIRST),
     row=practice_row,
+    streamfields=("result_figures",),
     position=10,
     filterset="practices.filters.PracticeFilterSet",
     prepare=prepare_practices,
@@ -93,17 +93,17 @@ def tool_row(page, root):
         "summary": page.summary,
         "year": page.year,
         "licence": str(page.get_licence_display()),
-        "languages": [language.name for language in page.languages.all()],
-        "documents": [root + row.document.url for row in page.documents.all()],
+        "languages": [language.name for language in related(page, "languages")],
+        "documents": [root + row.document.url for row in related(page, "documents")],
         "voice_notes": voice_note_urls(page, root),
     }
 
 
 def prepare_tools(queryset):
-    return with_card_relations(queryset).prefetch_related(
-        Prefetch("documents", queryset=ToolDocument.objects.select_related("document")),
-        "voice_notes",
-    )
+    return export_prefetch(
+        card_relations(queryset),
+        documents=ToolDocument.objects.select_related("document"),
+    ).prefetch_related("voice_notes")
 
 
 TOOLS = Dataset(
