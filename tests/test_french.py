@@ -137,7 +137,10 @@ def test_fill_script_fills_plurals_drops_fuzzy_guesses_and_keeps_overrides(tmp_p
         'msgid "%(count)s rencontre"\nmsgid_plural "%(count)s rencontres"\n'
         'msgstr[0] "%(count)s page"\nmsgstr[1] ""\n\n'
         '#, fuzzy\nmsgid "Rencontres"\nmsgstr "Rencontre"\n\n'
-        '#~ msgid "Hello %(username)s,"\n#~ msgstr "Bonjour %(username)s,"\n',
+        '#~ msgid "Hello %(username)s,"\n#~ msgstr "Bonjour %(username)s,"\n\n'
+        # makemessages wraps a long obsolete msgid over several lines.
+        '#~ msgid ""\n#~ "One or more references to this %(model_name)s prevent it from being "\n'
+        '#~ "deleted."\n#~ msgstr ""\n#~ "Des références."\n',
         encoding="utf-8",
     )
     assert french_catalogue.main(["--check", str(po)]) == 1
