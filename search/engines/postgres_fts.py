@@ -1,8 +1,7 @@
 """PostgreSQL: ``SearchEntry.search_vector`` (a weighted ``tsvector`` a trigger keeps
 current, GIN-indexed: migration 0007) and ``rank_vector``, its weight-A part (0009),
-queried through ``django.contrib.postgres.search``: one statement per search (``search``,
-aggregates over the matches), one for autocomplete. The only SQL written by hand is the
-phrases' analysis (``_analyse``, one ``unnest`` of every phrase) and the ``::tsquery`` cast.
+matched and ranked through ``django.contrib.postgres.search`` (``scored_matches``,
+``autocomplete``); one statement per search (``search``) reads the matches once.
 
 PostgreSQL analyses text and query (``cdp_french``: unaccent, French stems, elision).
 Python only finds the glossary phrases and the words typed; each phrase is analysed once
@@ -14,13 +13,9 @@ from collections import OrderedDict
 from functools import reduce
 from operator import and_
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Q, Value, When, Window
-from django.db.models.expressions import RowRange
-from django.db.models.functions import Coalesce, JSONArray, NthValue
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models import Case, F, FloatField, Q, Value, When
 
 from ..analysis import ACRONYM_PREFIX, fold, query_prefix
 from ..models import SearchEntry, SearchFacet
@@ -96,55 +91,81 @@ def tsqueries(parsed, case_sensitive):
     return " & ".join(whole), " & ".join(match)
 
 
-# Ties at the page's lowest score (body-only matches all score 0) ranked on the whole vector:
-# at most this many, newest first (all the matches of a common word: 0.5–2 s, see 0009).
-MAX_TIED = 2_000
-
-
 class _TsQuery(SearchQuery):
     """A ``tsquery`` already analysed (``tsqueries``): cast, not parsed again."""
 
     template = "%(expressions)s::tsquery"
 
 
+def scored_matches(query, whole, rank):
+    """Every entry whose whole vector matches ``query``, with its first score: ``ts_rank``
+    on ``rank_vector`` (title, summary, tags) where it holds the ``whole`` words, else 0."""
+    score = Value(0.0, output_field=FloatField())
+    if rank:
+        whole = _TsQuery(whole)
+        rank_a = SearchRank(F("rank_vector"), whole, normalization=Value(RANK_NORMALIZATION))
+        score = Case(When(Q(rank_vector=whole), then=rank_a), default=score)
+    matches = SearchEntry.objects.filter(search_vector=_TsQuery(query))
+    return matches.annotate(score=score).values("page_id", "score")
+
+
+# Ties at the page's lowest score (body-only matches all score 0) ranked on the whole vector:
+# at most this many, newest first (all the matches of a common word: 0.5–2 s, see 0009).
+MAX_TIED = 2_000
+
+# The matches (``scored_matches``, built by the ORM) read once, materialised: their ids for
+# the facet bitmaps, and the page of hits. The ORM has no materialised CTE, and without one
+# PostgreSQL matches a common word twice (BENCHMARKS.md, « Search at 20 000 pages, stop 21 »).
+SEARCH_SQL = """
+WITH matched AS MATERIALIZED ({matched}), scored AS (
+    SELECT page_id, score FROM matched WHERE {filters}
+), tied AS (
+    SELECT page_id, score FROM scored
+    WHERE score >= (SELECT min(score) FROM (
+        SELECT score FROM scored ORDER BY score DESC LIMIT %s) AS best)
+    ORDER BY score DESC, page_id DESC LIMIT %s
+), ranked AS (
+    SELECT tied.page_id, tied.score FROM tied JOIN {table} USING (page_id)
+    ORDER BY tied.score DESC, ts_rank_cd(search_vector, %s::tsquery, {n}) DESC,
+        tied.page_id DESC LIMIT %s
+)
+SELECT (SELECT array_agg(page_id) FROM matched),
+    (SELECT array_agg(page_id) FROM ranked), (SELECT array_agg(score) FROM ranked)
+"""
+
+
+def facet_condition(facet, values):
+    """The pages that have one of ``values`` for ``facet``, as SQL on ``page_id``."""
+    entries = SearchFacet.objects.filter(facet=facet, value__in=list(values)).values("entry_id")
+    sql, params = entries.query.sql_with_params()
+    return f"page_id IN ({sql})", list(params)
+
+
 def search(parsed, case_sensitive, filters, end, rank=True):
     """(ids of every match, the first ``end`` that pass ``filters`` as [(id, score)], best
-    first; none unless ``rank``), in one statement: aggregates over the matches.
-
-    The score: ``ts_rank`` on ``rank_vector`` (title, summary, tags) where it holds the whole
-    words, else 0. The page: the first ``end + MAX_TIED`` by score (then newest), ranked by
-    score, then on the whole vector (cover density: title above body, exact phrase above
-    scattered words, whole word above the beginning of a longer one), then newest: so the
-    ties at the page's lowest score are ordered on the whole vector, at most ``MAX_TIED``."""
+    first; none unless ``rank``). The score is ``scored_matches``'; the ties at the page's
+    lowest score are ordered on the whole vector (cover density: title above body, exact
+    phrase above scattered words, whole word above the beginning of a longer one)."""
     whole, query = tsqueries(parsed, case_sensitive)
     if whole is None:
         return [], []
-    matches = SearchEntry.objects.filter(search_vector=_TsQuery(query))
-    if not rank or not end:
-        return matches.aggregate(ids=ArrayAgg("pk", default=Value([])))["ids"], []
-    whole = _TsQuery(whole)
-    normalization = Value(RANK_NORMALIZATION)
-    title = SearchRank(F("rank_vector"), whole, normalization=normalization)
-    score = Case(When(Q(rank_vector=whole), then=title), default=0.0, output_field=FloatField())
-    passing = matches
+    end = end if rank else 0
+    matched, params = scored_matches(query, whole, rank).query.sql_with_params()
+    params, conditions = list(params), ["TRUE"]
     for facet, values in filters.items():
-        chosen = SearchFacet.objects.filter(facet=facet, value__in=list(values))
-        passing = passing.filter(pk__in=chosen.values("entry_id"))
-    tied = passing.annotate(score=score).order_by("-score", "-pk").values("pk")
-    full = SearchRank(F("search_vector"), whole, cover_density=True, normalization=normalization)
-    order = (score.desc(), full.desc(), F("pk").desc())
-    # The whole vector is read only for the candidates that can reach the page: the score of
-    # the page's last hit or more (all the candidates if fewer).
-    lowest = Window(NthValue(score, end), order_by=score.desc(), frame=RowRange(None, None))
-    tie = Case(When(GreaterThanOrEqual(score, Coalesce(lowest, 0.0)), then=full))
-    page = SearchEntry.objects.filter(pk__in=tied[: end + MAX_TIED])
-    page = page.order_by(score.desc(), tie.desc(), F("pk").desc()).values("pk")[:end]
-    on_page = Q(pk__in=page)
-    found = matches.aggregate(
-        ids=ArrayAgg("pk", default=Value([])),
-        page=ArrayAgg(JSONArray("pk", score), filter=on_page, order_by=order),
+        condition, condition_params = facet_condition(facet, values)
+        conditions.append(condition)
+        params += condition_params
+    sql = SEARCH_SQL.format(
+        matched=matched,
+        filters=" AND ".join(conditions),
+        table=SearchEntry._meta.db_table,
+        n=RANK_NORMALIZATION,
     )
-    return found["ids"], [(pk, score) for pk, score in found["page"] or ()]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, end, end + MAX_TIED, whole, end])
+        ids, ranked, scores = cursor.fetchone()
+    return ids or [], list(zip(ranked or [], scores or [], strict=True))
 
 
 def autocomplete(text, limit):
