@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .content_version import public
 from .models import OrganizationPage
-from .opendata import Column, Dataset, card_relations, related
+from .opendata import Column, Dataset, related, with_card_lists
 
 
 def page_columns():
@@ -77,5 +77,5 @@ ORGANIZATIONS = Dataset(
     row=organization_row,
     position=30,
     filterset="home.filters.OrganizationFilterSet",
-    prepare=card_relations,
+    prepare=with_card_lists,
 )

@@ -59,13 +59,20 @@ def format_count(text, count):
     return text % {"count": intcomma(count), "n": count}
 
 
+def card_relations(model):
+    """(the one-valued relations, the many-valued ones) a card of ``model`` shows."""
+    names = {f.name for f in model._meta.get_fields()}
+    one = [name for name in ("organization",) if name in names]
+    many = [name for name in ("communities", "themes", "tags", "languages") if name in names]
+    return one, many
+
+
 def with_card_relations(queryset):
     """What a card shows, fetched in a constant number of queries."""
-    names = {f.name for f in queryset.model._meta.get_fields()}
-    if "organization" in names:
-        queryset = queryset.select_related("organization")
-    prefetch = [name for name in ("communities", "themes", "tags", "languages") if name in names]
-    return queryset.prefetch_related(*prefetch) if prefetch else queryset
+    one, many = card_relations(queryset.model)
+    if one:
+        queryset = queryset.select_related(*one)
+    return queryset.prefetch_related(*many) if many else queryset
 
 
 def carrying(lookups, models=None):

@@ -32,6 +32,7 @@ from . import registry
 from .content_version import cached_by_content, content_version
 from .csv_writer import csv_bytes, csv_chunks, safe_cell
 from .feeds import absolute
+from .listing import card_relations
 from .models import PortalSettings
 from .sitemaps import below_root
 
@@ -93,13 +94,10 @@ def related(item, name):
         return getattr(item, name).all()
 
 
-def card_relations(queryset):
+def with_card_lists(queryset):
     """``home.listing.with_card_relations`` for an export: the same relations, as lists."""
-    names = {f.name for f in queryset.model._meta.get_fields()}
-    if "organization" in names:
-        queryset = queryset.select_related("organization")
-    relations = ("communities", "themes", "tags", "languages")
-    return export_prefetch(queryset, *(name for name in relations if name in names))
+    one, many = card_relations(queryset.model)
+    return export_prefetch(queryset.select_related(*one) if one else queryset, *many)
 
 
 def site_root(request):

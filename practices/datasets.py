@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from home.content_version import public
 from home.datasets import dated_columns, live_titles, page_columns, page_row
 from home.listing import NEWEST_FIRST
-from home.opendata import Column, Dataset, card_relations, export_prefetch, related
+from home.opendata import Column, Dataset, export_prefetch, related, with_card_lists
 
 from .models import PracticePage, ToolDocument, ToolPage
 from .voice_notes import voice_note_urls
@@ -54,7 +54,7 @@ def practice_row(page, root):
 
 
 def prepare_practices(queryset):
-    return card_relations(queryset).prefetch_related("voice_notes")
+    return with_card_lists(queryset).prefetch_related("voice_notes")
 
 
 PRACTICES = Dataset(
@@ -101,7 +101,7 @@ def tool_row(page, root):
 
 def prepare_tools(queryset):
     return export_prefetch(
-        card_relations(queryset),
+        with_card_lists(queryset),
         documents=ToolDocument.objects.select_related("document"),
     ).prefetch_related("voice_notes")
 
