@@ -4,7 +4,6 @@ correctly; LibreOffice too), « ; » as separator (the French list separator, so
 the columns on double-click), CRLF line ends."""
 
 import csv
-import io
 
 from django.http import HttpResponse
 
@@ -20,11 +19,7 @@ def safe_cell(text):
 
 def csv_bytes(header, rows):
     """``header`` and ``rows`` (lists of cells, already made safe) as the file's bytes."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow([str(label) for label in header])
-    writer.writerows(rows)
-    return (BOM + buffer.getvalue()).encode("utf-8")
+    return b"".join(csv_chunks(header, rows))
 
 
 def csv_response(header, rows, filename):
@@ -41,8 +36,9 @@ class _Echo:
 
 
 def csv_chunks(header, rows, chunk_size=64 * 1024):
-    """The bytes of ``csv_bytes(header, rows)`` in pieces of about ``chunk_size`` bytes, for a
-    streamed answer: the rows are read one at a time and never all held."""
+    """``header`` and ``rows`` (lists of cells, already made safe) as the file's bytes, in
+    pieces of about ``chunk_size`` bytes: the rows are read one at a time and never all held
+    (a streamed answer; ``csv_bytes`` joins them)."""
     writer = csv.writer(_Echo(), delimiter=DELIMITER, lineterminator="\r\n")
     piece = [BOM + writer.writerow([str(label) for label in header])]
     size = 0

@@ -207,12 +207,15 @@ def _cell(value):
     return safe_cell(value)
 
 
-def as_csv(dataset, rows):
+def csv_table(dataset, rows):
+    """(header, cells of each row): ``rows`` read one at a time, as they are written."""
     keys = [column.key for column in dataset.columns]
-    return csv_bytes(
-        [column.label for column in dataset.columns],
-        ([_cell(row.get(key)) for key in keys] for row in rows),
-    )
+    header = [column.label for column in dataset.columns]
+    return header, ([_cell(row.get(key)) for key in keys] for row in rows)
+
+
+def as_csv(dataset, rows):
+    return csv_bytes(*csv_table(dataset, rows))
 
 
 def _document(dataset, count, request, filterset):
@@ -311,11 +314,7 @@ def export(request, slug, fmt):
         chunks = iter(())
     elif fmt == "csv":
         _count, rows, _filterset = dataset.stream(request, root)
-        keys = [column.key for column in dataset.columns]
-        chunks = csv_chunks(
-            [column.label for column in dataset.columns],
-            ([_cell(row.get(key)) for key in keys] for row in rows),
-        )
+        chunks = csv_chunks(*csv_table(dataset, rows))
     else:
         count, rows, filterset = dataset.stream(request, root)
         chunks = json_chunks(dataset, count, rows, request, filterset)
@@ -372,7 +371,7 @@ def describe(dataset, request):
             "updated": dataset.last_update(),
         }
 
-    return cached_by_content(f"open-data-{dataset.slug}-{str(root)}", compute)
+    return cached_by_content(f"open-data-{dataset.slug}-{root}", compute)
 
 
 def _scaled(empty, written, sample, count):
