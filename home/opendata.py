@@ -24,7 +24,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import etag, require_GET
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
@@ -280,39 +281,38 @@ def export_urls(dataset, query_pairs=()):
     }
 
 
-def export_etag(request, dataset, fmt, root):
+def export_etag(request, slug, fmt):
     """The file's version: the same while the content version (any publication, change of
     privacy or settings draws a new one), the address with its query, the language, the site
     and the day are. None without a shared content version. Only an ETag: a Last-Modified
     from the rows' dates would let an unpublished page's file pass as current."""
+    dataset = dataset_for(slug)  # an unknown dataset: 404, whatever the request's ETag
     version = content_version()
     if version is None:
         return None
+    site = Site.find_for_request(request)
     parts = [
         str(version),
         dataset.slug,
         fmt,
         request.get_full_path(),
         get_language() or "",
-        str(root),
+        site.root_url if site else "",
         timezone.localdate().isoformat(),
     ]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-    return f'"{digest}"'
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
 @require_GET
+@cache_control(public=True, max_age=EXPORT_MAX_AGE)
+@etag(export_etag)
 def export(request, slug, fmt):
-    """The file, streamed (its memory does not grow with the rows); an ETag from the content
-    version, so ``ConditionalGetMiddleware`` answers a browser's repeat with a 304 (it does
-    not compute ETags of streamed answers itself)."""
+    """The file, streamed (its memory does not grow with the rows). Django's ``etag``
+    answers a browser's current copy with a 304 before any row is read (neither it nor
+    ``ConditionalGetMiddleware`` can hash a streamed body); ``cache_control`` marks both."""
     dataset = dataset_for(slug)
     root = site_root(request)
-    etag = export_etag(request, dataset, fmt, root)
-    if etag is not None and etag in request.headers.get("If-None-Match", ""):
-        # The browser's copy is current: nothing read, ConditionalGetMiddleware answers 304.
-        chunks = iter(())
-    elif fmt == "csv":
+    if fmt == "csv":
         _count, rows, _filterset = dataset.stream(request, root)
         chunks = csv_chunks(*csv_table(dataset, rows))
     else:
@@ -321,10 +321,7 @@ def export(request, slug, fmt):
     content_type = "text/csv" if fmt == "csv" else "application/json"
     response = StreamingHttpResponse(chunks, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{dataset.file_name(fmt)}"'
-    response["Cache-Control"] = f"public, max-age={EXPORT_MAX_AGE}"
     response["Access-Control-Allow-Origin"] = "*"
-    if etag is not None:
-        response["ETag"] = etag
     return response
 
 

@@ -575,6 +575,7 @@ def test_a_current_copy_gets_a_304_and_a_change_a_new_file(client, data):
     assert etag and content_of(first)
     again = client.get(url, headers={"If-None-Match": etag})
     assert again.status_code == 304
+    assert "public" in again["Cache-Control"]
     # Another filter, format or language is another file.
     assert client.get(url + "?theme=x")["ETag"] != etag
     assert client.get(reverse("open_data_json", args=["pratiques"]))["ETag"] != etag
