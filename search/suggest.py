@@ -4,6 +4,7 @@ closest word by ``difflib``'s ratio, among the vocabulary words of about the sam
 and first letter (on PostgreSQL, also trigram-similar: ``pg_trgm`` and its index)."""
 
 import difflib
+import functools
 
 from django.db import connection
 from django.db.models import Q
@@ -19,7 +20,13 @@ MIN_SIMILARITY = 0.75  # difflib's ratio
 
 def glossary_words():
     """{folded word: word} of the glossary's phrases (four letters or more)."""
-    glossary = get_glossary()
+    return _words_of(get_glossary())
+
+
+@functools.lru_cache(maxsize=2)
+def _words_of(glossary):
+    # Once per glossary (a new object after each edit), not on every search and again for
+    # every unknown word.
     return {
         fold(word.lower()): word.lower()
         for group in glossary.groups
