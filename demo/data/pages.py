@@ -142,6 +142,15 @@ INDEX_PAGES = [
     ),
 ]
 
+# Short labels for the main menu (SectionPage.menu_title), so that it holds on one line on a
+# 1024 px screen; the pages keep their full titles.
+MENU_TITLES = {
+    "outils-et-modeles": "Outils",
+    "cadres-de-concertation": "Concertation",
+    "agenda": "Agenda",
+    "suivi-des-recommandations": "Recommandations",
+}
+
 STANDARD_PAGES = [
     # The quick-exit note first: the other pages link to it.
     {

@@ -2,6 +2,7 @@
 recommendations; the two sustainability plans and their actions (events app)."""
 
 from demo.data import meetings as data
+from demo.data.pages import MENU_TITLES
 from demo.loader import upsert_object, upsert_page
 from demo.steps.taxonomy import tags_for, themes_for
 from events.models import (
@@ -130,6 +131,7 @@ def run(context):
                     "title": spec["title"],
                     "introduction": spec["introduction"],
                     "show_in_menus": True,
+                    "menu_title": MENU_TITLES.get(spec["slug"], ""),
                 },
             )
             progress.done(status, spec["slug"])

@@ -4,7 +4,7 @@ index pages below it in the order of the content tree."""
 from django.apps import apps
 from wagtail.models import Page, Site
 
-from demo.data.pages import HOME, INDEX_PAGES, SITE
+from demo.data.pages import HOME, INDEX_PAGES, MENU_TITLES, SITE
 from demo.loader import CREATED, UNCHANGED, UPDATED, apply_fields, publish_demo_page, upsert_page
 from home.models import HomePage
 from home.public_url import may_align, site_address
@@ -78,6 +78,7 @@ def run(context):
                     "title": title,
                     "introduction": introduction,
                     "show_in_menus": True,
+                    "menu_title": MENU_TITLES.get(slug, ""),
                 },
             )
             progress.done(status, slug)

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.db import models
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -64,15 +65,31 @@ class SectionPage(SafetyGatedPageMixin, Page):
     per site, directly under the home page, opened by a short introduction."""
 
     introduction = introduction_field()
+    menu_title = models.CharField(
+        _("titre dans le menu"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Facultatif : un titre court pour le menu principal (par exemple « Outils » pour "
+            "« Outils et modèles »). Sans lui, le menu montre le titre de la page."
+        ),
+    )
 
     base_form_class = PortalPageForm
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    # Below « Afficher dans les menus » (Wagtail's « Pour les menus du site »).
+    promote_panels = Page.promote_panels + [FieldPanel("menu_title")]
     api_fields = [APIField("introduction", serializer=RichTextHTMLField())]
     parent_page_types = ["home.HomePage"]
     max_count = 1
 
     class Meta:
         abstract = True
+
+    @property
+    def menu_label(self):
+        """What the main menu shows: the short menu title, else the page's title."""
+        return self.menu_title or self.title
 
 
 class ListedFeedMixin(FeedRoutesMixin):

@@ -106,13 +106,14 @@ def _site_key(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu_items(context):
-    """Read once per content change (home.content_version), not once per request."""
+    """Read once per content change (home.content_version), not once per request. Whole
+    specific pages: the menu shows a section's short ``menu_title`` (SectionPage.menu_label)."""
     site = _site(context)
     if site is None:
         return []
     return cached_by_content(
         f"main-menu-{site.pk}",
-        lambda: list(site.root_page.get_children().live().in_menu().specific(defer=True)),
+        lambda: list(site.root_page.get_children().live().in_menu().specific()),
         per_language=False,
     )
 
