@@ -8,14 +8,27 @@ import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 
-from events.models import ResultsPage
+from events.models import FollowUpPage, ResultsPage
+from home.member_spaces import member_group_for
+from home.models import ActorMapPage
 
-from .factories import add_page, every_page_type, make_event_index, make_meeting
+from .factories import (
+    add_page,
+    every_page_type,
+    make_event_index,
+    make_meeting,
+    make_organization,
+    publish,
+)
 
 pytestmark = pytest.mark.browser
 
 HEADER_BUDGET = 120  # px from the top of the page to the end of the header, 360 px wide
+DESKTOP_HEADER_BUDGET = 130  # the same at 1024 and 1280 px, the main menu on one line
+MIN_MENU_TEXT = 15  # px
+MEMBER_PASSWORD = "un-mot-de-passe-assez-long"
 FIRST_SCREEN = 800  # px: a phone's first screen
 MIN_CHART_TEXT = 12  # px
 WIDTHS = (360, 1280)
@@ -59,6 +72,94 @@ def test_header_fits_its_budget_on_a_360_px_phone(live_tree, live_pages, browser
     browser_page.wait_for_function("window.scrollY > 500")
     top = browser_page.locator(".quick-exit__button").bounding_box()["y"]
     assert 0 <= top < 60
+
+
+def _log_in_a_member(live_tree, page):
+    org = make_organization(live_tree, title="Association APROFEM", acronym="APROFEM")
+    member = get_user_model().objects.create_user("awa", "awa@example.org", MEMBER_PASSWORD)
+    member.groups.add(member_group_for(org))
+    page.goto(live_tree.url + "/admin/login/")
+    page.fill("#id_username", "awa")
+    page.fill("#id_password", MEMBER_PASSWORD)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def test_a_members_header_fits_the_same_budget_on_a_360_px_phone(
+    live_tree, live_pages, browser_page
+):
+    _log_in_a_member(live_tree, browser_page)
+    browser_page.set_viewport_size({"width": 360, "height": FIRST_SCREEN})
+    heights = {}
+    for name, url in live_pages.items():
+        browser_page.goto(live_tree.url + url)
+        heights[name] = _header_bottom(browser_page)
+    assert max(heights.values()) <= HEADER_BUDGET, heights
+    # The members' links: in the menu, one tap once it is open; the quick exit stays.
+    browser_page.goto(live_tree.url + live_pages["practice_index"])
+    member_nav = browser_page.get_by_role("navigation", name="Espace membre")
+    propose = member_nav.get_by_role("link", name="Proposer une pratique")
+    assert not propose.is_visible()
+    browser_page.get_by_text("Menu", exact=True).click()
+    assert propose.is_visible() and member_nav.get_by_role("link", name="Mon espace").is_visible()
+    assert browser_page.locator(".quick-exit__button").is_visible()
+    # A wide screen shows them without a tap, below the menu.
+    browser_page.set_viewport_size({"width": 1280, "height": FIRST_SCREEN})
+    browser_page.goto(live_tree.url + live_pages["practice_index"])
+    assert propose.is_visible() and not browser_page.get_by_text("Menu", exact=True).is_visible()
+    assert _header_bottom(browser_page) <= DESKTOP_HEADER_BUDGET + 40
+
+
+def test_the_desktop_header_holds_the_menu_on_one_line(live_tree, live_pages, browser_page):
+    # The demo's nine sections, four of them with a short menu title (SectionPage.menu_title).
+    add_page(
+        live_tree.home,
+        FollowUpPage(
+            title="Suivi des recommandations",
+            slug="suivi",
+            show_in_menus=True,
+            menu_title="Recommandations",
+        ),
+    )
+    agenda = live_tree.home.get_children().get(slug="agenda").specific
+    results = live_tree.home.get_children().get(slug="resultats").specific
+    actor_map = ActorMapPage.objects.get(slug="carte-des-acteurs")
+    for page, label in (
+        (actor_map, ""),
+        (live_tree.tools, "Outils"),
+        (live_tree.frames, "Concertation"),
+        (agenda, "Agenda"),
+        (results, ""),
+    ):
+        page.menu_title = label
+        page.show_in_menus = True
+        publish(page)
+    for width in (1024, 1280):
+        browser_page.set_viewport_size({"width": width, "height": FIRST_SCREEN})
+        for name in ("home", "practice", "search"):
+            browser_page.goto(live_tree.url + live_pages[name])
+            menu = browser_page.evaluate(
+                """[...document.querySelectorAll('.site-nav a')].map(a => ({
+                    text: a.textContent,
+                    top: Math.round(a.getBoundingClientRect().top),
+                    size: parseFloat(getComputedStyle(a).fontSize),
+                }))"""
+            )
+            assert [item["text"] for item in menu] == [
+                "Communautés",
+                "Organisations",
+                "Pratiques",
+                "Outils",
+                "Concertation",
+                "Carte des acteurs",
+                "Agenda",
+                "Résultats",
+                "Recommandations",
+            ], "short titles where there is one, the page's title elsewhere"
+            assert len({item["top"] for item in menu}) == 1, (width, name, menu)
+            assert min(item["size"] for item in menu) >= MIN_MENU_TEXT, menu
+            assert _header_bottom(browser_page) <= DESKTOP_HEADER_BUDGET, (width, name)
+            assert browser_page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_menu_opens_without_javascript_and_the_quick_exit_stays_visible(live_tree, chromium):
