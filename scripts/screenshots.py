@@ -71,6 +71,7 @@ def public_urls():
         urls["theme"] = reverse("theme_detail", args=[theme.slug])
     if tag:
         urls["tag"] = reverse("tag_detail", args=[tag.slug])
+    urls["open-data"] = reverse("open_data")
     urls["not-found"] = "/nulle-part/"
     return urls
 
