@@ -55,6 +55,26 @@ def test_a_menu_title_change_and_an_unpublication_show_at_once(client, site_tree
     assert site_tree.tools.url not in menu_of(client.get("/").content.decode())
 
 
+def test_a_short_menu_title_shows_in_the_menu_and_the_page_keeps_its_title(
+    client, site_tree, admin_client
+):
+    tools = site_tree.tools.specific
+    assert ">Outils et modèles</a>" in menu_of(client.get("/").content.decode())
+    tools.menu_title = "Outils"
+    publish(tools)
+    html = client.get(tools.url).content.decode()
+    assert ">Outils</a>" in menu_of(html) and ">Outils et modèles</a>" not in menu_of(html)
+    assert "<h1>Outils et modèles</h1>" in html.replace(' lang="fr"', "")
+    tools.menu_title = ""
+    publish(tools)
+    assert ">Outils et modèles</a>" in menu_of(client.get("/").content.decode()), "fallback"
+    # Edited in the promote tab, below « Afficher dans les menus ».
+    form = admin_client.get(f"/admin/pages/{tools.pk}/edit/").content.decode()
+    promote = form.split('id="tab-promotion"', 1)[1]
+    assert 'name="show_in_menus"' in promote and 'name="menu_title"' in promote
+    assert promote.index('name="show_in_menus"') < promote.index('name="menu_title"')
+
+
 def test_a_settings_change_shows_in_the_footer_at_once(client, site_tree):
     assert "Ligne verte 80 333" not in footer_of(client.get("/").content.decode())
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
