@@ -4,6 +4,7 @@ import sys
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cdp_portal.settings.dev")
+    # Django's own manage.py: the settings module is chosen before Django is imported.
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -11,6 +11,7 @@ class OfflineConfig(AppConfig):
     verbose_name = _("Lecture hors ligne")
 
     def ready(self):
+        # The receivers import models: they can only load once the app registry is ready.
         from . import signals
 
         signals.connect()

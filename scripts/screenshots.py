@@ -30,6 +30,7 @@ def first_url(model, **filters):
 
 def public_urls():
     """Name → address of one page of each kind, in the order a visitor meets them."""
+    # Django and the models load only after django.setup() (``__main__`` below).
     from django.urls import reverse
     from taggit.models import Tag
     from wagtail.models import Page
@@ -77,6 +78,7 @@ def public_urls():
 
 
 def editor_urls():
+    # Django and the models load only after django.setup() (``__main__`` below).
     from django.urls import reverse
     from wagtail.models import Page
 
@@ -122,6 +124,7 @@ def shoot(page, base, urls, out, prefix, width):
 
 def server_error_html():
     """The site's 500 page as the handler renders it (no address of the site fails on purpose)."""
+    # Django and the models load only after django.setup() (``__main__`` below).
     from django.test import RequestFactory
 
     from home.views import server_error
@@ -153,6 +156,7 @@ def main():
     parser.add_argument("--only", help="comma-separated names to shoot")
     args = parser.parse_args()
 
+    # After the arguments: ``--help`` works without the browser tooling (a dev dependency).
     from playwright.sync_api import sync_playwright
 
     # Importable once the project's root is on the path (``__main__`` below).

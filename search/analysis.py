@@ -188,12 +188,10 @@ class ParsedQuery:
         return " ".join(clause.text for clause in self.clauses)
 
 
-def parse_query(raw, glossary=None):
-    """Analyse a visitor's query; glossary groups found in it become alternatives. Words
-    of ``PREFIX_MIN_LENGTH`` letters or more may also be the beginning of a word."""
-    from .glossary import get_glossary
-
-    glossary = glossary if glossary is not None else get_glossary()
+def parse_query(raw, glossary):
+    """Analyse a visitor's query; ``glossary`` groups found in it (``search.glossary``,
+    which builds on this module) become alternatives. Words of ``PREFIX_MIN_LENGTH`` letters
+    or more may also be the beginning of a word."""
     text = clean_query(raw)
     words = [
         token

@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from ..glossary import glossary_case_sensitive_acronyms, glossary_synonym_rules
 from .base import (
     FACETS,
     SORT_DATE,
@@ -24,6 +25,7 @@ from .base import (
     SearchRequest,
     SearchResponse,
 )
+from .circuit import CircuitBreaker
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +78,8 @@ class FallbackEngine(SearchEngine):
 
 
 def get_database_engine():
+    # Not at the top: the database engine reads search.facets, which imports this package's
+    # contract (engines.base) and would find this package half loaded.
     from .database import DatabaseEngine
 
     return DatabaseEngine()
@@ -83,7 +87,7 @@ def get_database_engine():
 
 @lru_cache(maxsize=8)
 def _elasticsearch_engine(url, index_prefix, timeout, connect_timeout):
-    from ..glossary import glossary_case_sensitive_acronyms, glossary_synonym_rules
+    # The client package is slow to import: it loads only when ELASTICSEARCH_URL is set.
     from .elasticsearch import ElasticsearchEngine
 
     return ElasticsearchEngine(
@@ -115,8 +119,6 @@ _breakers = {}
 
 def get_elasticsearch_breaker():
     """The process's breaker for Elasticsearch (its state is shared through the cache)."""
-    from .circuit import CircuitBreaker
-
     threshold = getattr(settings, "ELASTICSEARCH_BREAKER_FAILURES", 3)
     cooloff = getattr(settings, "ELASTICSEARCH_BREAKER_COOLOFF", 30.0)
     url = getattr(settings, "ELASTICSEARCH_URL", "")

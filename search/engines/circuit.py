@@ -11,6 +11,8 @@ import logging
 import threading
 import time
 
+from django.core.cache import cache as default_cache
+
 logger = logging.getLogger(__name__)
 
 
@@ -43,11 +45,7 @@ class CircuitBreaker:
 
     @property
     def cache(self):
-        if self._cache is None:
-            from django.core.cache import cache
-
-            return cache
-        return self._cache
+        return default_cache if self._cache is None else self._cache
 
     def _key(self, part):
         return f"circuit:{self.name}:{part}"
