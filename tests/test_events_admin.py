@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from wagtail.test.utils.form_data import querydict_from_html
 
 from events.models import FollowUpNote, MeetingPage, Recommendation, SustainabilityPlan
@@ -416,6 +417,25 @@ def test_plan_snippet_keeps_revisions(records, editor):
     records.plan.refresh_from_db()
     assert records.plan.summary == "Élaboré lors de la visite d'échange."
     assert records.plan.revisions.count() == 1
+
+
+def test_a_locked_plan_refuses_another_editors_edit(records, editor, django_user_model):
+    url = f"/admin/snippets/events/sustainabilityplan/edit/{records.plan.pk}/"
+    data = querydict_from_html(editor.get(url).content.decode(), form_id="w-editor-form")
+    lock = f"/admin/snippets/events/sustainabilityplan/lock/{records.plan.pk}/"
+    assert editor.post(lock).status_code == 302
+    other = Client()
+    other.force_login(
+        django_user_model.objects.create_superuser(
+            "binta", "binta@example.org", "mot-de-passe-long"
+        )
+    )
+    data["summary"] = "Écrasé par une autre éditrice."
+    response = other.post(url, data)
+    assert response.status_code == 200 and "verrouill" in response.content.decode()
+    records.plan.refresh_from_db()
+    assert records.plan.summary != "Écrasé par une autre éditrice."
+    assert records.plan.revisions.count() == 0
 
 
 def test_import_confirmation_cannot_be_replayed(records, editor):

@@ -1,5 +1,7 @@
-"""The editors' vocabularies as Wagtail snippets: themes, material languages and glossary terms
-keep their history and can be locked; a glossary term can wait as a draft."""
+"""The editors' vocabularies as Wagtail snippets: themes, communes, material languages and
+glossary terms keep their history and can be locked; a glossary term can wait as a draft."""
+
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -74,6 +76,33 @@ def test_a_locked_theme_refuses_another_editors_edit(editors):
     assert awa.post(url, _theme_form(theme, description="après")).status_code == 302
     theme.refresh_from_db()
     assert theme.description == "après"
+
+
+def test_a_commune_keeps_its_history_and_a_lock_holds_off_other_editors(editors):
+    awa, binta = editors
+    place = Place.objects.create(
+        name="Kassaro (essai)", region="ML-1", latitude="13.0500", longitude="-8.9000"
+    )
+    place.refresh_from_db()
+    url = reverse("wagtailsnippets_home_place:edit", args=[place.pk])
+    form = {
+        "name": place.name,
+        "slug": place.slug,
+        "other_names": "",
+        "region": "ML-1",
+        "latitude": "13.0500",
+        "longitude": "-8.9000",
+    }
+    assert awa.post(url, {**form, "other_names": "Kasaro"}).status_code == 302
+    assert place.revisions.count() == 1
+
+    assert awa.post(reverse("wagtailsnippets_home_place:lock", args=[place.pk])).status_code == 302
+    response = binta.post(url, {**form, "longitude": "-9.9000"})
+    assert response.status_code == 200
+    assert "verrouill" in response.content.decode()
+    place.refresh_from_db()
+    assert place.longitude == Decimal("-8.9000") and place.other_names == "Kasaro"
+    assert place.revisions.count() == 1
 
 
 def test_material_languages_keep_their_history(editors):

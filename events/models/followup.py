@@ -5,7 +5,6 @@ their status changes often, one at a time or in bulk, and an older revision publ
 later must never put back an old status.
 """
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -15,7 +14,7 @@ from django.utils.translation import ngettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import RevisionMixin
+from wagtail.models import LockableMixin, RevisionMixin
 
 from home.panels import PortalInlinePanel
 
@@ -41,9 +40,9 @@ STATUS_COUNT_LABELS = {
 }
 
 
-class SustainabilityPlan(RevisionMixin, models.Model):
-    """A community's « plan de pérennisation ». A snippet with revisions: a short structured
-    record that editors amend now and then; its actions are Recommendation rows."""
+class SustainabilityPlan(LockableMixin, RevisionMixin, models.Model):
+    """A community's « plan de pérennisation ». A snippet with revisions and locking: a short
+    structured record that editors amend now and then; its actions are Recommendation rows."""
 
     title = models.CharField(_("intitulé"), max_length=255)
     community = models.ForeignKey(
@@ -75,7 +74,6 @@ class SustainabilityPlan(RevisionMixin, models.Model):
         blank=True,
         help_text=_("Qui suit le plan, à quel rythme (par exemple suivi conjoint Ségou–Kayes)."),
     )
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="sustainabilityplan")
 
     panels = [
         FieldPanel("title"),
@@ -93,10 +91,6 @@ class SustainabilityPlan(RevisionMixin, models.Model):
 
     def __str__(self):
         return self.title
-
-    @property
-    def revisions(self):
-        return self._revisions
 
 
 class RecommendationQuerySet(models.QuerySet):

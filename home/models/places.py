@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import LockableMixin, RevisionMixin
 from wagtail.search import index
 
 from .taxonomy import SlugFromNameMixin
@@ -23,9 +24,12 @@ class MaliRegion(models.TextChoices):
     BAMAKO = "ML-BKO", "District de Bamako"
 
 
-class Place(SlugFromNameMixin, index.Indexed, models.Model):
+class Place(SlugFromNameMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
     """A commune the actor map can place: an organisation's « commune » and a practice's
-    « lieux » are matched to it by name (accents and case aside, home.places)."""
+    « lieux » are matched to it by name (accents and case aside, home.places).
+
+    Revisions and locking like a theme (no draft state: a commune serves as soon as a page
+    names it)."""
 
     name = models.CharField(_("nom"), max_length=120, unique=True)
     slug = models.SlugField(
