@@ -1,5 +1,6 @@
 # Page models come last: events.listings, csv_io and stats import the data models from their
-# own modules (followup, imports, meetings) and are imported by pages.
+# own modules (followup, imports, meetings), never from this package, and are imported by
+# pages: the dependency goes one way (pages -> csv_io/stats -> followup/meetings).
 from .followup import FollowUpNote, Recommendation, RecommendationStatus, SustainabilityPlan
 from .imports import ImportConfirmation
 from .meetings import (

@@ -1,3 +1,6 @@
+# The page models use practices.voice_notes (and through it audio, tasks, voice_storage),
+# which import the voice models from their own module (``.models.voice``), never from this
+# package: the dependency goes one way (pages -> voice_notes -> voice).
 from .common import AttachmentBase, GalleryImageBase, OrganizationOwnedMixin
 from .pages import (
     ConcertationFrameIndexPage,
