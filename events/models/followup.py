@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import LockableMixin, RevisionMixin
 
+from home.models import organization_link
 from home.panels import PortalInlinePanel
 
 from .. import dates
@@ -60,14 +61,7 @@ class SustainabilityPlan(LockableMixin, RevisionMixin, models.Model):
         related_name="sustainability_plans",
         verbose_name=_("rencontre où il a été élaboré"),
     )
-    lead_organization = models.ForeignKey(
-        "home.OrganizationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation chargée du suivi"),
-    )
+    lead_organization = organization_link(_("organisation chargée du suivi"))
     summary = models.TextField(_("résumé"), blank=True)
     monitoring = models.TextField(
         _("dispositif de suivi"),
@@ -138,14 +132,7 @@ class Recommendation(ClusterableModel):
         verbose_name=_("plan de pérennisation"),
     )
     text = models.TextField(_("recommandation ou action"))
-    responsible_organization = models.ForeignKey(
-        "home.OrganizationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation responsable"),
-    )
+    responsible_organization = organization_link(_("organisation responsable"))
     responsible_other = models.CharField(
         _("autre responsable"),
         max_length=255,

@@ -1,5 +1,10 @@
 from .actor_map_page import ActorMapPage
-from .organizations import OrganizationIndexPage, OrganizationKind, OrganizationPage
+from .organizations import (
+    OrganizationIndexPage,
+    OrganizationKind,
+    OrganizationPage,
+    organization_link,
+)
 from .pages import CommunityIndexPage, CommunityPage, FeaturedItem, HomePage, StandardPage
 from .places import MaliRegion, Place
 from .safety import SafetyConfirmation, SafetyGatedPageMixin, SafetyGateError
@@ -31,4 +36,5 @@ __all__ = [
     "StandardPage",
     "SurvivorSafetyTask",
     "Theme",
+    "organization_link",
 ]

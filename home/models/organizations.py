@@ -21,6 +21,20 @@ from .safety import SafetyGatedPageMixin
 from .section_pages import ListingIndexPage
 
 
+def organization_link(verbose_name, **kwargs):
+    """An optional link to an organisation's page (lead, responsible, owner), emptied if that
+    page is deleted; no accessor back from the organisation."""
+    return models.ForeignKey(
+        "home.OrganizationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
 class OrganizationKind(models.TextChoices):
     NGO = "ngo", _("ONG / association")
     NETWORK = "network", _("Réseau faîtier")

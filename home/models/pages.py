@@ -26,7 +26,7 @@ from home.routing import route_in_one
 from home.search_spec import SearchSpec
 from home.sections import cached_sections, index_page_for, related_sections
 
-from .organizations import OrganizationPage
+from .organizations import OrganizationPage, organization_link
 from .safety import SafetyGatedPageMixin
 from .section_pages import FeedRoutesMixin, SectionPage, introduction_field
 
@@ -227,22 +227,8 @@ class CommunityPage(FeedRoutesMixin, SafetyGatedPageMixin, Page):
         blank=True,
         help_text=_("Par exemple « projet VLF-Musoya »."),
     )
-    lead_organization = models.ForeignKey(
-        "home.OrganizationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation porteuse"),
-    )
-    state_service = models.ForeignKey(
-        "home.OrganizationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("service de l'État d'accompagnement"),
-    )
+    lead_organization = organization_link(_("organisation porteuse"))
+    state_service = organization_link(_("service de l'État d'accompagnement"))
     summary = models.TextField(_("résumé"), max_length=500, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=LISTS)
     way_of_working = RichTextField(

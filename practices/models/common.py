@@ -5,7 +5,7 @@ from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from home.api_fields import attachment_api_fields
-from home.models import OrganizationPage
+from home.models import OrganizationPage, organization_link
 from home.tree_paths import ancestor_paths
 
 
@@ -15,13 +15,8 @@ class OrganizationOwnedMixin(models.Model):
     organisation, whatever was posted; only pages of the coordination's own library (under
     the practice or tool index) choose it, and the admin form shows the field only there."""
 
-    organization = models.ForeignKey(
-        "home.OrganizationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation"),
+    organization = organization_link(
+        _("organisation"),
         help_text=_(
             "Pour les pages de la bibliothèque de la coordination uniquement : sous une "
             "organisation, c'est toujours elle."
