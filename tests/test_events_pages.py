@@ -10,6 +10,7 @@ from events.models import (
     FollowUpNote,
     FollowUpPage,
     MeetingKind,
+    MeetingPhoto,
     RecommendationStatus,
     ResultsPage,
     SustainabilityPlan,
@@ -20,6 +21,7 @@ from tests.factories import (
     make_community,
     make_event_index,
     make_frame,
+    make_image,
     make_meeting,
     make_organization,
     make_recommendation,
@@ -164,6 +166,20 @@ def test_meeting_with_sessions_lists_each_session_communes(client, agenda):
     assert "du 26\xa0mai au 4\xa0juin\xa02025" in html
     assert "du 26 au 28\xa0mai\xa02025" in html
     assert "Ségou, Gao, Markala" in html and "Koutiala, Yorosso" in html
+
+
+def test_meeting_photos_show_as_a_captioned_gallery(client, agenda):
+    """The same gallery as a practice's images (practices/includes/gallery.html)."""
+    meeting = make_meeting(agenda.agenda, "Visite d'échange à Kayes", communities=[agenda.kayes])
+    MeetingPhoto.objects.create(
+        page=meeting, image=make_image("Photo de groupe"), caption="Les participantes du comité"
+    )
+    body = client.get(meeting.url).content.decode()
+    section = body.split('<section aria-labelledby="photos">')[1].split("</section>")[0]
+    assert '<h2 id="photos">Photos</h2>' in section
+    figure = section.split('<figure class="gallery-image">')[1].split("</figure>")[0]
+    assert 'type="image/avif"' in figure and 'loading="lazy"' in figure
+    assert "Les participantes du comité" in figure
 
 
 @pytest.mark.parametrize(
