@@ -121,6 +121,18 @@ def make_frame(tree, title=None, communities=(), themes=(), **fields):
     return add_page(tree.frames, frame)
 
 
+def grow_catalogue(tree, numbers, *, organization, practice, tool, frame):
+    """For each of ``numbers``: an organisation with a practice and a tool, and a concertation
+    frame. ``organization``, ``practice``, ``tool`` and ``frame`` give each page's fields
+    (title included) for a number, in that order: the tests that count a page's queries as
+    its lists grow (listings, theme pages, community pages) differ only in those."""
+    for number in numbers:
+        org = make_organization(tree, **organization(number))
+        make_practice(org, **practice(number))
+        make_tool(org, **tool(number))
+        make_frame(tree, **frame(number))
+
+
 def root_page():
     return Page.objects.get(depth=1)
 

@@ -14,6 +14,7 @@ from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     add_page,
+    grow_catalogue,
     make_community,
     make_frame,
     make_image,
@@ -260,17 +261,22 @@ class TestCommunityPages:
 
     def test_community_page_queries_do_not_grow(self, client, world):
         def grow(start, count):
-            for number in range(start, start + count):
-                org = make_organization(world, title=f"Org {number}", communities=[world.segou])
-                make_practice(
-                    org,
-                    title=f"P {number}",
-                    communities=[world.segou],
-                    themes=[ThemeFactory(name=f"T {number}")],
-                    tags=[f"t{number}"],
-                )
-                make_tool(org, title=f"O {number}", communities=[world.segou])
-                make_frame(world, title=f"C {number}", communities=[world.segou])
+            grow_catalogue(
+                world,
+                range(start, start + count),
+                organization=lambda number: {
+                    "title": f"Org {number}",
+                    "communities": [world.segou],
+                },
+                practice=lambda number: {
+                    "title": f"P {number}",
+                    "communities": [world.segou],
+                    "themes": [ThemeFactory(name=f"T {number}")],
+                    "tags": [f"t{number}"],
+                },
+                tool=lambda number: {"title": f"O {number}", "communities": [world.segou]},
+                frame=lambda number: {"title": f"C {number}", "communities": [world.segou]},
+            )
 
         grow(0, 2)
         few = count_queries(client, world.segou.url)

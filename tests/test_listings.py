@@ -17,6 +17,7 @@ from practices.models import MaterialLanguage, PracticeIndexPage, ToolKind
 from .conftest import shared_data
 from .factories import (
     ThemeFactory,
+    grow_catalogue,
     make_community,
     make_frame,
     make_organization,
@@ -395,40 +396,39 @@ class TestFrameIndex:
 MAX_LISTING_QUERIES = {"practices": 26, "tools": 28, "organizations": 19, "frames": 22}
 
 
-def grow_catalogue(catalogue, count, start):
+def grow_listings(catalogue, count, start):
     """``count`` more organisations, each with a practice, a tool and a frame."""
-    for number in range(start, start + count):
-        org = make_organization(
-            catalogue.tree,
-            title=f"Organisation {number}",
-            acronym=f"O{number}",
-            communities=[catalogue.segou],
-        )
-        make_practice(
-            org,
-            title=f"Pratique {number}",
-            communities=[catalogue.segou, catalogue.kayes],
-            themes=[catalogue.marriage, catalogue.economy],
-            tags=[f"mot{number}", "commun"],
-        )
-        make_tool(
-            org,
-            title=f"Outil {number}",
-            communities=[catalogue.segou],
-            themes=[catalogue.marriage],
-            tags=[f"outil{number}"],
-            languages=[
+    grow_catalogue(
+        catalogue.tree,
+        range(start, start + count),
+        organization=lambda number: {
+            "title": f"Organisation {number}",
+            "acronym": f"O{number}",
+            "communities": [catalogue.segou],
+        },
+        practice=lambda number: {
+            "title": f"Pratique {number}",
+            "communities": [catalogue.segou, catalogue.kayes],
+            "themes": [catalogue.marriage, catalogue.economy],
+            "tags": [f"mot{number}", "commun"],
+        },
+        tool=lambda number: {
+            "title": f"Outil {number}",
+            "communities": [catalogue.segou],
+            "themes": [catalogue.marriage],
+            "tags": [f"outil{number}"],
+            "languages": [
                 MaterialLanguage.objects.get_or_create(
                     code=f"l{number}", defaults={"name": f"Langue {number}"}
                 )[0]
             ],
-        )
-        make_frame(
-            catalogue.tree,
-            title=f"Cadre {number}",
-            communities=[catalogue.kayes],
-            themes=[catalogue.economy],
-        )
+        },
+        frame=lambda number: {
+            "title": f"Cadre {number}",
+            "communities": [catalogue.kayes],
+            "themes": [catalogue.economy],
+        },
+    )
 
 
 def measured_urls(catalogue):
@@ -449,12 +449,12 @@ def build_grown_catalogue(site_tree):
     from django.test import Client
 
     catalogue = build_catalogue(site_tree)
-    grow_catalogue(catalogue, 3, 0)
+    grow_listings(catalogue, 3, 0)
     client = Client()
     catalogue.few = {
         name: count_queries(client, url) for name, url in measured_urls(catalogue).items()
     }
-    grow_catalogue(catalogue, 6, 3)
+    grow_listings(catalogue, 6, 3)
     return catalogue
 
 

@@ -14,6 +14,7 @@ from practices.models import MaterialLanguage
 from .conftest import shared_data
 from .factories import (
     ThemeFactory,
+    grow_catalogue,
     make_community,
     make_frame,
     make_organization,
@@ -126,21 +127,27 @@ class TestThemePages:
 
     def test_theme_page_queries_do_not_grow(self, client, world):
         def grow(start, count):
-            for number in range(start, start + count):
-                org = make_organization(world, title=f"Org {number}")
-                make_practice(
-                    org,
-                    title=f"P {number}",
-                    communities=[world.segou],
-                    themes=[world.marriage],
-                    tags=[f"t{number}"],
-                )
-                make_tool(
-                    org, title=f"O {number}", communities=[world.kayes], themes=[world.marriage]
-                )
-                make_frame(
-                    world, title=f"C {number}", communities=[world.kayes], themes=[world.marriage]
-                )
+            grow_catalogue(
+                world,
+                range(start, start + count),
+                organization=lambda number: {"title": f"Org {number}"},
+                practice=lambda number: {
+                    "title": f"P {number}",
+                    "communities": [world.segou],
+                    "themes": [world.marriage],
+                    "tags": [f"t{number}"],
+                },
+                tool=lambda number: {
+                    "title": f"O {number}",
+                    "communities": [world.kayes],
+                    "themes": [world.marriage],
+                },
+                frame=lambda number: {
+                    "title": f"C {number}",
+                    "communities": [world.kayes],
+                    "themes": [world.marriage],
+                },
+            )
 
         url = world.marriage.get_absolute_url()
         grow(0, 1)
