@@ -16,3 +16,9 @@ AXES_ENABLED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # Django's backend with a flush by DELETE (see cdp_portal.test_backends.postgresql).
+    DATABASES["default"]["ENGINE"] = "cdp_portal.test_backends.postgresql"  # noqa: F405
+    # A throwaway database: a commit does not wait for its WAL to reach the disk (a crash
+    # of the server could lose the last commits of a test run, nothing else).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

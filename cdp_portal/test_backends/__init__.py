@@ -1,0 +1,1 @@
+"""Database backends for the test settings only (``cdp_portal.settings.test``)."""
