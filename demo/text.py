@@ -8,18 +8,9 @@ from html.parser import HTMLParser
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from cdp_portal.typography import french_spaces
+
 _SLUG_LINK = re.compile(r'<a linktype="page" slug="([a-z0-9-]+)">')
-
-
-# French typography: no line break between a word and the « ; : ! ? » or guillemet after it
-# (a lone « ; » at the start of a line on a phone), as a French reader expects.
-_BEFORE_PUNCTUATION = re.compile(r" ([;:!?»])")
-_AFTER_GUILLEMET = re.compile(r"« ")
-
-
-def french_spaces(text):
-    """``text`` with a non-breaking space before ; : ! ? » and after «."""
-    return _AFTER_GUILLEMET.sub("«\u00a0", _BEFORE_PUNCTUATION.sub("\u00a0\\1", text))
 
 
 def _join(parts):

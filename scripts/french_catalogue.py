@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Fill the French catalogue after ``makemessages -l fr`` (``make messages`` runs it).
 
-The msgids of this project are French, so most entries need no msgstr. Two kinds do:
+The msgids of this project are French, so most entries need no msgstr. Three kinds do:
 
 - plural entries (``ngettext``, ``{% blocktranslate count %}``): without them gettext applies
   the English rule and writes « 0 résultats »; with the catalogue's ``plural=(n > 1)`` it writes
   « 0 résultat », « 1 rencontre », « 2 rencontres ». Their msgstr[0] and msgstr[1] are the
-  msgid and msgid_plural, always (a fuzzy guess from msgmerge is replaced).
+  msgid and msgid_plural, always (a fuzzy guess from msgmerge is replaced), with the spaces
+  below.
+- msgids whose French wants non-breaking spaces (« Thème : %(name)s », « … « %(query)s » »,
+  « 2 Mo »): msgids are typed with ordinary spaces, and the msgstr is
+  the msgid with the non-breaking spaces of cdp_portal.typography (the rule of the template
+  filter ``french_spaces`` too). The msgids stay as typed so that the English catalogue keeps
+  its entries and English pages get no French spacing.
 - overrides of other packages' French (``OVERRIDES``): the project's catalogue comes first in
   ``LOCALE_PATHS``, so these replace Wagtail's wording where it reads badly.
 
@@ -19,7 +25,12 @@ import re
 import sys
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "locale/fr/LC_MESSAGES/django.po"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's (stdlib-only) typography module
+
+from cdp_portal import typography  # noqa: E402
+
+DEFAULT_PATH = ROOT / "locale/fr/LC_MESSAGES/django.po"
 PLURAL_FORMS = "nplurals=2; plural=(n > 1);"
 
 # Wagtail's French that a reader would correct (msgid from Wagtail: msgstr here). A key that
@@ -438,10 +449,9 @@ OVERRIDES = {
 
 
 def french_spaces(text):
-    """Non-breaking spaces where French typography wants them (« … », before : ; ? !)."""
-    for before, after in (("« ", "«\xa0"), (" »", "\xa0»"), (" :", "\xa0:"), (" ;", "\xa0;")):
-        text = text.replace(before, after)
-    return text.replace(" ?", "\xa0?").replace(" !", "\xa0!")
+    """The French text a reader gets for ``text`` (a msgid, or an override's French): the
+    non-breaking spaces of cdp_portal.typography, HTML tags left as they are."""
+    return typography.french_spaces(text, markup=True)
 
 
 OVERRIDES = {
@@ -585,11 +595,14 @@ def fill(entries):
             entry["comments"] = without_fuzzy(entry["comments"])
             seen.add((msgid, unquote(fields["msgid_plural"])))
         elif "msgid_plural" in fields:
-            fields["msgstr[0]"] = list(fields["msgid"])
-            fields["msgstr[1]"] = list(fields["msgid_plural"])
+            fields["msgstr[0]"] = quote(french_spaces(msgid))
+            fields["msgstr[1]"] = quote(french_spaces(unquote(fields["msgid_plural"])))
             entry["comments"] = without_fuzzy(entry["comments"])
         elif msgid in OVERRIDES:
             fields["msgstr"] = quote(OVERRIDES[msgid])
+            entry["comments"] = without_fuzzy(entry["comments"])
+        elif french_spaces(msgid) != msgid:
+            fields["msgstr"] = quote(french_spaces(msgid))
             entry["comments"] = without_fuzzy(entry["comments"])
         elif without_fuzzy(entry["comments"]) != entry["comments"]:
             # A guess from a neighbouring msgid: the French msgid is right, the guess is not.

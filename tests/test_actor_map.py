@@ -155,11 +155,11 @@ def test_the_map_is_a_small_valid_accessible_svg_inside_a_small_page(client, atl
 def test_points_and_table_say_the_same(client, atlas):
     markup = page_html(client, atlas.page.url)
     assert set(points(markup)) == {
-        "Ségou : 2 organisations, 1 pratique",
-        "Kayes : 1 organisation, 1 pratique",
-        "Markala : 1 pratique",
-        "Mopti : 1 pratique",
-        "Sévaré : 1 pratique",
+        "Ségou\xa0: 2 organisations, 1 pratique",
+        "Kayes\xa0: 1 organisation, 1 pratique",
+        "Markala\xa0: 1 pratique",
+        "Mopti\xa0: 1 pratique",
+        "Sévaré\xa0: 1 pratique",
     }
     assert table_rows(markup) == {
         "Kayes": (1, 1),
@@ -180,7 +180,7 @@ def test_every_point_leads_to_the_list_of_its_communes_items(client, atlas):
         "Sévaré": ["Veille communautaire"],
     }
     for label, href in points(page_html(client, atlas.page.url)).items():
-        commune = label.split(" : ")[0]
+        commune = label.split("\xa0: ")[0]
         assert sorted(card_titles(client.get(href))) == expected[commune], href
 
 
@@ -212,7 +212,7 @@ def test_filters_change_points_and_table(client, atlas, query, communes):
     """``@name``: the slug of the atlas' page ``name``."""
     pairs = {k: getattr(atlas, v[1:]).slug if v[0] == "@" else v for k, v in query.items()}
     markup = page_html(client, atlas.page.url + "?" + urlencode(pairs))
-    assert {label.split(" : ")[0] for label in points(markup)} == communes
+    assert {label.split("\xa0: ")[0] for label in points(markup)} == communes
     assert set(table_rows(markup)) == communes
     if not communes:
         assert "Aucune commune ne correspond à ces critères." in markup
@@ -221,9 +221,9 @@ def test_filters_change_points_and_table(client, atlas, query, communes):
 def test_filtered_links_keep_the_filters_and_list_the_same_items(client, atlas):
     markup = page_html(client, atlas.page.url + f"?type=state&communaute={atlas.segou.slug}")
     found = points(markup)
-    assert found["Ségou : 1 organisation"].startswith(atlas.tree.organizations.url)
-    assert card_titles(client.get(found["Ségou : 1 organisation"])) == ["Direction régionale"]
-    mopti = found["Mopti : 1 pratique"]
+    assert found["Ségou\xa0: 1 organisation"].startswith(atlas.tree.organizations.url)
+    assert card_titles(client.get(found["Ségou\xa0: 1 organisation"])) == ["Direction régionale"]
+    mopti = found["Mopti\xa0: 1 pratique"]
     query = parse_qs(urlsplit(mopti).query)
     assert query == {
         "commune": ["mopti"],
@@ -305,7 +305,7 @@ def test_a_new_publication_shows_on_the_cached_map(client, atlas):
     assert "Bamako" not in page_html(client, atlas.page.url)
     make_practice(atlas.ngo, title="Nouvelle pratique", places="Bamako (6 communes)")
     markup = page_html(client, atlas.page.url)
-    assert "Bamako : 1 pratique" in points(markup)
+    assert "Bamako\xa0: 1 pratique" in points(markup)
 
 
 def test_the_map_is_in_the_main_menu(client, atlas):
@@ -330,7 +330,7 @@ def test_editors_manage_communes_in_the_admin(admin_client, atlas):
     assert response.status_code == 302
     assert Place.objects.get(slug="kita").region == "ML-1"
     make_practice(atlas.kayes_org, title="Causeries à Kita", places="Kita")
-    assert "Kita : 1 pratique" in points(page_html(admin_client.__class__(), atlas.page.url))
+    assert "Kita\xa0: 1 pratique" in points(page_html(admin_client.__class__(), atlas.page.url))
 
 
 KITA = {

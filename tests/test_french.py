@@ -137,6 +137,9 @@ def test_fill_script_fills_plurals_drops_fuzzy_guesses_and_keeps_overrides(tmp_p
         'msgid "%(count)s rencontre"\nmsgid_plural "%(count)s rencontres"\n'
         'msgstr[0] "%(count)s page"\nmsgstr[1] ""\n\n'
         '#, fuzzy\nmsgid "Rencontres"\nmsgstr "Rencontre"\n\n'
+        # French msgids typed with ordinary spaces; one with a fuzzy guess.
+        '#, python-format\nmsgid "Thème : %(name)s"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "« %(query)s » ? 2 Mo au plus"\nmsgstr "Recherche"\n\n'
         '#~ msgid "Hello %(username)s,"\n#~ msgstr "Bonjour %(username)s,"\n\n'
         # makemessages wraps a long obsolete msgid over several lines.
         '#~ msgid ""\n#~ "One or more references to this %(model_name)s prevent it from being "\n'
@@ -163,6 +166,11 @@ def test_fill_script_fills_plurals_drops_fuzzy_guesses_and_keeps_overrides(tmp_p
     written = po.read_text(encoding="utf-8")
     assert "fuzzy" not in written
     assert 'msgid "Rencontres"\nmsgstr ""' in written
+    assert f'msgid "Thème : %(name)s"\nmsgstr "Thème{NBSP}: %(name)s"' in written
+    assert (
+        'msgid "« %(query)s » ? 2 Mo au plus"\n'
+        f'msgstr "«{NBSP}%(query)s{NBSP}»{NBSP}? 2{NBSP}Mo au plus"' in written
+    )
     assert "#~" not in written
     assert 'msgid "Hello %(username)s,"\nmsgstr "Bonjour %(username)s,"' in written
     assert '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"' in written

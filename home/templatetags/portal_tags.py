@@ -1,4 +1,3 @@
-import re
 from html import unescape
 
 from django import template
@@ -13,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from wagtail.models import Locale, Site
 
+from cdp_portal import typography
 from cdp_portal.dates import long_date as _long_date
 from cdp_portal.i18n import in_interface_language, path_in_language, url_in_language
 from home.content_version import cached_by_content
@@ -335,17 +335,10 @@ def breadcrumb_ancestors(page):
     return list(page.get_ancestors()[1:])
 
 
-_SPACE_BEFORE = re.compile(r" ([;:!?»])")
-# A space after a number, before a digit, a word or a unit (« 1 000 », « 90 participantes »,
-# « 25 %, « 5 000 FCFA »): a number is never left at the end of a line without what it counts.
-_SPACE_AFTER_NUMBER = re.compile(r"(?<=\d) (?=[\w%€$])")
-
-
 @register.filter(is_safe=True)
 def french_spaces(text):
     """No line break inside « … », before ; : ! ? (a lone « » » on the next line) nor between a
     number and what follows it (« 1 / 000 », « 90 / participantes »): those spaces become
-    non-breaking. For translated text that holds those signs and for every plain-text field
-    an editor writes (summaries, introductions, roles), shown as text."""
-    text = _SPACE_AFTER_NUMBER.sub("\xa0", str(text))
-    return _SPACE_BEFORE.sub("\xa0\\1", text).replace("« ", "«\xa0")
+    non-breaking (cdp_portal.typography, the rule the French catalogue follows too). For every
+    plain-text field an editor writes (summaries, introductions, roles), shown as text."""
+    return typography.french_spaces(text)
