@@ -82,10 +82,10 @@ def test_bad_page_numbers_give_a_clear_page(client, many, value):
     page = text(response)
     titles = card_titles(response)
     if PAGES[value] == "first":
-        assert "n'est pas un numéro de page : voici la première page." in page
+        assert "n'est pas un numéro de page\xa0: voici la première page." in page
         assert titles[0] == f"Pratique {2 * PER_PAGE + 2:02d}"
     else:
-        assert "n'existe pas : voici la dernière page (3)." in page
+        assert "n'existe pas\xa0: voici la dernière page (3)." in page
         assert len(titles) == 3
     assert "<script>" not in response.content.decode().split("<main", 1)[1]
 
@@ -121,7 +121,7 @@ def test_unknown_value_is_reported_and_ignored(client, many):
     )
     page = text(response)
     assert (
-        "« tombouctou » n'est pas une valeur connue du filtre « Communauté » : "
+        "«\xa0tombouctou\xa0» n'est pas une valeur connue du filtre «\xa0Communauté\xa0»\xa0: "
         "ce critère est ignoré." in page
     )
     assert f"{2 * PER_PAGE + 3} pratiques" in page
@@ -144,13 +144,13 @@ def test_empty_and_repeated_parameters_are_quietly_normalised(client, many):
 def test_a_long_unknown_value_is_shortened_in_the_message(client, many):
     response = client.get(many.practices.url, {"theme": "x" * 500})
     assert "x" * 100 not in response.content.decode()
-    assert "n'est pas une valeur connue du filtre « Thème »" in text(response)
+    assert "n'est pas une valeur connue du filtre «\xa0Thème\xa0»" in text(response)
 
 
 def test_single_page_listing_beyond_its_end(client, site_tree):
     response = client.get(site_tree.practices.url, {"page": "4"})
     assert response.status_code == 200
-    assert "La page 4 n'existe pas : il n'y a qu'une seule page." in text(response)
+    assert "La page 4 n'existe pas\xa0: il n'y a qu'une seule page." in text(response)
     assert "0 pratique" in text(response)
 
 

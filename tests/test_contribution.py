@@ -137,7 +137,7 @@ def test_form_lists_the_essential_fields_and_the_safety_rules(client, space):
     # No line break inside « … » nor before « ; » in the help texts and labels.
     assert "par exemple «\xa0mariage d'enfants, radio\xa0»." in page
     assert "enfant\xa0; les personnes photographiées" in page
-    assert "Au nom de : Association APROFEM (APROFEM)" in re.sub(r"<[^>]+>", "", page)
+    assert "Au nom de\xa0: Association APROFEM (APROFEM)" in re.sub(r"<[^>]+>", "", page)
     assert response["Cache-Control"].startswith("max-age=0")
 
 
@@ -212,7 +212,7 @@ def test_a_valid_tool_becomes_a_draft_in_review(client, space):
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"title": ""}, "title", "Titre : Champ requis."),
+        ({"title": ""}, "title", "Titre\xa0: Champ requis."),
         ({"summary": "Avant\x00après"}, "summary", "Le caractère nul n’est pas autorisé."),
         ({"title": "<b></b>"}, "title", "sans balises HTML"),
         ({"approach": "<script></script>"}, "approach", "sans balises HTML"),
@@ -241,7 +241,7 @@ def test_a_bad_field_keeps_what_was_typed_and_saves_nothing(
     response = client.post(PRACTICE_URL, practice_data(space, **changes))
     assert response.status_code == 200
     page = text(response)
-    assert "Rien n'a été enregistré : corrigez ce qui suit" in page
+    assert "Rien n'a été enregistré\xa0: corrigez ce qui suit" in page
     assert message in page
     assert f'href="#id_{field}"' in page  # the summary links to the field
     assert re.search(rf'aria-describedby="[^"]*id_{field}_error"', page)
@@ -343,7 +343,7 @@ def test_requested_changes_reach_the_author_with_the_comment(client, space, prop
 
     client.force_login(space.member)
     edit = text(client.get(reverse("wagtailadmin_pages:edit", args=[proposed.pk])))
-    assert "Modifications demandées : « Retirez le nom du hameau. »" in edit  # the banner
+    assert "Modifications demandées\xa0: «\xa0Retirez le nom du hameau.\xa0»" in edit  # the banner
     assert '"Retirez le nom du hameau."' in edit  # Wagtail's status panel
     assert "Soumettre à nouveau pour relecture" in edit
 

@@ -33,9 +33,9 @@ def test_a_member_on_a_phone_gets_through_the_form(live_tree, browser_page):
     with phone.expect_navigation():
         phone.get_by_role("button", name="Envoyer pour relecture").click()
     summary = phone.get_by_role("alert")
-    assert "Titre : Champ requis." in summary.inner_text()
+    assert "Titre\xa0: Champ requis." in summary.inner_text()
     assert phone.get_by_label("Résumé").input_value() == "Une caravane a parcouru six communes."
-    summary.get_by_role("link", name="Titre : Champ requis.").click()
+    summary.get_by_role("link", name="Titre\xa0: Champ requis.").click()
     assert phone.evaluate("document.activeElement.id") == "id_title"
 
     phone.get_by_label("Titre").fill("Caravane de sensibilisation")
@@ -44,7 +44,7 @@ def test_a_member_on_a_phone_gets_through_the_form(live_tree, browser_page):
     with phone.expect_navigation():
         phone.get_by_role("button", name="Envoyer pour relecture").click()
     assert phone.get_by_role("heading", level=1).inner_text() == (
-        "Merci : votre proposition attend sa relecture"
+        "Merci\xa0: votre proposition attend sa relecture"
     )
     practice = PracticePage.objects.get(title="Caravane de sensibilisation")
     assert practice.get_parent().pk == org.pk and not practice.live

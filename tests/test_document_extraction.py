@@ -270,7 +270,7 @@ def test_hostile_documents_are_kept_served_and_marked_not_indexed(db, client):
     }
     assert states["Bombe"].status == DocumentText.Status.TOO_LARGE
     assert not states["Bombe"].is_indexed
-    assert states["Bombe"].explanation.startswith("Texte non indexé : document trop volumineux")
+    assert states["Bombe"].explanation.startswith("Texte non indexé\xa0: document trop volumineux")
     assert states["Cassé"].status == DocumentText.Status.CORRUPT
     assert states["Long"].status == DocumentText.Status.PARTIAL
     assert states["Bon"].status == DocumentText.Status.INDEXED

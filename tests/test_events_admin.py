@@ -289,15 +289,15 @@ def test_import_reports_each_bad_row_and_writes_nothing(records, editor):
     )
     response = editor.post(IMPORT_URL, {"csv_file": upload})
     html = response.content.decode().replace("&#x27;", "'").replace("&quot;", '"')
-    assert "Ligne 3 : identifiant 999999 inconnu" in html
-    assert "Ligne 4 : identifiant « abc » invalide" in html
+    assert "Ligne 3\xa0: identifiant 999999 inconnu" in html
+    assert "Ligne 4\xa0: identifiant «\xa0abc\xa0» invalide" in html
     assert (
-        "Ligne 5 : statut « fini » inconnu (attendu : Ouverte, En cours, Réalisée, Abandonnée)"
-        in html
+        "Ligne 5\xa0: statut «\xa0fini\xa0» inconnu "
+        "(attendu\xa0: Ouverte, En cours, Réalisée, Abandonnée)" in html
     )
-    assert "Ligne 6 : date « 31/02/2026 » invalide (attendu JJ/MM/AAAA)" in html
-    assert f"Ligne 7 : identifiant {records.rec.pk} déjà présent ligne 2" in html
-    assert "Ligne 8 : échéance 01/09/2025 antérieure à son origine (02/10/2025)" in html
+    assert "Ligne 6\xa0: date «\xa031/02/2026\xa0» invalide (attendu JJ/MM/AAAA)" in html
+    assert f"Ligne 7\xa0: identifiant {records.rec.pk} déjà présent ligne 2" in html
+    assert "Ligne 8\xa0: échéance 01/09/2025 antérieure à son origine (02/10/2025)" in html
     assert "Confirmer et enregistrer" not in html
     assert not Recommendation.objects.filter(status="done").exists()
 
@@ -329,7 +329,7 @@ def test_import_accepts_what_excel_writes_back(records, editor):
         (SimpleUploadedFile("suivi.csv", b"x" * (2 * 1024 * 1024 + 1)), "Fichier trop volumineux"),
         (
             SimpleUploadedFile("suivi.csv", b"nom;age\r\nA;3\r\n"),
-            "Colonne « Identifiant » introuvable",
+            "Colonne «\xa0Identifiant\xa0» introuvable",
         ),
         (SimpleUploadedFile("suivi.csv", HEADER.encode() + b"\r\n"), "aucune ligne de données"),
     ],
@@ -450,6 +450,6 @@ def test_import_confirmation_cannot_be_replayed(records, editor):
     Recommendation.objects.filter(pk=records.rec.pk).update(status="in_progress")
     response = editor.post(IMPORT_URL, {"token": token}, follow=True)
     html = response.content.decode().replace("&#x27;", "'")
-    assert "Cet import a déjà été confirmé : rien n'a été enregistré de nouveau." in html
+    assert "Cet import a déjà été confirmé\xa0: rien n'a été enregistré de nouveau." in html
     records.rec.refresh_from_db()
     assert records.rec.status == "in_progress" and records.rec.notes.count() == 1

@@ -230,8 +230,11 @@ def test_agenda_bad_input_is_a_clear_page(client, agenda, query):
 
 def test_agenda_reports_unknown_filter_values(client, agenda):
     html = client.get("/agenda/?annee=20x5&type=inconnu").content.decode()
-    assert "« 20x5 » n&#x27;est pas une valeur connue du filtre « Année »" in html
-    assert "« inconnu » n&#x27;est pas une valeur connue du filtre « Type de rencontre »" in html
+    assert "«\xa020x5\xa0» n&#x27;est pas une valeur connue du filtre «\xa0Année\xa0»" in html
+    assert (
+        "«\xa0inconnu\xa0» n&#x27;est pas une valeur connue du filtre «\xa0Type de rencontre\xa0»"
+        in html
+    )
     # The other meetings are still listed.
     assert "Comité régional VBG" in html
 
@@ -335,7 +338,7 @@ def test_follow_up_page_lists_everything_with_counts(client, follow_up):
     assert "<strong>1</strong> réalisée" in html
     # Overdue: due 31/12/2025, still open.
     assert "<strong>1</strong> en retard" in html
-    assert "Plans de pérennisation : suivi conjoint" in html
+    assert "Plans de pérennisation\xa0: suivi conjoint" in html
 
 
 @pytest.mark.parametrize(
@@ -432,7 +435,7 @@ def test_results_page_renders_accessible_charts_with_tables(client, follow_up):
     assert "<script" not in html.split("</head>", 1)[1].replace('<script src="/static/', "")
     # 40 + 41 participants, dated 2025 and 2023.
     assert "<strong>81</strong> participants" in html
-    assert "2025 : 40" in html and "2023 : 41" in html
+    assert "2025\xa0: 40" in html and "2023\xa0: 41" in html
 
 
 # Query counts ------------------------------------------------------------------------------

@@ -77,8 +77,10 @@ def test_one_filterset_reads_bad_values_leniently_on_both_sides(follow_up):
         assert [r.text for r in filterset.qs] == ["Signer des conventions d'abandon"]
         assert filterset.query_pairs() == [("statut", "done")]
         assert filterset.messages == [  # in the order of the filters
-            "« <b> » n'est pas une valeur connue du filtre « Origine » : ce critère est ignoré.",
-            "« zzz » n'est pas une valeur connue du filtre « Statut » : ce critère est ignoré.",
+            "«\xa0<b>\xa0» n'est pas une valeur connue du filtre «\xa0Origine\xa0»\xa0: "
+            "ce critère est ignoré.",
+            "«\xa0zzz\xa0» n'est pas une valeur connue du filtre «\xa0Statut\xa0»\xa0: "
+            "ce critère est ignoré.",
         ]
 
 

@@ -101,7 +101,7 @@ class TestHomePage:
             "Guide B",
             "Guide A",
         ]
-        assert 'Voir tout<span class="visually-hidden"> : pratiques</span> (4)' in page
+        assert 'Voir tout<span class="visually-hidden">\xa0: pratiques</span> (4)' in page
         assert f'href="{world.practices.url}"' in page
         assert "Région de Ségou · créée en février\xa02021" in page
         assert "La CdP de Kayes." in page
@@ -169,7 +169,7 @@ class TestCommunityPages:
         page = text(client.get(world.communities.url))
         assert card_titles(client.get(world.communities.url)) == ["Kayes", "Ségou"]
         assert "Région de Ségou · créée en février\xa02021" in page
-        assert "Organisation porteuse : APROFEM" in page
+        assert "Organisation porteuse\xa0: APROFEM" in page
 
     def test_community_page_shows_identity_objectives_members_and_content(self, client, world):
         for number in range(6):
@@ -207,10 +207,10 @@ class TestCommunityPages:
         listing = client.get(world.practices.url, {"communaute": world.segou.slug})
         assert sorted(card_titles(listing)) == [f"Pratique de Ségou {n}" for n in range(6)]
         # The one tool and the one frame are all shown already: no « Voir tout (1) ».
-        assert 'Voir tout<span class="visually-hidden"> : pratiques</span> (6)' in page
+        assert 'Voir tout<span class="visually-hidden">\xa0: pratiques</span> (6)' in page
         assert f'href="{world.tools.url}?communaute={world.segou.slug}">Voir tout' not in page
-        assert 'Voir tout<span class="visually-hidden"> : outils' not in page
-        assert 'Voir tout<span class="visually-hidden"> : cadres' not in page
+        assert 'Voir tout<span class="visually-hidden">\xa0: outils' not in page
+        assert 'Voir tout<span class="visually-hidden">\xa0: cadres' not in page
 
     def test_card_summary_keeps_french_punctuation_with_its_word(self, client, world):
         make_practice(
@@ -225,7 +225,7 @@ class TestCommunityPages:
 
     def test_long_member_list_shows_the_first_then_voir_tout(self, client, world):
         members = text(client.get(world.segou.url))
-        assert 'Voir tout<span class="visually-hidden"> : organisations membres' not in members
+        assert 'Voir tout<span class="visually-hidden">\xa0: organisations membres' not in members
         for number in range(6):
             make_organization(world, title=f"Membre {number}", communities=[world.segou])
         page = text(client.get(world.segou.url))
@@ -233,7 +233,7 @@ class TestCommunityPages:
         assert page.count('<li class="card t-organization">') == 6
         assert (
             f'<a class="button button--secondary" href="{world.organizations.url}'
-            f'?communaute={world.segou.slug}">Voir tout<span class="visually-hidden"> : '
+            f'?communaute={world.segou.slug}">Voir tout<span class="visually-hidden">\xa0: '
             "organisations membres</span> (8)</a>"
         ) in page
 
@@ -326,7 +326,7 @@ class TestOrganizationPage:
         page = text(client.get(world.aprofem.url))
         assert (
             f'href="{world.practices.url}?organisation={world.aprofem.slug}">Voir tout'
-            '<span class="visually-hidden"> : pratiques</span> (4)'
+            '<span class="visually-hidden">\xa0: pratiques</span> (4)'
         ) in page
         listing = client.get(world.practices.url, {"organisation": world.aprofem.slug})
         assert len(card_titles(listing)) == 4

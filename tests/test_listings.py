@@ -188,7 +188,7 @@ class TestPracticeIndex:
         )
         assert card_titles(response) == ["Émissions radio contre le mariage précoce"]
         assert "1 pratique" in text(response)
-        assert "Organisation : RFK" in text(response)
+        assert "Organisation\xa0: RFK" in text(response)
 
     def test_repeated_values_of_one_filter_mean_any_of_them(self, client, catalogue):
         response = client.get(

@@ -170,8 +170,12 @@ class TestCommand:
     @pytest.mark.parametrize(
         ("name", "acronym", "says"),
         [
-            ("Réseau des femmes de Kita", "RK", "« RK » est déjà celui de « Réseau de Kayes »"),
-            ("Réseau de Kayes", "RDK", "existe déjà avec le sigle « RK »"),
+            (
+                "Réseau des femmes de Kita",
+                "RK",
+                "«\xa0RK\xa0» est déjà celui de «\xa0Réseau de Kayes\xa0»",
+            ),
+            ("Réseau de Kayes", "RDK", "existe déjà avec le sigle «\xa0RK\xa0»"),
         ],
     )
     def test_a_sigle_of_another_organisation_changes_nothing(self, directory, name, acronym, says):

@@ -233,7 +233,7 @@ def test_concertation_frame_page(client, world):
     for expected in [
         "<h1>Mariage d'enfants</h1>",
         "Un cadre pour mettre fin au mariage d'enfants.",
-        "Thème principal :",
+        "Thème principal\xa0:",
         "<strong>41</strong> participants",
         "<strong>18</strong> organisations représentées",
         "Coordonner les actions de plaidoyer.",

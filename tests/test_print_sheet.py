@@ -154,7 +154,7 @@ def test_booklet_prints_the_practices_of_a_theme_with_a_table_of_contents(client
     assert f'href="{booklet_url}"' in theme_page
 
     booklet = text(client.get(booklet_url))
-    assert "Thème : Participation politique" in booklet
+    assert "Thème\xa0: Participation politique" in booklet
     assert "2 pratiques publiées sur le portail" in booklet
     # Table of contents in alphabetical order, each entry a link to its sheet.
     toc = booklet.index("Sommaire")

@@ -46,7 +46,7 @@ def test_quick_exit_note_is_linked_from_the_footer_and_the_bar(client, pages):
     html = client.get(pages["practice"]).content.decode()
     footer = html[html.index("<footer") :]
     assert 'href="/sortie-rapide/"' in footer
-    assert "Sortie rapide : ce qu'elle fait" in footer
+    assert "Sortie rapide\xa0: ce qu'elle fait" in footer
     bar = html[html.index("data-quick-exit") : html.index("<header")]
     assert 'href="/sortie-rapide/"' in bar
 
@@ -182,7 +182,7 @@ def test_presses_expire_after_five_seconds(live_tree, exit_url, browser_page):
     browser_page.goto(live_tree.url + "/")
     press_shift(browser_page, 2)
     status = browser_page.locator("[data-quick-exit-status]")
-    assert status.text_content() == "Touche Maj : appuyez encore 1 fois pour quitter le site."
+    assert status.text_content() == "Touche Maj\xa0: appuyez encore 1\xa0fois pour quitter le site."
     browser_page.clock.run_for(5100)
     assert status.text_content() == ""
     press_shift(browser_page, 1)

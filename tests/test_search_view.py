@@ -101,7 +101,7 @@ def test_facet_filters_combine_and_survive_pagination(client, content):
     assert '<nav class="pagination" aria-label="Pages de résultats">' in second
     params = {"q": "mariage", "community": kayes, "type": "practice", "page": "99999"}
     beyond = html(client.get(URL, params))
-    assert "Cette page de résultats n'existe pas : il y en a 2." in beyond
+    assert "Cette page de résultats n'existe pas\xa0: il y en a 2." in beyond
     # No page of the pagination is current (the language switch's current language is).
     assert "aria-current" not in beyond.split('class="pagination"', 1)[1].split("</nav>", 1)[0]
     assert re.search(r'href="\?[^"]*page=2"[^>]*>Aller à la dernière page', beyond)

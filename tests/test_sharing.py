@@ -170,7 +170,7 @@ def test_share_block_offers_the_link_mail_and_whatsapp_without_other_hosts(clien
     whatsapp = unescape(re.search(r'href="(https://wa\.me/[^"]*)"', block).group(1))
     assert whatsapp.startswith("https://wa.me/?text=")
     text = parse_qs(urlsplit(whatsapp).query)["text"][0]
-    assert text.startswith("À lire sur le portail des CdP : ") and text.endswith(url)
+    assert text.startswith("À lire sur le portail des CdP\xa0: ") and text.endswith(url)
     assert quote(url, safe="") in whatsapp
     # No script, image or frame from another host.
     resources = r'<(?:script|img|iframe|link)[^>]*(?:src|href)="(https?://[^"]*)"'

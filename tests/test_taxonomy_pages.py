@@ -84,7 +84,7 @@ class TestThemePages:
     def test_theme_page_lists_every_type_from_both_communities(self, client, world):
         response = client.get(world.marriage.get_absolute_url())
         page = text(response)
-        assert "Thème : Mariage d'enfants" in page
+        assert "Thème\xa0: Mariage d'enfants" in page
         assert sorted(card_titles(response)) == sorted(
             [
                 "Clubs de jeunes filles à Ségou",
@@ -94,8 +94,8 @@ class TestThemePages:
         )
         assert "Épargne" not in card_titles(response)
         assert "3 résultats" in page
-        assert "Pratiques : 1" in page and "Outils et modèles : 1" in page
-        assert "Cadres de concertation : 1" in page
+        assert "Pratiques\xa0: 1" in page and "Outils et modèles\xa0: 1" in page
+        assert "Cadres de concertation\xa0: 1" in page
         assert "</svg>Outil ou modèle</span>" in page  # each card says its type
         assert f'<a href="{reverse("theme_list")}">Thèmes</a>' in page  # breadcrumbs
 
@@ -110,7 +110,7 @@ class TestThemePages:
         )
         response = client.get(url, {"communaute": world.segou.slug, "contenu": "practicepage"})
         assert card_titles(response) == ["Clubs de jeunes filles à Ségou"]
-        assert "Type de contenu : Pratiques" in text(response)
+        assert "Type de contenu\xa0: Pratiques" in text(response)
 
     def test_theme_page_paginates_and_keeps_filters(self, client, world):
         for number in range(PER_PAGE + 1):
@@ -176,7 +176,7 @@ class TestTagPages:
             ]
         )
         page = text(response)
-        assert "Mot-clé : plaidoyer" in page
+        assert "Mot-clé\xa0: plaidoyer" in page
         assert "Ségou" in page and "Kayes" in page
 
     def test_tag_page_type_filter(self, client, world):

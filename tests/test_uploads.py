@@ -178,7 +178,7 @@ def test_editor_sees_why_a_documents_text_is_not_indexed(client, editor):
     )
     assert DocumentText.objects.get(document=document).status == "corrupt"
     page = client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
-    assert "Texte non indexé : fichier illisible ou endommagé" in page
+    assert "Texte non indexé\xa0: fichier illisible ou endommagé" in page
     fine = get_document_model().objects.create(title="Bon", file=upload("bon.docx", real_docx()))
     page = client.get(f"/admin/documents/edit/{fine.pk}/").content.decode()
     assert "Texte indexé" in page and "non indexé" not in page
@@ -191,7 +191,7 @@ def test_report_lists_documents_whose_text_is_not_indexed(client, editor):
     get_document_model().objects.create(title="Guide lisible", file=upload("bon.docx", real_docx()))
     assert "/admin/reports/documents-non-indexes/" in client.get("/admin/").content.decode()
     page = client.get("/admin/reports/documents-non-indexes/").content.decode()
-    assert "Rapport cassé" in page and "Texte non indexé : fichier illisible" in page
+    assert "Rapport cassé" in page and "Texte non indexé\xa0: fichier illisible" in page
     assert f"/admin/documents/edit/{broken.pk}/" in page
     assert "Guide lisible" not in page
 
