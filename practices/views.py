@@ -163,7 +163,8 @@ def booklet(request):
     truncated = len(practices) > BOOKLET_LIMIT
     practices = practices[:BOOKLET_LIMIT]
     selection = " · ".join(
-        f"{bound.label} : {', '.join(bound.selected_labels)}"
+        _("%(label)s : %(value)s")
+        % {"label": bound.label, "value": ", ".join(bound.selected_labels)}
         for bound in filterset.bound_filters
         if bound.selected
     )

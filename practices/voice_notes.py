@@ -73,7 +73,10 @@ def status_text(conversion):
             "size": audio_size(conversion.size),
             "original": audio_size(conversion.source_size),
         }
-    return f"{ConversionStatus.ORIGINAL.label} : {conversion.message}"
+    return _("%(label)s : %(value)s") % {
+        "label": ConversionStatus.ORIGINAL.label,
+        "value": conversion.message,
+    }
 
 
 def kept_originals(page):

@@ -9,10 +9,10 @@ The msgids of this project are French, so most entries need no msgstr. Three kin
   msgid and msgid_plural, always (a fuzzy guess from msgmerge is replaced), with the spaces
   below.
 - msgids whose French wants non-breaking spaces (« Thème : %(name)s », « … « %(query)s » »,
-  « 2 Mo »): msgids are typed with ordinary spaces, and the msgstr is
-  the msgid with the non-breaking spaces of cdp_portal.typography (the rule of the template
-  filter ``french_spaces`` too). The msgids stay as typed so that the English catalogue keeps
-  its entries and English pages get no French spacing.
+  « 2 Mo »): msgids are typed with ordinary spaces, and the msgstr is the msgid with the
+  non-breaking spaces of cdp_portal.typography (the rule of the template filter
+  ``french_spaces`` too). The msgids stay as typed so that the English catalogue keeps its
+  entries and English pages get no French spacing.
 - overrides of other packages' French (``OVERRIDES``): the project's catalogue comes first in
   ``LOCALE_PATHS``, so these replace Wagtail's wording where it reads badly.
 

@@ -1,13 +1,25 @@
 """The one rule of French spacing (cdp_portal.typography): where a space becomes non-breaking,
 and where nothing changes (no sign, addresses, times, spaces already non-breaking)."""
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 from django.template import Context, Template
+from django.utils import translation
+from django.utils.translation import gettext
 
 from cdp_portal.typography import NBSP, french_spaces
 from demo.text import p
 
 NARROW = "\u202f"
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+SPEC = importlib.util.spec_from_file_location(
+    "french_catalogue", ROOT / "scripts" / "french_catalogue.py"
+)
+french_catalogue = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(french_catalogue)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +95,38 @@ def test_the_template_filter_and_the_demo_follow_the_same_rule():
     assert rendered == f"Plus de 1{NBSP}000{NBSP}femmes{NBSP}; «{NBSP}la suite{NBSP}»{NBSP}?"
     assert rendered == french_spaces(typed)
     assert str(p(typed)) == f"<p>{french_spaces(typed)}</p>"
+
+
+@pytest.mark.parametrize(
+    "msgid, french, english",
+    [
+        ("Thème : %(name)s", f"Thème{NBSP}: %(name)s", "Theme: %(name)s"),
+        ("Que cherchez-vous ?", f"Que cherchez-vous{NBSP}?", "What are you looking for?"),
+        ("Télécharger les données :", f"Télécharger les données{NBSP}:", "Download the data:"),
+    ],
+)
+def test_the_french_catalogue_spaces_and_the_english_one_does_not(msgid, french, english):
+    """The msgid is typed with ordinary spaces; French readers get the non-breaking ones from
+    the French catalogue (scripts/french_catalogue.py), English readers their own text."""
+    with translation.override("fr"):
+        assert gettext(msgid) == french
+    with translation.override("en"):
+        assert gettext(msgid) == english
+
+
+def test_every_french_msgid_with_such_a_space_has_its_spaced_msgstr():
+    """A msgid added without its msgstr would show « Thème : » (a lone « : » on a phone):
+    the committed catalogue holds the spaced text of every one."""
+    entries = french_catalogue.parse(CATALOGUE.read_text(encoding="utf-8"))
+    checked = 0
+    for entry in entries:
+        fields = entry["fields"]
+        if "msgid" not in fields or "msgid_plural" in fields:
+            continue
+        msgid = french_catalogue.unquote(fields["msgid"])
+        if msgid and any(line.startswith("#:") for line in entry["comments"]):
+            spaced = french_spaces(msgid, markup=True)
+            if spaced != msgid:
+                checked += 1
+                assert french_catalogue.unquote(fields["msgstr"]) == spaced, msgid
+    assert checked > 200

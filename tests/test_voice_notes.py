@@ -176,7 +176,7 @@ def test_the_edit_view_says_what_the_conversion_did(client, site_tree, editor, p
     practice = practice_with_note(site_tree.practices, phone_recording)
     client.force_login(editor)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[practice.pk])).content.decode()
-    assert "Convertie en Opus : 3\xa0s," in html
+    assert "Convertie en Opus\xa0: 3\xa0s," in html
     assert "à l&#x27;envoi" in html
     # the current file links to the address that checks access, not to its storage
     assert f'href="{audio_address(practice)}"' in html
@@ -200,7 +200,7 @@ def test_without_ffmpeg_the_original_is_kept_served_and_explained(
     client.force_login(editor)
     edit = reverse("wagtailadmin_pages:edit", args=[practice.pk])
     form_page = client.get(edit).content.decode()
-    assert "Original conservé : ffmpeg n&#x27;est pas installé" in form_page
+    assert "Original conservé\xa0: ffmpeg n&#x27;est pas installé" in form_page
     data = querydict_from_html(form_page, form_id="page-edit-form")
     data["result_figures-count"] = "0"
     response = client.post(edit, data, follow=True)

@@ -265,4 +265,7 @@ class FollowUpNote(models.Model):
         verbose_name_plural = _("notes de suivi")
 
     def __str__(self):
-        return f"{dates.day(self.date)} : {Truncator(self.text).chars(60)}"
+        return str(_("%(label)s : %(value)s")) % {
+            "label": dates.day(self.date),
+            "value": Truncator(self.text).chars(60),
+        }
