@@ -8,23 +8,29 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0005_meetingvoicenote'),
+        ('home', '0014_menu_title'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sustainabilityplan',
+            model_name='place',
+            name='latest_revision',
+            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision'),
+        ),
+        migrations.AddField(
+            model_name='place',
             name='locked',
             field=models.BooleanField(default=False, editable=False, verbose_name='locked'),
         ),
         migrations.AddField(
-            model_name='sustainabilityplan',
+            model_name='place',
             name='locked_at',
             field=models.DateTimeField(editable=False, null=True, verbose_name='locked at'),
         ),
         migrations.AddField(
-            model_name='sustainabilityplan',
+            model_name='place',
             name='locked_by',
             field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by'),
         ),
