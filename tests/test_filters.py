@@ -109,7 +109,7 @@ def test_choices_of_the_public_side_follow_what_visitors_may_see(client, follow_
     assert 'value="discrete"' not in public
     assert "Visible des membres" not in public
     response = client.get(f"{PUBLIC}?organisation=discrete")
-    assert "« discrete » n&#x27;est pas une valeur connue" in response.content.decode()
+    assert "«\xa0discrete\xa0» n&#x27;est pas une valeur connue" in response.content.decode()
     assert 'value="discrete"' in editor.get(ADMIN).content.decode()
 
 

@@ -249,7 +249,7 @@ class TestPracticeIndex:
         url = url_with(catalogue.tree.practices.url, communaute=catalogue.kayes.slug)
         first = text(client.get(url))
         assert f"{PER_PAGE + 5} pratiques" in first
-        assert "page 1 sur 2" in first
+        assert "page 1\xa0sur 2" in first
         next_link = (
             f'href="{catalogue.tree.practices.url}?communaute={catalogue.kayes.slug}&amp;page=2"'
         )

@@ -162,7 +162,7 @@ class TestCommand:
         with pytest.raises(CommandError) as error:
             add_member()
         message = str(error.value)
-        assert "awa@example.org" in message and "« awa »" in message
+        assert "awa@example.org" in message and "«\xa0awa\xa0»" in message
         assert "autre adresse" in message
         assert state() == before
         assert user.groups.get() == member_group_for(other)

@@ -310,7 +310,7 @@ def test_booklet_of_heavy_sheets_is_printed_in_parts_each_within_the_budget(clie
     first = client.get(url, {"theme": world.theme.slug})
     booklet = text(first)
     assert "9 pratiques publiées sur le portail" in booklet
-    parts = re.search(r"Partie 1 sur (\d+) : fiches 1 à (\d+)\.", booklet)
+    parts = re.search(r"Partie 1 sur (\d+)\xa0: fiches 1 à (\d+)\.", booklet)
     assert parts, booklet
     count = int(parts.group(1))
     assert count >= 2

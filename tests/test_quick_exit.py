@@ -77,12 +77,12 @@ def test_screen_reader_messages_are_in_french_and_announced_politely(client, sit
     assert root["aria-label"] == "Sortie rapide", (
         "a named region, reachable from the landmarks list"
     )
-    assert "appuyez encore 2 fois" in root["data-press-two-more"]
-    assert "appuyez encore 1 fois" in root["data-press-one-more"]
+    assert "appuyez encore 2\xa0fois" in root["data-press-two-more"]
+    assert "appuyez encore 1\xa0fois" in root["data-press-one-more"]
     status = [attrs for _, attrs in elements(html, "span") if "data-quick-exit-status" in attrs]
     assert status and status[0]["role"] == "status"
     assert re.search(
-        r'<span class="visually-hidden">Sortie d.urgence :\s*</span>Quitter ce site', html
+        r'<span class="visually-hidden">Sortie d.urgence\xa0:\s*</span>Quitter ce site', html
     )
 
 
