@@ -104,9 +104,11 @@ def test_home_page_with_its_css_js_and_images_fits_150_kb(client, pages):
 
 
 def test_hand_written_assets_stay_small(client, site_tree):
-    # 22 KB since the home page's key figures sit beside its title on a wide screen (issue 12);
-    # the home page's budget with all its assets (above) is unchanged.
-    assert local_file_size(settings.STATIC_URL + "css/portal.css") <= 22 * 1024
+    # 22 KB since the home page's key figures sit beside its title on a wide screen, 24 KB since
+    # the header keeps to one row and the menu to one line on wide screens with the members'
+    # links inside the phone menu (issue 12); the home page's budget with all its assets
+    # (above) is unchanged.
+    assert local_file_size(settings.STATIC_URL + "css/portal.css") <= 24 * 1024
     assert local_file_size(settings.STATIC_URL + "css/print.css") <= 3 * 1024
     assert local_file_size(settings.STATIC_URL + "js/quick-exit.js") <= 4 * 1024
 
