@@ -177,7 +177,7 @@ def test_axe_checks_the_quick_exit_status_after_a_shift_press(live_tree, browser
     browser_page.goto(live_tree.url + "/")
     browser_page.keyboard.press("Shift")
     status = browser_page.locator("[data-quick-exit-status]")
-    assert "appuyez encore 2 fois" in status.text_content()
+    assert "appuyez encore 2\xa0fois" in status.text_content()
     assert not serious_violations(browser_page)
 
 
