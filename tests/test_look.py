@@ -134,7 +134,7 @@ def test_the_desktop_header_holds_the_menu_on_one_line(live_tree, live_pages, br
         page.menu_title = label
         page.show_in_menus = True
         publish(page)
-    for width in (1024, 1280):
+    for width in (960, 1024, 1280):  # 960 px (60rem): the narrowest with a menu bar
         browser_page.set_viewport_size({"width": width, "height": FIRST_SCREEN})
         for name in ("home", "practice", "search"):
             browser_page.goto(live_tree.url + live_pages[name])
@@ -229,6 +229,16 @@ def test_charts_fill_their_column_with_readable_labels(live_tree, live_pages, br
         assert "2023" in by_year["labels"] and "2025" in by_year["labels"]
         assert "Date non communiquée" not in by_year["labels"], "undated: a note, not a bar"
         assert by_year["next"] == "meta chart-note"
+        browser_page.goto(live_tree.url + live_pages["actor_map"])
+        map_labels = browser_page.evaluate(
+            """[...document.querySelectorAll('.actor-map__labels text')].map(t => ({
+                label: t.textContent,
+                size: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+            }))"""
+        )
+        assert {"Ségou", "Kayes"} <= {label["label"] for label in map_labels}
+        assert min(label["size"] for label in map_labels) >= MIN_CHART_TEXT, (width, map_labels)
+        browser_page.goto(live_tree.url + live_pages["results"])
     note = browser_page.locator(".chart-note").text_content()
     assert "1 rencontre sans date connue" not in note and "Une rencontre sans date" in note
     table = browser_page.locator("section[aria-labelledby=par-annee] table").text_content()
