@@ -77,6 +77,17 @@ def test_page_and_excerpt_text_are_escaped(client, content):
     assert "<b>fiche</b>" not in page
 
 
+def test_titles_and_excerpts_keep_their_french_spaces_and_their_marks(client, content):
+    page = html(client.get(URL, {"q": "précoce"}))
+    # « précoce : » never leaves « : » alone at the start of a line; the match stays marked
+    # and the editor's markup stays text.
+    assert "<mark>précoce</mark>\xa0: &lt;b&gt;fiche&lt;/b&gt;" in page
+    make_practice(content["tree"].practices, "Projet Kafamuya : droits des migrantes")
+    page = html(client.get(URL, {"q": "Kafamuya"}))
+    assert "Résumé de Projet <mark>Kafamuya</mark>\xa0: droits des migrantes." in page
+    assert ">Projet Kafamuya\xa0: droits des migrantes</a></h3>" in page
+
+
 def test_facet_filters_combine_and_survive_pagination(client, content):
     for number in range(22):
         make_practice(

@@ -97,6 +97,20 @@ def test_the_template_filter_and_the_demo_follow_the_same_rule():
     assert str(p(typed)) == f"<p>{french_spaces(typed)}</p>"
 
 
+def test_the_template_filter_spaces_safe_markup_between_its_tags_and_escapes_the_rest():
+    template = Template(
+        "{% load portal_tags %}{{ excerpt|safe|french_spaces }}|{{ text|french_spaces }}"
+    )
+    rendered = template.render(
+        Context(
+            {"excerpt": 'Le <mark class="a : b">mariage</mark> : 12 filles', "text": "<b> : </b>"}
+        )
+    )
+    assert rendered == (
+        f'Le <mark class="a : b">mariage</mark>{NBSP}: 12{NBSP}filles|&lt;b&gt;{NBSP}: &lt;/b&gt;'
+    )
+
+
 @pytest.mark.parametrize(
     "msgid, french, english",
     [

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.encoding import escape_uri_path
 from django.utils.formats import number_format
 from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeData
 from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from wagtail.models import Locale, Site
@@ -340,5 +341,6 @@ def french_spaces(text):
     """No line break inside « … », before ; : ! ? (a lone « » » on the next line) nor between a
     number and what follows it (« 1 / 000 », « 90 / participantes »): those spaces become
     non-breaking (cdp_portal.typography, the rule the French catalogue follows too). For every
-    plain-text field an editor writes (summaries, introductions, roles), shown as text."""
-    return typography.french_spaces(text)
+    plain-text field an editor writes (summaries, introductions, roles), shown as text; on
+    markup already marked safe (a search excerpt with its <mark>), only the text between tags."""
+    return typography.french_spaces(text, markup=isinstance(text, SafeData))
