@@ -4,7 +4,6 @@ and greeting, and home figures that say what they count."""
 
 import datetime
 import html
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -30,6 +29,7 @@ from home.listing import COUNT_RESULTS, format_count
 from home.models import FeaturedItem, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import PracticeAttachment, PracticeIndexPage
 
+from .catalogue import CATALOGUE, ROOT, french_catalogue
 from .factories import (
     add_page,
     make_community,
@@ -41,14 +41,6 @@ from .factories import (
     make_practice,
     make_recommendation,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SPEC = importlib.util.spec_from_file_location(
-    "french_catalogue", ROOT / "scripts" / "french_catalogue.py"
-)
-french_catalogue = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(french_catalogue)
 
 NBSP = "\xa0"
 

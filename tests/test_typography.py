@@ -1,9 +1,6 @@
 """The one rule of French spacing (cdp_portal.typography): where a space becomes non-breaking,
 and where nothing changes (no sign, addresses, times, spaces already non-breaking)."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from django.template import Context, Template
 from django.utils import translation
@@ -12,14 +9,9 @@ from django.utils.translation import gettext
 from cdp_portal.typography import NBSP, french_spaces
 from demo.text import p
 
+from .catalogue import CATALOGUE, french_catalogue
+
 NARROW = "\u202f"
-ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SPEC = importlib.util.spec_from_file_location(
-    "french_catalogue", ROOT / "scripts" / "french_catalogue.py"
-)
-french_catalogue = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(french_catalogue)
 
 
 @pytest.mark.parametrize(
