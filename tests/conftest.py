@@ -363,6 +363,17 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, r
         request.addfinalizer(shared.release)
 
 
+def content_types_first(serialized):
+    """Serialized rollback's rows (Django's JSON) with the content types first. Django writes
+    them app by app in INSTALLED_APPS order, contenttypes after the project's apps: a signal
+    handler run by an earlier row (``ContentType.objects.get_for_model`` with a cold cache)
+    would create a content type under a new id, and its own row would then break the unique
+    (app_label, model) constraint, depending on what the worker had cached before."""
+    rows = json.loads(serialized)
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's ``django_db_setup``, then the migrated database saved for the other
@@ -371,6 +382,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
     if shared is not None:
         with django_db_blocker.unblock():
             shared.after()
+    if hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = content_types_first(
+            connection._test_serialized_contents
+        )
     yield
     if shared is not None:
         with django_db_blocker.unblock():
