@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from home.content_version import bump_content_version
 from home.models import CommunityIndexPage, HomePage, OrganizationIndexPage, StandardPage
 from practices.models import ConcertationFrameIndexPage, PracticeIndexPage, ToolIndexPage
-from search import facets
+from search import facets, query_log
 from search.glossary import bump_version
 
 from .browser import CHROMIUM, launch_chromium
@@ -513,6 +513,15 @@ def fresh_content_version():
     """Each test starts from a new query-budget content version (home.content_version):
     values cached for a previous test's rolled-back content are never read again."""
     bump_content_version()
+
+
+@pytest.fixture(autouse=True)
+def empty_search_log_buffer():
+    """Each test starts with an empty buffer of logged searches (search.query_log): the batch
+    that an earlier test's searches fill is never written during this test's requests, whose
+    queries a test may count."""
+    query_log._buffer.clear()
+    query_log._first_at[0] = None
 
 
 @pytest.fixture
