@@ -520,8 +520,7 @@ def empty_search_log_buffer():
     """Each test starts with an empty buffer of logged searches (search.query_log): the batch
     that an earlier test's searches fill is never written during this test's requests, whose
     queries a test may count."""
-    query_log._buffer.clear()
-    query_log._first_at[0] = None
+    query_log._take()
 
 
 @pytest.fixture
