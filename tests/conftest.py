@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.test.utils import override_settings
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -27,6 +27,7 @@ from search.glossary import bump_version
 
 from .browser import CHROMIUM, launch_chromium
 from .factories import add_page, publish
+from .table_copies import TableCopies
 
 # Rows that data migrations create. Tests on live_server (transactional) flush every table,
 # so the tests that run after them on the same worker would otherwise find these missing.
@@ -497,6 +498,25 @@ def pytest_runtest_teardown(item):
     yield
     if is_transactional(item):
         _base_data["flushed"] = True
+    for alias, rows in item.stash.get(_serialized_rows, {}).items():
+        connections[alias]._test_serialized_contents = rows
+
+
+# What serialized rollback restores, kept aside during a browser test (``live_data``).
+_serialized_rows = pytest.StashKey[dict]()
+
+
+def restore_nothing_by_serialized_rollback(item):
+    """For a browser test, whose rows all come from ``live_data``: its serialized rollback,
+    asked for so that Django's flush after the test does not send post_migrate (which would
+    fill the emptied tables with new content types and permissions, and break the next
+    serialized rollback), restores no rows before it (the 0.5 s it took was thrown away)."""
+    kept = {}
+    for database in connections.all():
+        if hasattr(database, "_test_serialized_contents"):
+            kept[database.alias] = database._test_serialized_contents
+            database._test_serialized_contents = "[]"
+    item.stash[_serialized_rows] = kept
 
 
 @pytest.fixture(autouse=True)
@@ -727,7 +747,8 @@ def pytest_runtest_setup(item):
     """Before any fixture of ``item``: roll the shared fixture data (``shared_data``) back
     unless ``item`` asks for that fixture, and the shared tree unless ``item`` uses it; then,
     if a transactional test flushed the database, put its migration rows back for a test that
-    is not transactional itself (those start from a flushed database as Django's do)."""
+    is not transactional itself (those start from a flushed database as Django's do). A
+    browser test's serialized rollback restores nothing (``live_data`` does)."""
     shared = _shared_tree["tree"]
     transactional = is_transactional(item)
     if shared is not None:
@@ -740,6 +761,8 @@ def pytest_runtest_setup(item):
         if not connection.in_atomic_block:
             with _base_data["blocker"].unblock():
                 restore_base_data()
+    if "_live_copies" in item.fixturenames:
+        restore_nothing_by_serialized_rollback(item)
 
 
 @pytest.fixture
@@ -834,7 +857,6 @@ def chromium(django_db_setup):
     """One headless Chromium for the whole session."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
-    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     serialized = {
@@ -862,15 +884,92 @@ def chromium(django_db_setup):
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def live_tree(chromium, django_db_serialized_rollback, live_server, site_tree):
-    """``site_tree`` committed to the database, served by ``live_server`` (``tree.url``).
+# The data of browser tests, built once per worker (``live_data``): the fixtures that built
+# it, in the order a test asked for them (a chain), and the chain whose rows the database holds
+# during a test (both kept in the test's stash).
+_live_chain = pytest.StashKey[tuple]()
+_live_in_database = pytest.StashKey[tuple]()
 
-    Serialized rollback restores Wagtail's root page and locale that the flush between
-    transactional tests removes.
+
+class LiveCopies(TableCopies):
+    """``TableCopies`` of browser tests' data, by chain (see ``live_data``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.built = {}  # chain → (the copy's number, what its last fixture returned)
+
+    def deepest(self, chain, item):
+        """The longest chain built on ``chain`` from fixtures that ``item`` asks for too (one
+        copy put back for all of them, instead of one per fixture)."""
+        names = set(item.fixturenames)
+        return max(
+            (
+                built
+                for built in self.built
+                if built[: len(chain)] == chain
+                and all(link[-1] in names for link in built[len(chain) :])
+            ),
+            key=len,
+        )
+
+
+@pytest.fixture(scope="session")
+def _live_copies(django_db_setup):
+    copies = LiveCopies()
+    yield copies
+    copies.close()
+
+
+def live_data(request, build, *, across_modules=False):
+    """For a fixture of browser tests (committed data, flushed after each test): ``build()``
+    run the first time a test asks for the fixture after the same others, its rows then copied
+    (``TableCopies``); the next tests that ask for it the same way get those rows put back in
+    place of the database's, in a fraction of the time. Each test gets fresh objects
+    (``refetched``). The data is the module's own unless ``across_modules``.
+
+        @pytest.fixture
+        def live_pages(request, live_tree):
+            return live_data(request, lambda: every_page_type(live_tree))
     """
-    site_tree.url = live_server.url
-    return site_tree
+    copies = request.getfixturevalue("_live_copies")
+    item = request.node
+    link = (None if across_modules else request.module.__name__, request.fixturename)
+    chain = (*item.stash.get(_live_chain, ()), link)
+    item.stash[_live_chain] = chain
+    in_database = item.stash.get(_live_in_database, ())
+    if chain in copies.built:
+        if in_database[: len(chain)] != chain:
+            in_database = copies.deepest(chain, item)
+            copies.restore(copies.built[in_database][0])
+            ContentType.objects.clear_cache()
+        value = copies.built[chain][1]
+    else:
+        if in_database != chain[:-1]:
+            # A deeper copy was put back for fixtures this test asks for later.
+            copies.restore(copies.built[chain[:-1]][0])
+            ContentType.objects.clear_cache()
+        value = build()
+        copies.built[chain] = (copies.save(), value)
+        in_database = chain
+    item.stash[_live_in_database] = in_database
+    cache.clear()
+    bump_version()
+    facets.reset()
+    return refetched(value)
+
+
+def build_live_site_tree():
+    restore_base_data()
+    return build_site_tree()
+
+
+@pytest.fixture
+def live_tree(request, chromium, django_db_serialized_rollback, live_server):
+    """``build_site_tree()`` committed to the database (``live_data``), served by
+    ``live_server`` (``tree.url``)."""
+    tree = live_data(request, build_live_site_tree, across_modules=True)
+    tree.url = live_server.url
+    return tree
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from home.models import StandardPage
 
-from .conftest import shared_data
+from .conftest import live_data, shared_data
 from .factories import add_page, body_with_every_block, every_page_type, make_document, make_image
 from .html_checks import elements
 
@@ -113,8 +113,8 @@ PAGE_TYPES = [
 
 
 @pytest.fixture
-def live_pages(live_tree):
-    return every_page_type(live_tree)
+def live_pages(request, live_tree):
+    return live_data(request, lambda: every_page_type(live_tree))
 
 
 def axe_results(page):

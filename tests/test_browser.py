@@ -3,14 +3,15 @@ visible focus, no sideways scrolling on a 360 px phone, print style, the admin u
 
 import pytest
 
+from .conftest import live_data
 from .factories import every_page_type
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def live_pages(live_tree):
-    return every_page_type(live_tree)
+def live_pages(request, live_tree):
+    return live_data(request, lambda: every_page_type(live_tree))
 
 
 def focused(page):

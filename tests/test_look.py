@@ -14,6 +14,7 @@ from events.models import FollowUpPage, ResultsPage
 from home.member_spaces import member_group_for
 from home.models import ActorMapPage
 
+from .conftest import live_data
 from .factories import (
     add_page,
     every_page_type,
@@ -39,7 +40,11 @@ SCREENSHOT_DIR = Path(
 
 
 @pytest.fixture
-def live_pages(live_tree):
+def live_pages(request, live_tree):
+    return live_data(request, lambda: build_live_pages(live_tree))
+
+
+def build_live_pages(live_tree):
     pages = every_page_type(live_tree)
     agenda = make_event_index(live_tree)
     segou = live_tree.communities.get_children().first().specific

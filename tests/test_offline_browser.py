@@ -9,6 +9,7 @@ import pytest
 
 from practices.models import PracticeAttachment
 
+from .conftest import live_data
 from .factories import (
     make_community,
     make_document,
@@ -39,7 +40,13 @@ CACHED_URLS = """async () => {
 
 
 @pytest.fixture
-def practice(live_tree):
+def practice(request, live_tree):
+    page = live_data(request, lambda: build_practice(live_tree))
+    page.document = PracticeAttachment.objects.get(page=page).document
+    return page
+
+
+def build_practice(live_tree):
     segou = make_community(live_tree, title="Ségou", region="Ségou")
     org = make_organization(live_tree, title="APROFEM", communities=[segou])
     page = make_practice(
@@ -49,8 +56,8 @@ def practice(live_tree):
         communities=[segou],
         approach="<p>Rencontres trimestrielles avec les chefs et les conseillers.</p>",
     )
-    page.document = make_document("Rapport de la pratique", size=40_000)
-    PracticeAttachment.objects.create(page=page, document=page.document)
+    document = make_document("Rapport de la pratique", size=40_000)
+    PracticeAttachment.objects.create(page=page, document=document)
     publish(page)
     return page
 

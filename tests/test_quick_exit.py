@@ -9,7 +9,7 @@ from wagtail.models import Site
 
 from home.models import PortalSettings
 
-from .conftest import shared_data
+from .conftest import live_data, shared_data
 from .factories import every_page_type
 from .html_checks import elements, focusable_links
 
@@ -103,8 +103,12 @@ def test_server_error_page_keeps_the_quick_exit_without_the_database():
 
 
 @pytest.fixture
-def exit_url(live_tree):
+def exit_url(request, live_tree):
     """A neutral target on the live server, so that nothing leaves the machine."""
+    return live_data(request, lambda: set_exit_url(live_tree))
+
+
+def set_exit_url(live_tree):
     url = live_tree.url + "/robots.txt"
     settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
     settings.quick_exit_url = url
@@ -113,7 +117,11 @@ def exit_url(live_tree):
 
 
 @pytest.fixture
-def practice_url(live_tree):
+def practice_url(request, live_tree):
+    return live_data(request, lambda: make_practice_url(live_tree))
+
+
+def make_practice_url(live_tree):
     from .factories import make_organization, make_practice
 
     org = make_organization(live_tree, title="APROFEM")
