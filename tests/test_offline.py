@@ -4,6 +4,7 @@ community and theme (public content only, rebuilt when it changes)."""
 
 import io
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from offline import packs
 from offline.templatetags.offline_tags import keep_offline
 from practices.models import PracticeAttachment, PracticePage, ToolDocument
 
+from .conftest import shared_data
 from .factories import (
     ThemeFactory,
     make_community,
@@ -153,6 +155,10 @@ def test_public_pages_say_so_and_private_answers_never_do(client, site_tree):
 
 @pytest.fixture
 def private_collection(db):
+    return make_private_collection()
+
+
+def make_private_collection():
     collection = Collection.get_first_root_node().add_child(name="Réservée")
     CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
     return collection
@@ -204,9 +210,26 @@ def test_keep_offline_is_not_offered_to_members_nor_on_a_restricted_page(client,
 # Offline packs ----------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def world_media(tmp_path_factory):
+    """The files of ``world``'s documents, written once for the module."""
+    return tmp_path_factory.mktemp("offline-world")
+
+
 @pytest.fixture
-def world(site_tree, media, private_collection):
+def world(request, _site_tree_pks, settings, tmp_path, world_media):
+    """Built once for the module's consecutive tests (``shared_data``); each test gets a media
+    folder of its own holding the documents' files, so that no test finds another's packs."""
+    settings.MEDIA_ROOT = str(world_media)
+    w = shared_data(request, _site_tree_pks, build_world)
+    shutil.copytree(world_media, tmp_path, dirs_exist_ok=True)
+    settings.MEDIA_ROOT = str(tmp_path)
+    return w
+
+
+def build_world(site_tree):
     w = site_tree
+    private_collection = make_private_collection()
     w.segou = make_community(w, title="Ségou", region="Ségou")
     w.kayes = make_community(w, title="Kayes", region="Kayes")
     w.theme = ThemeFactory(name="Mariage d'enfants")
