@@ -4,6 +4,7 @@ are served as uploaded (no ffmpeg, a failed conversion) and why."""
 from django.contrib import messages
 from wagtail import hooks
 
+from .admin_listings import PracticeListingViewSet, ToolListingViewSet
 from .voice_notes import RELATION, kept_originals
 
 
@@ -14,3 +15,13 @@ def warn_about_unconverted_voice_notes(request, page):
         return
     for text in dict.fromkeys(conversion.message for conversion in kept_originals(page)):
         messages.warning(request, text)
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_listing():
+    return PracticeListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_tool_listing():
+    return ToolListingViewSet()

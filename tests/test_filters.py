@@ -1,12 +1,14 @@
 """The shared filter layer (home/filters.py) and the one pagination (home/pagination.py).
 
-The same FilterSet filters the public follow-up page and the admin's listing of
-recommendations: same parameters, same values, same items, same lenient reading of bad values.
+The same FilterSet filters a public listing and its admin listing (the follow-up page and the
+recommendations; the practices; the tools): same parameters, same values, same items, same
+lenient reading of bad values.
 """
 
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.template.loader import render_to_string
@@ -15,10 +17,22 @@ from wagtail.models import PageViewRestriction
 from events.filters import RecommendationFilterSet
 from events.models import Recommendation
 from events.wagtail_hooks import RecommendationAdminFilterSet
+from home.member_spaces import member_group_for
 from home.pagination import Pagination, count_only
-from tests.factories import make_organization, make_recommendation
+from practices.admin_listings import PracticeAdminFilterSet, ToolAdminFilterSet
+from practices.filters import PracticeFilterSet, ToolFilterSet
+from practices.models import ToolKind
+from tests.factories import (
+    ThemeFactory,
+    make_community,
+    make_organization,
+    make_practice,
+    make_recommendation,
+    make_tool,
+)
 
 from . import test_events_pages
+from .conftest import shared_data
 
 # The agenda and follow-up records of the events' page tests.
 agenda = test_events_pages.agenda
@@ -111,6 +125,97 @@ def test_choices_of_the_public_side_follow_what_visitors_may_see(client, follow_
     response = client.get(f"{PUBLIC}?organisation=discrete")
     assert "«\xa0discrete\xa0» n&#x27;est pas une valeur connue" in response.content.decode()
     assert 'value="discrete"' in editor.get(ADMIN).content.decode()
+
+
+# Admin page listings (practices/admin_listings.py) ------------------------------------------
+
+PRACTICES = ["Dialogue avec les chefs", "Caravane de sensibilisation", "Murs d'expression"]
+TOOLS = ["Guide de la médiation", "Affiche contre le mariage précoce"]
+
+
+@pytest.fixture
+def library(request, _site_tree_pks):
+    return shared_data(request, _site_tree_pks, build_library)
+
+
+def build_library(tree):
+    tree.segou = make_community(tree, title="Ségou", region="Ségou")
+    tree.kayes = make_community(tree, title="Kayes", region="Kayes")
+    tree.theme = ThemeFactory(name="Mariage d'enfants")
+    tree.aprofem = make_organization(tree, title="APROFEM", acronym="APROFEM")
+    tree.rfk = make_organization(tree, title="Réseau des femmes de Kayes", acronym="RFK")
+    dialogue, caravan, walls = PRACTICES
+    make_practice(tree.aprofem, title=dialogue, communities=[tree.segou], themes=[tree.theme])
+    make_practice(tree.aprofem, title=caravan, communities=[tree.kayes])
+    make_practice(tree.rfk, title=walls, communities=[tree.kayes], themes=[tree.theme])
+    guide, poster = TOOLS
+    make_tool(tree.aprofem, title=guide, communities=[tree.segou], themes=[tree.theme])
+    make_tool(tree.rfk, title=poster, kind=ToolKind.AWARENESS, communities=[tree.kayes])
+    return tree
+
+
+def listed(response, titles):
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode().replace("&#x27;", "'")
+    return {title for title in titles if title in html}
+
+
+@pytest.mark.parametrize(
+    "admin_class, public_class",
+    [(PracticeAdminFilterSet, PracticeFilterSet), (ToolAdminFilterSet, ToolFilterSet)],
+)
+def test_admin_page_listings_use_the_public_filtersets(admin_class, public_class):
+    public = list(public_class.base_filters)
+    assert list(admin_class.base_filters)[: len(public)] == public
+    assert {"latest_revision_created_at", "owner", "edited_by"} <= set(admin_class.base_filters)
+    assert all(
+        type(admin_class.base_filters[name]) is type(filter_)
+        for name, filter_ in public_class.base_filters.items()
+    )
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("theme={theme}", {"Dialogue avec les chefs", "Murs d'expression"}),
+        ("communaute={kayes}", {"Caravane de sensibilisation", "Murs d'expression"}),
+        ("communaute={kayes}&theme={theme}", {"Murs d'expression"}),
+        ("organisation={aprofem}&theme=inconnue&page=99999999", set(PRACTICES[:2])),
+    ],
+)
+def test_admin_practice_listing_filters_as_the_public_one(client, library, editor, query, expected):
+    query = query.format(
+        theme=library.theme.slug, kayes=library.kayes.slug, aprofem=library.aprofem.slug
+    )
+    admin = editor.get(f"/admin/pratiques/?{query}")
+    assert listed(admin, PRACTICES) == expected
+    client.logout()
+    assert listed(client.get(f"{library.practices.url}?{query.split('&page')[0]}"), PRACTICES) == (
+        expected
+    )
+
+
+def test_admin_tool_listing_filters_by_kind_and_community(library, editor):
+    assert listed(editor.get("/admin/outils/?type=awareness"), TOOLS) == {TOOLS[1]}
+    assert listed(editor.get(f"/admin/outils/?communaute={library.segou.slug}"), TOOLS) == {
+        TOOLS[0]
+    }
+
+
+def test_a_member_lists_only_its_organisations_pages_whatever_the_filter(client, library):
+    member = get_user_model().objects.create_user("awa", "awa@example.org", "x" * 12)
+    member.groups.add(member_group_for(library.aprofem))
+    client.force_login(member)
+    assert listed(client.get("/admin/pratiques/"), PRACTICES) == set(PRACTICES[:2])
+    query = f"organisation={library.rfk.slug}&communaute={library.kayes.slug}"
+    assert listed(client.get(f"/admin/pratiques/?{query}"), PRACTICES) == set()
+    assert listed(client.get("/admin/outils/"), TOOLS) == {TOOLS[0]}
+
+
+def test_nobody_reaches_the_admin_listings(client, library):
+    for url in ("/admin/pratiques/", "/admin/outils/?theme=mariage-d-enfants"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
 # Pagination ---------------------------------------------------------------------------------
