@@ -902,15 +902,17 @@ class LiveCopies(TableCopies):
         self.built = {}  # chain → (the copy's number, what its last fixture returned)
 
     def deepest(self, chain, item):
-        """The longest chain built on ``chain`` from fixtures that ``item`` asks for too (one
-        copy put back for all of them, instead of one per fixture)."""
+        """The longest chain built on ``chain`` from fixtures that ``item`` asks for too, of its
+        module or shared across modules (one copy put back for all of them, instead of one per
+        fixture)."""
         names = set(item.fixturenames)
+        modules = {None, item.module.__name__}
         return max(
             (
                 built
                 for built in self.built
                 if built[: len(chain)] == chain
-                and all(link[-1] in names for link in built[len(chain) :])
+                and all(module in modules and name in names for module, name in built[len(chain) :])
             ),
             key=len,
         )
