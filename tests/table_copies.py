@@ -16,8 +16,17 @@ and puts it back for the next test that asks for the same data.
 import sqlite3
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
 from django.db import connection, transaction
+
+
+def sqlite_copy(source, target=None):
+    """The whole SQLite database ``source`` copied into ``target`` (a new in-memory one when
+    None), through the sqlite3 backup API."""
+    target = target if target is not None else sqlite3.connect(":memory:")
+    source.backup(target)
+    return target
 
 
 class TableCopies:
@@ -26,25 +35,28 @@ class TableCopies:
     SCHEMA = "test_table_copy_{}"
 
     def __init__(self):
-        self.saved = []  # SQLite: in-memory databases; PostgreSQL: {table: columns} per copy
+        # SQLite: in-memory databases; PostgreSQL: the SQL that puts each copy back
+        self.saved = []
 
     def save(self):
         connection.ensure_connection()
         if connection.vendor == "sqlite":
-            copy = sqlite3.connect(":memory:")
-            connection.connection.backup(copy)
-            self.saved.append(copy)
+            self.saved.append(sqlite_copy(connection.connection))
         else:
             self.saved.append(self._save_postgresql(len(self.saved)))
         return len(self.saved) - 1
 
     def restore(self, number):
+        """The copy's rows in place of the database's; the content types' ids cached since
+        then are forgotten."""
         connection.ensure_connection()
         copy = self.saved[number]
         if connection.vendor == "sqlite":
-            copy.backup(connection.connection)
+            sqlite_copy(copy, connection.connection)
         else:
-            self._restore_postgresql(number, copy)
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(copy)
+        ContentType.objects.clear_cache()
 
     def close(self):
         """SQLite: the copies closed. PostgreSQL: the schemas go with the test database (dropping
@@ -54,15 +66,15 @@ class TableCopies:
                 copy.close()
         self.saved = []
 
-    @staticmethod
-    def _tables():
-        return connection.introspection.django_table_names(only_existing=True, include_views=False)
-
     def _save_postgresql(self, number):
         """The rows of every non-empty Django table copied into a schema of their own; returns
-        {table: the columns to put back} (generated columns are the database's to compute)."""
+        the SQL that puts them back: every Django table emptied, the copies' rows inserted
+        (generated columns are the database's to compute), every sequence moved past them."""
         schema = self.SCHEMA.format(number)
         quote = connection.ops.quote_name
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT table_name, column_name FROM information_schema.columns"
@@ -72,14 +84,14 @@ class TableCopies:
             columns = {}
             for table, column in cursor.fetchall():
                 columns.setdefault(table, []).append(quote(column))
-            tables = [table for table in self._tables() if table in columns]
+            listed = [table for table in tables if table in columns]
             cursor.execute(
                 " UNION ALL ".join(
                     f"SELECT {index} FROM {quote(table)} HAVING count(*) > 0"
-                    for index, table in enumerate(tables)
+                    for index, table in enumerate(listed)
                 )
             )
-            filled = [tables[index] for (index,) in cursor.fetchall()]
+            filled = [listed[index] for (index,) in cursor.fetchall()]
             # A test database kept by --reuse-db may still hold the copies of an earlier run.
             cursor.execute(
                 f'DROP SCHEMA IF EXISTS "{schema}" CASCADE; CREATE SCHEMA "{schema}";'
@@ -88,19 +100,15 @@ class TableCopies:
                     for table in filled
                 )
             )
-        return {table: ", ".join(columns[table]) for table in filled}
-
-    def _restore_postgresql(self, number, copied):
-        schema = self.SCHEMA.format(number)
-        quote = connection.ops.quote_name
-        statements = connection.ops.sql_flush(no_style(), self._tables())
-        statements += [
-            f"INSERT INTO {quote(table)} ({names}) OVERRIDING SYSTEM VALUE"
-            f' SELECT {names} FROM "{schema}".{quote(table)};'
-            for table, names in copied.items()
-        ]
+        statements = ["SET CONSTRAINTS ALL DEFERRED;"]
+        statements += connection.ops.sql_flush(no_style(), tables)
+        for table in filled:
+            names = ", ".join(columns[table])
+            statements.append(
+                f"INSERT INTO {quote(table)} ({names}) OVERRIDING SYSTEM VALUE"
+                f' SELECT {names} FROM "{schema}".{quote(table)};'
+            )
         statements += connection.ops.sequence_reset_sql(
             no_style(), apps.get_models(include_auto_created=True)
         )
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED;" + "".join(statements))
+        return "".join(statements)
