@@ -27,7 +27,7 @@ from search.glossary import bump_version
 
 from .browser import CHROMIUM, launch_chromium
 from .factories import add_page, publish
-from .table_copies import TableCopies
+from .table_copies import TableCopies, sqlite_copy
 
 # Rows that data migrations create. Tests on live_server (transactional) flush every table,
 # so the tests that run after them on the same worker would otherwise find these missing.
@@ -56,7 +56,7 @@ def save_sqlite_database(path):
     """SQLite: the test database written whole to the file ``path`` (sqlite3 backup API)."""
     connection.ensure_connection()
     saved = sqlite3.connect(path)
-    DemoDatabase._sqlite_copy(connection.connection, saved)
+    sqlite_copy(connection.connection, saved)
     saved.close()
 
 
@@ -64,7 +64,7 @@ def take_sqlite_database(path):
     """SQLite: the test database replaced whole by the file ``path`` (``save_sqlite_database``)."""
     connection.ensure_connection()
     with sqlite3.connect(path) as saved:
-        DemoDatabase._sqlite_copy(saved, connection.connection)
+        sqlite_copy(saved, connection.connection)
     saved.close()
 
 
@@ -95,14 +95,6 @@ class DemoDatabase:
         self.demo_name = f"{self.test_name}_demo"
         self.snapshot = None  # SQLite: the test database with the demo in it
         self.template = None  # PostgreSQL: the copy made for the other workers (``_save``)
-
-    @staticmethod
-    def _sqlite_copy(source, target=None):
-        """The whole SQLite database ``source`` copied into ``target`` (a new in-memory one
-        when None), through the sqlite3 backup API."""
-        target = target if target is not None else sqlite3.connect(":memory:")
-        source.backup(target)
-        return target
 
     def _use(self, name):
         """PostgreSQL: the default connection points to the database ``name`` from now on."""
@@ -198,31 +190,27 @@ class DemoDatabase:
             cache.clear()
             connection.ensure_connection()
             if self.vendor == "sqlite":
-                before = self._sqlite_copy(connection.connection)
+                before = sqlite_copy(connection.connection)
                 if self.loaded:
-                    self._sqlite_copy(self.snapshot, connection.connection)
+                    sqlite_copy(self.snapshot, connection.connection)
                 else:
                     self._load_shared()
-                    self.snapshot = self._sqlite_copy(connection.connection)
+                    self.snapshot = sqlite_copy(connection.connection)
             else:
                 if not self.loaded:
                     self._load_shared()
                 self._use(self.demo_name)
             try:
-                cache.clear()
-                bump_version()
-                facets.reset()
+                forget_cached_content()
                 with transaction.atomic():
                     try:
                         yield self
                     finally:
                         transaction.set_rollback(True)
             finally:
-                cache.clear()
-                facets.reset()
-                bump_version()
+                forget_cached_content()
                 if self.vendor == "sqlite":
-                    self._sqlite_copy(before, connection.connection)
+                    sqlite_copy(before, connection.connection)
                     before.close()
                 else:
                     self._use(self.test_name)
@@ -440,6 +428,14 @@ def demo_db(_demo_for_one_test, db):
     """``loaded_demo`` for one test of a module whose other tests do not use the demo (with
     ``db``, set up after it and torn down before: the test's own changes are rolled back)."""
     return _demo_for_one_test
+
+
+def forget_cached_content():
+    """What a test's pages leave in caches besides the rows: pages and fragments (the cache),
+    the glossary's version, the search facets' counts."""
+    cache.clear()
+    bump_version()
+    facets.reset()
 
 
 def restore_migration_data():
@@ -683,9 +679,7 @@ class SharedTree:
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
-                cache.clear()
-                bump_version()
-                facets.reset()
+                forget_cached_content()
                 tree = SimpleNamespace(
                     **{page: Page.objects.get(pk=pk).specific for page, pk in self.pks.items()}
                 )
@@ -784,9 +778,7 @@ def site_tree(_site_tree_pks, db):
     if _site_tree_pks is None:
         return build_site_tree()
     # What a fresh build did besides the rows: caches hold nothing of an earlier test.
-    cache.clear()
-    bump_version()
-    facets.reset()
+    forget_cached_content()
     return SimpleNamespace(
         **{name: Page.objects.get(pk=pk).specific for name, pk in _site_tree_pks.items()}
     )
@@ -946,20 +938,16 @@ def live_data(request, build, *, across_modules=False):
         if in_database[: len(chain)] != chain:
             in_database = copies.deepest(chain, item)
             copies.restore(copies.built[in_database][0])
-            ContentType.objects.clear_cache()
         value = copies.built[chain][1]
     else:
         if in_database != chain[:-1]:
             # A deeper copy was put back for fixtures this test asks for later.
             copies.restore(copies.built[chain[:-1]][0])
-            ContentType.objects.clear_cache()
         value = build()
         copies.built[chain] = (copies.save(), value)
         in_database = chain
     item.stash[_live_in_database] = in_database
-    cache.clear()
-    bump_version()
-    facets.reset()
+    forget_cached_content()
     return refetched(value)
 
 
