@@ -20,6 +20,7 @@ from home.content_version import cached_by_content
 from home.listing import Listing
 from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
+from home.workflows import EDITORS_GROUP, MODERATORS_GROUP
 
 register = template.Library()
 
@@ -317,6 +318,31 @@ def member_organizations(context):
 @register.simple_tag(takes_context=True)
 def is_member_of(context, organization):
     return any(org.pk == organization.pk for org in member_organizations(context))
+
+
+@register.simple_tag(takes_context=True)
+def shows_wagtail_userbar(context):
+    """Wagtail's user bar is for the people who review and publish (superusers, « Éditeurs »,
+    « Modérateurs »). It costs about 270 KB of compressed scripts, an accessibility check in
+    the browser on every page and a dozen queries per request: organisation members, often on
+    a phone, get the member links instead, with « Modifier cette page » (``member_can_edit``)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser or user.groups.filter(name__in=(EDITORS_GROUP, MODERATORS_GROUP)).exists()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def member_can_edit(context, page):
+    """Whether the member reading ``page`` may edit it in the admin (their organisation's
+    pages, by Wagtail's page permissions)."""
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None) or request is None:
+        return False
+    return page.permissions_for_user(request.user).can_edit()
 
 
 @register.simple_tag(takes_context=True)
