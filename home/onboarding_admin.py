@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy
 
 from .models import CommunityPage, OrganizationKind
 from .onboarding import ACRONYM_MAX, NAME_MAX, OnboardingError, add_member_organisation
-from .workflows import EDITORS_GROUP
+from .workflows import EDITORS_GROUP, is_superuser_or_in
 
 TEMPLATE = "home/admin/add_member_organisation.html"
 
 
 def can_add_member_organisations(user):
     """Editors and superusers only (a member must not open spaces for others)."""
-    return user.is_active and (user.is_superuser or user.groups.filter(name=EDITORS_GROUP).exists())
+    return is_superuser_or_in(user, EDITORS_GROUP)
 
 
 class MemberOrganisationForm(forms.Form):

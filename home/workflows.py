@@ -13,6 +13,13 @@ EDITORS_GROUP = "Éditeurs"
 MODERATORS_GROUP = "Modérateurs"
 
 
+def is_superuser_or_in(user, *group_names):
+    """An active superuser, or an active user of one of these groups (anonymous: no)."""
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name__in=group_names).exists()
+    )
+
+
 @transaction.atomic
 def ensure_default_workflow():
     """Create the safety-review workflow and make it the default from every home page down.

@@ -72,7 +72,7 @@ def test_a_members_page_costs_a_few_queries_more_than_a_visitors(client, practic
     with CaptureQueriesContext(connection) as member:
         client.get(url)
     # Session, user, the member's organisations, their groups, the page's permissions: the
-    # user bar alone cost a dozen more (profile, permissions, workflow, page counts).
+    # user bar alone cost seven more (profile, permissions, workflow, page counts).
     assert len(member) - len(visitor) <= 7, [query["sql"][:120] for query in member]
 
 

@@ -20,7 +20,7 @@ from home.content_version import cached_by_content
 from home.listing import Listing
 from home.member_spaces import organizations_of
 from home.models import PortalSettings, StandardPage
-from home.workflows import EDITORS_GROUP, MODERATORS_GROUP
+from home.workflows import EDITORS_GROUP, MODERATORS_GROUP, is_superuser_or_in
 
 register = template.Library()
 
@@ -324,15 +324,10 @@ def is_member_of(context, organization):
 def shows_wagtail_userbar(context):
     """Wagtail's user bar is for the people who review and publish (superusers, « Éditeurs »,
     « Modérateurs »). It costs about 270 KB of compressed scripts, an accessibility check in
-    the browser on every page and a dozen queries per request: organisation members, often on
+    the browser on every page and seven queries per request: organisation members, often on
     a phone, get the member links instead, with « Modifier cette page » (``member_can_edit``)."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return False
-    return (
-        user.is_superuser or user.groups.filter(name__in=(EDITORS_GROUP, MODERATORS_GROUP)).exists()
-    )
+    user = getattr(context.get("request"), "user", None)
+    return user is not None and is_superuser_or_in(user, EDITORS_GROUP, MODERATORS_GROUP)
 
 
 @register.simple_tag(takes_context=True)
