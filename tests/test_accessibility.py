@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from home.models import StandardPage
 
+from .browser import each_width, load_at
 from .conftest import live_data, shared_data
 from .factories import add_page, body_with_every_block, every_page_type, make_document, make_image
 from .html_checks import elements
@@ -139,10 +140,9 @@ def serious_violations(page):
 @pytest.mark.browser
 def test_axe_finds_no_serious_violation_on_any_page_type(live_tree, live_pages, browser_page):
     failures = {}
-    for width in (360, 1280):
-        browser_page.set_viewport_size({"width": width, "height": 900})
-        for name in PAGE_TYPES:
-            browser_page.goto(live_tree.url + live_pages[name])
+    for name in PAGE_TYPES:
+        load_at(browser_page, live_tree.url + live_pages[name], 360, 900)
+        for width in each_width(browser_page, (360, 1280), 900):
             found = serious_violations(browser_page)
             if found:
                 failures[f"{name}@{width}"] = found
@@ -157,9 +157,8 @@ def test_axe_finds_nothing_at_all_in_the_shell_of_the_page(live_tree, live_pages
     """The parts every page shares (quick exit, header, breadcrumbs, footer): not even a
     minor or moderate finding."""
     found = []
-    for width in (360, 1280):
-        browser_page.set_viewport_size({"width": width, "height": 900})
-        browser_page.goto(live_tree.url + live_pages["practice"])
+    load_at(browser_page, live_tree.url + live_pages["practice"], 360, 900)
+    for width in each_width(browser_page, (360, 1280), 900):
         for violation in axe_results(browser_page)["violations"]:
             for node in violation["nodes"]:
                 in_shell = browser_page.evaluate(

@@ -14,6 +14,7 @@ from events.models import FollowUpPage, ResultsPage
 from home.member_spaces import member_group_for
 from home.models import ActorMapPage
 
+from .browser import each_width, load_at
 from .conftest import live_data
 from .factories import (
     add_page,
@@ -142,10 +143,10 @@ def test_the_desktop_header_holds_the_menu_on_one_line(live_tree, live_pages, br
         page.menu_title = label
         page.show_in_menus = True
         publish(page)
-    for width in (960, 1024, 1280):  # 960 px (60rem): the narrowest with a menu bar
-        browser_page.set_viewport_size({"width": width, "height": FIRST_SCREEN})
-        for name in ("home", "practice", "search"):
-            browser_page.goto(live_tree.url + live_pages[name])
+    for name in ("home", "practice", "search"):
+        load_at(browser_page, live_tree.url + live_pages[name], 960, FIRST_SCREEN)
+        # 960 px (60rem): the narrowest with a menu bar
+        for width in each_width(browser_page, (960, 1024, 1280), FIRST_SCREEN):
             menu = browser_page.evaluate(
                 """[...document.querySelectorAll('.site-nav a')].map(a => ({
                     text: a.textContent,
@@ -216,9 +217,8 @@ def test_first_search_result_is_on_the_first_screen_of_a_phone(live_tree, live_p
 
 
 def test_charts_fill_their_column_with_readable_labels(live_tree, live_pages, browser_page):
-    for width in WIDTHS:
-        browser_page.set_viewport_size({"width": width, "height": FIRST_SCREEN})
-        browser_page.goto(live_tree.url + live_pages["results"])
+    load_at(browser_page, live_tree.url + live_pages["results"], WIDTHS[0], FIRST_SCREEN)
+    for width in each_width(browser_page, WIDTHS, FIRST_SCREEN):
         charts = browser_page.evaluate(
             """[...document.querySelectorAll('svg.chart')].map(svg => ({
                 width: svg.getBoundingClientRect().width,
@@ -237,7 +237,12 @@ def test_charts_fill_their_column_with_readable_labels(live_tree, live_pages, br
         assert "2023" in by_year["labels"] and "2025" in by_year["labels"]
         assert "Date non communiquée" not in by_year["labels"], "undated: a note, not a bar"
         assert by_year["next"] == "meta chart-note"
-        browser_page.goto(live_tree.url + live_pages["actor_map"])
+    note = browser_page.locator(".chart-note").text_content()
+    assert "1 rencontre sans date connue" not in note and "Une rencontre sans date" in note
+    table = browser_page.locator("section[aria-labelledby=par-annee] table").text_content()
+    assert "Date non communiquée" in table
+    load_at(browser_page, live_tree.url + live_pages["actor_map"], WIDTHS[0], FIRST_SCREEN)
+    for width in each_width(browser_page, WIDTHS, FIRST_SCREEN):
         map_labels = browser_page.evaluate(
             """[...document.querySelectorAll('.actor-map__labels text')].map(t => ({
                 label: t.textContent,
@@ -246,20 +251,14 @@ def test_charts_fill_their_column_with_readable_labels(live_tree, live_pages, br
         )
         assert {"Ségou", "Kayes"} <= {label["label"] for label in map_labels}
         assert min(label["size"] for label in map_labels) >= MIN_CHART_TEXT, (width, map_labels)
-        browser_page.goto(live_tree.url + live_pages["results"])
-    note = browser_page.locator(".chart-note").text_content()
-    assert "1 rencontre sans date connue" not in note and "Une rencontre sans date" in note
-    table = browser_page.locator("section[aria-labelledby=par-annee] table").text_content()
-    assert "Date non communiquée" in table
 
 
 def test_screenshots_of_every_page_type_at_360_and_1280(live_tree, live_pages, browser_page):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     saved = []
-    for width in WIDTHS:
-        browser_page.set_viewport_size({"width": width, "height": 900})
-        for name, url in live_pages.items():
-            browser_page.goto(live_tree.url + url)
+    for name, url in live_pages.items():
+        load_at(browser_page, live_tree.url + url, WIDTHS[0], 900)
+        for width in each_width(browser_page, WIDTHS, 900):
             path = SCREENSHOT_DIR / f"{name}-{width}.png"
             browser_page.screenshot(path=str(path), full_page=True)
             saved.append(path)
