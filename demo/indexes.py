@@ -1,5 +1,5 @@
-"""Indexes and the demo loader: the one place that knows which indexes are paused while
-loading and which commands rebuild them afterwards (the search app may add its own)."""
+"""Indexes and the demo loader: the one place that knows which indexes (and offline packs)
+are paused while loading and which commands rebuild them afterwards."""
 
 import io
 import time
@@ -10,24 +10,44 @@ from django.core.management import call_command, get_commands
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-# Wagtail's search backends, Wagtail's reference index, then the portal's own search index
-# (search app), each skipped when the command is not installed.
+from cdp_portal import follow_up
+from offline import tasks as offline_tasks
+from search import tasks as search_tasks
+
+# Wagtail's search backends, Wagtail's reference index, the portal's own search index, then
+# the offline packs, each skipped when the command is not installed.
 INDEX_COMMANDS = [
     ("update_index",),
     ("rebuild_references_index",),
     ("search_index", "update"),
+    ("build_offline_packs",),
 ]
+# The follow-up tasks that the last two commands redo whole (``search_index update`` also
+# drops the entries of pages that are gone); a document's text extraction is not redone by
+# them, so it still runs while loading.
+REBUILT_AT_THE_END = (
+    search_tasks.index_pages_task,
+    search_tasks.unindex_pages_task,
+    search_tasks.reindex_everything_task,
+    offline_tasks.build_pack_task,
+    offline_tasks.build_every_pack_task,
+)
 
 
 @contextmanager
 def paused_indexing():
-    """Skip the per-save updates of Wagtail's search backends and reference index while
-    loading: ``rebuild_indexes`` rebuilds both once at the end, which is much faster."""
+    """Skip the per-save updates of the indexes and packs while loading (Wagtail's search
+    backends and reference index, the portal's search index, the offline packs):
+    ``rebuild_indexes`` rebuilds each once at the end, which is much faster."""
     backends = {
         name: {**params, "AUTO_UPDATE": False}
         for name, params in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items()
     }
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends), disable_reference_index_auto_update():
+    with (
+        override_settings(WAGTAILSEARCH_BACKENDS=backends),
+        disable_reference_index_auto_update(),
+        follow_up.deferred(*REBUILT_AT_THE_END),
+    ):
         yield
 
 

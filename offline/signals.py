@@ -2,34 +2,17 @@
 rebuilds the packs it belongs to; a change of privacy (view restriction) or a document saved
 rebuilds them all. Until a pack is rebuilt, the old one is not served (offline.packs)."""
 
-import logging
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from cdp_portal.follow_up import enqueue
 from home.models import CommunityPage
 from practices.models import PracticePage, ToolPage
 
 from . import tasks
 from .packs import COMMUNITY, THEME
-
-logger = logging.getLogger(__name__)
-
-
-def _enqueue(task, *args):
-    """Once the transaction has committed (the task reads the published content; the
-    database worker cannot see it before)."""
-
-    def enqueue():
-        try:
-            task.enqueue(*args)
-        except Exception:  # a pack must never break an editor's publish
-            logger.exception("Could not enqueue %s", task.name)
-
-    transaction.on_commit(enqueue)
 
 
 def packs_of(page):
@@ -46,11 +29,13 @@ def packs_of(page):
 
 def on_page_changed(sender, instance, **kwargs):
     for kind, slug in sorted(packs_of(instance)):
-        _enqueue(tasks.build_pack_task, kind, slug)
+        # After the commit even with the immediate backend: a pack is a file, which a
+        # rolled-back transaction would leave holding content that was never published.
+        enqueue(tasks.build_pack_task, kind, slug, after_commit=True)
 
 
 def on_privacy_or_document_changed(sender, **kwargs):
-    _enqueue(tasks.build_every_pack_task)
+    enqueue(tasks.build_every_pack_task, after_commit=True)
 
 
 def connect():

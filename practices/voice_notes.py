@@ -8,21 +8,17 @@ saved in the admin (a note added to a live page exists only there until it is pu
 or a row saved by code (``practices.signals``).
 """
 
-import logging
-
 from django import forms
-from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task_backends
-from django_tasks.backends.immediate import ImmediateBackend
 from rest_framework.fields import Field
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import get_form_for_model
 from wagtail.api.v2.utils import get_full_url
 
 from cdp_portal.audio_uploads import AUDIO_KINDS, check_audio_upload
+from cdp_portal.follow_up import enqueue
 from home.api_fields import LanguageField
 from home.panels import PortalInlinePanel
 
@@ -30,8 +26,6 @@ from .models.voice import AudioConversion, ConversionStatus
 from .tasks import convert_voice_note_task
 from .templatetags.voice_tags import audio_duration, audio_size
 from .voice_storage import RELATION, names_in_revision
-
-logger = logging.getLogger(__name__)
 
 # The columns of a note's conversion that a player or a reuser needs.
 CONVERSION_COLUMNS = ("status", "converted", "source_kind", "duration", "size")
@@ -43,20 +37,8 @@ def queue_conversion(name):
         return None
     conversion, created = AudioConversion.objects.get_or_create(source=name)
     if created:
-        _enqueue(convert_voice_note_task, conversion.pk)
+        enqueue(convert_voice_note_task, conversion.pk)
     return conversion
-
-
-def _enqueue(task, *args):
-    """Like the search's: at once with the immediate backend, else after the commit."""
-
-    def enqueue():
-        task.enqueue(*args)
-
-    if isinstance(task_backends[task.backend], ImmediateBackend):
-        enqueue()
-    else:
-        transaction.on_commit(enqueue)
 
 
 def conversions_for(names):

@@ -1,41 +1,20 @@
 """The index follows the content: publish, unpublish, move, delete, privacy changes,
 documents replaced and glossary edits each enqueue a task."""
 
-import logging
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django_tasks import task_backends
-from django_tasks.backends.immediate import ImmediateBackend
 from modelcluster.fields import ParentalKey
 from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cdp_portal.follow_up import enqueue
 
 from . import tasks
 from .engines import get_elasticsearch_engine
 from .glossary import bump_version, get_glossary
 from .models import GlossaryTerm, IndexState
 from .records import field_or_none, searchable_models
-
-logger = logging.getLogger(__name__)
-
-
-def _enqueue(task, *args):
-    """Run the task now with the immediate backend (tests, development: inside the current
-    transaction, which sees the new data), else once the transaction has committed."""
-
-    def enqueue():
-        try:
-            task.enqueue(*args)
-        except Exception:  # indexing must never break an editor's save
-            logger.exception("Could not enqueue %s", task.name)
-
-    if isinstance(task_backends[task.backend], ImmediateBackend):
-        enqueue()
-    else:
-        transaction.on_commit(enqueue)
 
 
 def _live_subtree_ids(page):
@@ -46,12 +25,12 @@ def _live_subtree_ids(page):
 
 @receiver(page_published, dispatch_uid="search_page_published")
 def on_page_published(sender, instance, **kwargs):
-    _enqueue(tasks.index_pages_task, [instance.pk])
+    enqueue(tasks.index_pages_task, [instance.pk])
 
 
 @receiver(page_unpublished, dispatch_uid="search_page_unpublished")
 def on_page_unpublished(sender, instance, **kwargs):
-    _enqueue(tasks.unindex_pages_task, [instance.pk])
+    enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
 @receiver(post_page_move, dispatch_uid="search_page_moved")
@@ -59,7 +38,7 @@ def on_page_moved(sender, instance, **kwargs):
     # URLs of the whole subtree changed, and the new place may be private.
     ids = _live_subtree_ids(instance)
     if ids:
-        _enqueue(tasks.index_pages_task, ids)
+        enqueue(tasks.index_pages_task, ids)
 
 
 @receiver(post_delete, dispatch_uid="search_page_deleted")
@@ -69,7 +48,7 @@ def on_page_deleted(sender, instance, **kwargs):
         return
     IndexState.bump()
     if get_elasticsearch_engine() is not None:
-        _enqueue(tasks.unindex_pages_task, [instance.pk])
+        enqueue(tasks.unindex_pages_task, [instance.pk])
 
 
 @receiver(post_save, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
@@ -79,7 +58,7 @@ def on_restriction_changed(sender, instance, **kwargs):
     if page is not None:
         ids = _live_subtree_ids(page)
         if ids:
-            _enqueue(tasks.index_pages_task, ids)
+            enqueue(tasks.index_pages_task, ids)
 
 
 @receiver(post_save, sender=get_document_model(), dispatch_uid="search_document_saved")
@@ -88,7 +67,7 @@ def on_document_saved(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and "file" not in update_fields:
         return  # Wagtail storing the file's size or hash: the file itself is unchanged
-    _enqueue(tasks.extract_document_text_task, instance.pk)
+    enqueue(tasks.extract_document_text_task, instance.pk)
 
 
 @receiver(post_save, sender=GlossaryTerm, dispatch_uid="search_glossary_saved")
@@ -99,7 +78,7 @@ def on_glossary_changed(sender, instance, **kwargs):
     after = get_glossary().case_sensitive
     if before != after:
         # Capitalised acronyms are analysed at indexing time: re-index everything.
-        _enqueue(tasks.reindex_everything_task)
+        enqueue(tasks.reindex_everything_task)
 
 
 def _related_text_handler(parent_attname):
@@ -110,9 +89,9 @@ def _related_text_handler(parent_attname):
         if kwargs.get("signal") is post_delete:
             # Possibly part of the page's own deletion: re-index once that has committed
             # (the page is then gone and leaves the index), never in the middle of it.
-            transaction.on_commit(lambda: _enqueue(tasks.index_pages_task, [page_id]))
+            enqueue(tasks.index_pages_task, [page_id], after_commit=True)
         else:
-            _enqueue(tasks.index_pages_task, [page_id])
+            enqueue(tasks.index_pages_task, [page_id])
 
     return handler
 

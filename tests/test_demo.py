@@ -35,6 +35,7 @@ from home.models import (
     StandardPage,
     Theme,
 )
+from offline.packs import COMMUNITY, current_pack, every_pack
 from practices.models import (
     ConcertationFrameIndexPage,
     ConcertationFramePage,
@@ -513,6 +514,16 @@ def test_first_run_reports_progress_and_a_summary(demo):
     assert "objets/s" in demo
     assert "Démo chargée" in demo and "créés" in demo
     print(f"\nload_demo (first run): {LOAD_SECONDS['first']:.1f} s")
+
+
+def test_the_load_ends_with_every_offline_pack_built_once(demo):
+    """Packs are not rebuilt after each page and document the load saves (``demo.indexes``):
+    each is built once at the end, from the whole demo."""
+    expected = every_pack()
+    assert (COMMUNITY, "segou") in expected and (COMMUNITY, "kayes") in expected
+    built = {(kind, slug): current_pack(kind, slug) for kind, slug in expected}
+    assert all(pack is not None and pack.available for pack in built.values()), built
+    assert "paquets hors ligne reconstruits" in demo
 
 
 def test_running_it_twice_changes_nothing(demo):

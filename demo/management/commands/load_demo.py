@@ -36,8 +36,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--skip-index",
             action="store_true",
-            help="Ne pas reconstruire les index de recherche et de références à la fin "
-            "(ils ne sont pas tenus à jour pendant le chargement).",
+            help="Ne pas reconstruire les index de recherche et de références ni les paquets "
+            "hors ligne à la fin (ils ne sont pas tenus à jour pendant le chargement).",
         )
         parser.add_argument(
             "--demo-users",
@@ -74,7 +74,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Chargement du contenu de démonstration ({len(steps)} étapes)…")
         self._run_steps(context, steps)
 
-        index_note = "index non reconstruits (--skip-index)"
+        index_note = "index et paquets hors ligne non reconstruits (--skip-index)"
         if not skip_index:
             try:
                 seconds = rebuild_indexes(self.stdout, verbosity)
@@ -82,10 +82,14 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Contenu chargé, mais la reconstruction des index a échoué : {exc}\n"
                     "→ Lancez « python manage.py update_index », "
-                    "« python manage.py rebuild_references_index » et "
-                    "« python manage.py search_index update »."
+                    "« python manage.py rebuild_references_index », "
+                    "« python manage.py search_index update » et "
+                    "« python manage.py build_offline_packs »."
                 ) from exc
-            index_note = f"index de recherche et de références reconstruits en {seconds:.1f} s"
+            index_note = (
+                f"index de recherche et de références et paquets hors ligne reconstruits en "
+                f"{seconds:.1f} s"
+            )
 
         elapsed = time.perf_counter() - started
         counts = ", ".join(f"{context.counts[s]} {STATUS_LABELS[s]}" for s in STATUSES)
