@@ -957,9 +957,12 @@ def build_live_site_tree():
 
 
 @pytest.fixture
-def live_tree(request, chromium, django_db_serialized_rollback, live_server):
+def live_tree(request, chromium, django_db_serialized_rollback, live_server, _live_copies):
     """``build_site_tree()`` committed to the database (``live_data``), served by
-    ``live_server`` (``tree.url``)."""
+    ``live_server`` (``tree.url``). ``_live_copies`` is named here, not only asked for by
+    ``live_data``, so that it is among the test's fixtures before they run: its serialized
+    rollback then restores nothing (``pytest_runtest_setup``), the copy put back holding every
+    row."""
     tree = live_data(request, build_live_site_tree, across_modules=True)
     tree.url = live_server.url
     return tree
